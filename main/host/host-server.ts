@@ -1,0 +1,159 @@
+// The Chromium shell's transport: the built renderer over HTTP and the contract over a WebSocket,
+// on 127.0.0.1 only. Runs in main (plain Node). Every request must name our Host; a WebSocket must
+// also come from our Origin and carry the per-launch secret (or a one-time ticket).
+import fs from 'node:fs';
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { contractErrors, type EventName } from '../../preload/contract';
+import { contentSecurityPolicy } from '../app/content-security-policy';
+import type { ScanStationApp } from '../app/create-app';
+import type { Logger } from '../logging/logger';
+import { checkHost, checkOrigin, credentialFromProtocols, newSecret, PROTOCOL, secretsEqual } from './request-guard';
+import { resolveStatic } from './static-files';
+
+export type HostServer = {
+  port: number;
+  /** The address a browser opens with the secret in the fragment (never sent to the server). */
+  urlWithSecret(): string;
+  /** The address with a one-time ticket instead, for the launcher's command line (visible in `ps`). */
+  urlWithTicket(): string;
+  clientCount(): number;
+  close(): Promise<void>;
+};
+
+/** Largest contract message accepted: camera stills travel this way. */
+const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
+
+export async function startHostServer(opts: {
+  app: Pick<ScanStationApp, 'dispatcher' | 'events'>;
+  staticDir: string;
+  log: Logger;
+  port?: number;
+}): Promise<HostServer> {
+  const { app, log } = opts;
+  const secret = newSecret();
+  const tickets = new Set<string>();
+  const sockets = new Set<WebSocket>();
+  let port = 0;
+  let nextClient = 1;
+
+  const server = http.createServer((req, res) => {
+    const host = checkHost(req.headers.host, port);
+    if (!host.ok) return refuse(res, host.status, host.reason);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
+    const found = resolveStatic(opts.staticDir, req.url ?? '/');
+    if (!found) return refuse(res, 404, 'not found');
+    res.writeHead(200, {
+      'Content-Type': found.type,
+      'Content-Security-Policy': contentSecurityPolicy(`ws://127.0.0.1:${port}`),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
+      'Cache-Control': found.file.endsWith('index.html') ? 'no-store' : 'private, max-age=3600',
+    });
+    if (req.method === 'HEAD') return res.end();
+    fs.createReadStream(found.file).pipe(res);
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    handleProtocols: (offered) => (offered.has(PROTOCOL) ? PROTOCOL : false),
+  });
+
+  server.on('upgrade', (req, socket: Duplex, head) => {
+    const verdict = authorise(req);
+    if (!verdict.ok) {
+      log.warn({ reason: verdict.reason, origin: req.headers.origin ?? null }, 'refused a WebSocket');
+      socket.end(`HTTP/1.1 ${verdict.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, verdict.viaTicket));
+  });
+
+  function authorise(req: http.IncomingMessage): { ok: true; viaTicket: boolean } | { ok: false; status: number; reason: string } {
+    const host = checkHost(req.headers.host, port);
+    if (!host.ok) return host;
+    if (req.url !== '/contract') return { ok: false, status: 404, reason: 'unknown WebSocket path' };
+    const origin = checkOrigin(req.headers.origin, port);
+    if (!origin.ok) return origin;
+    const credential = credentialFromProtocols(req.headers['sec-websocket-protocol']);
+    if (credential?.kind === 'secret' && secretsEqual(credential.value, secret)) return { ok: true, viaTicket: false };
+    if (credential?.kind === 'ticket' && tickets.delete(credential.value)) return { ok: true, viaTicket: true };
+    return { ok: false, status: 401, reason: credential ? 'wrong secret or spent ticket' : 'no secret' };
+  }
+
+  function attach(ws: WebSocket, viaTicket: boolean) {
+    const clientId = `ws-${nextClient++}`;
+    sockets.add(ws);
+    const send = (message: unknown) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    };
+    // A ticket is spent on first use; the page keeps the real secret for reconnects and reloads.
+    if (viaTicket) send({ hello: { secret } });
+    for (const [event, payload] of app.events.latest()) send({ event, payload });
+    const detach = app.events.attach((event: EventName, payload) => send({ event, payload }));
+
+    ws.on('message', async (data, isBinary) => {
+      const request = parseRequest(isBinary ? null : data.toString());
+      if (!request) {
+        send({ id: null, envelope: { ok: false, code: contractErrors.invalidPayload, message: 'The message was not a contract request.' } });
+        return;
+      }
+      const envelope = await app.dispatcher.dispatch(request.channel, request.payload, { transport: 'websocket', clientId });
+      send({ id: request.id, envelope });
+    });
+    ws.on('close', () => {
+      detach();
+      sockets.delete(ws);
+    });
+    ws.on('error', (error) => log.warn({ clientId, err: error }, 'WebSocket error'));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as { port: number }).port;
+  log.info({ port }, 'host listening on 127.0.0.1');
+
+  return {
+    port,
+    urlWithSecret: () => `http://127.0.0.1:${port}/#k=${secret}`,
+    urlWithTicket() {
+      const ticket = newSecret();
+      tickets.add(ticket);
+      return `http://127.0.0.1:${port}/#t=${ticket}`;
+    },
+    clientCount: () => sockets.size,
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function refuse(res: http.ServerResponse, status: number, reason: string) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(`${reason}\n`);
+}
+
+function parseRequest(text: string | null): { id: number; channel: string; payload: unknown } | null {
+  if (text === null) return null;
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof message !== 'object' || message === null) return null;
+  const { id, channel, payload } = message as Record<string, unknown>;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || typeof channel !== 'string') return null;
+  return { id, channel, payload };
+}

@@ -1,0 +1,47 @@
+// Channels about the app itself: identity, mode, health. Runtime-agnostic.
+import { z } from 'zod';
+
+export const Shell = z.enum(['electron', 'chromium']);
+export const Mode = z.enum(['demo', 'sandbox', 'production', 'custom']);
+export type Mode = z.infer<typeof Mode>;
+
+/** What the app is and how it runs; the renderer's frame is built from this. */
+export const AppInfo = z.object({
+  productName: z.string(),
+  version: z.string(),
+  shell: Shell,
+  mode: Mode,
+  /** Why the app is in this mode, in plain words ("No TrustID account is configured."). */
+  modeReason: z.string(),
+  kiosk: z.boolean(),
+  /** A one-off notice for staff, e.g. after the screen was recovered from a crash. */
+  notice: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const ComponentState = z.enum(['ok', 'degraded', 'down', 'absent']);
+export type ComponentState = z.infer<typeof ComponentState>;
+
+export const HealthComponent = z.object({
+  id: z.enum(['trustid', 'reader', 'store', 'demo-emulator', 'demo-reader']),
+  state: ComponentState,
+  /** Plain words for staff: what is wrong and what to do. */
+  message: z.string(),
+});
+export type HealthComponent = z.infer<typeof HealthComponent>;
+
+export const Health = z.object({
+  overall: ComponentState,
+  components: z.array(HealthComponent),
+  checkedAt: z.number().int(),
+});
+export type Health = z.infer<typeof Health>;
+
+export const appInvoke = {
+  'app.info': { req: z.void(), res: AppInfo },
+  'health.get': { req: z.void(), res: Health },
+} as const;
+
+export const appEvents = {
+  'health.changed': Health,
+} as const;

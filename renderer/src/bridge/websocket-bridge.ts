@@ -1,0 +1,123 @@
+// Bridge over the Chromium shell's WebSocket. The secret (or one-time ticket) arrives in the URL
+// fragment, which the server never sees; it is moved to sessionStorage and wiped from the address.
+import type { Envelope, EventName } from '../../../preload/contract';
+import { BridgeError, type Bridge, type ConnectionState } from './bridge';
+
+const PROTOCOL = 'scan-station.v1';
+const SECRET_KEY = 'scan-station.secret';
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+export function takeCredential(location: Location, history: History, storage: Storage): string | null {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const secret = params.get('k');
+  const ticket = params.get('t');
+  if (secret || ticket) history.replaceState(null, '', location.pathname + location.search);
+  if (secret) {
+    storage.setItem(SECRET_KEY, secret);
+    return `k.${secret}`;
+  }
+  if (ticket) return `t.${ticket}`;
+  const kept = storage.getItem(SECRET_KEY);
+  return kept ? `k.${kept}` : null;
+}
+
+export function websocketBridge(opts: { url: string; credential: string | null; storage: Storage }): Bridge {
+  let credential = opts.credential;
+  let socket: WebSocket | null = null;
+  let state: ConnectionState = 'connecting';
+  let nextId = 1;
+  let retryMs = 250;
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const connectionListeners = new Set<(s: ConnectionState) => void>();
+  let opened: Promise<void>;
+
+  function setState(next: ConnectionState) {
+    state = next;
+    for (const l of connectionListeners) l(next);
+  }
+
+  function connect(): Promise<void> {
+    if (!credential) {
+      setState('closed');
+      return Promise.reject(new BridgeError('contract.no-secret', 'This page was opened without its access key. Close it and start Scan Station again.'));
+    }
+    const ws = new WebSocket(opts.url, [PROTOCOL, credential]);
+    socket = ws;
+    return new Promise<void>((resolve, reject) => {
+      ws.onopen = () => {
+        retryMs = 250;
+        setState('open');
+        resolve();
+      };
+      ws.onmessage = (message) => receive(String(message.data));
+      ws.onclose = () => {
+        for (const p of pending.values()) p.reject(new BridgeError('contract.transport-error', 'Lost the connection to Scan Station. Please try again.'));
+        pending.clear();
+        setState('closed');
+        reject(new BridgeError('contract.transport-error', 'Could not connect to Scan Station.'));
+        // Reconnect with backoff: the host may be restarting.
+        setTimeout(() => {
+          setState('connecting');
+          opened = connect().catch(() => undefined);
+        }, retryMs);
+        retryMs = Math.min(retryMs * 2, 8000);
+      };
+    });
+  }
+
+  function receive(text: string) {
+    let message: Record<string, unknown>;
+    try {
+      message = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return;
+    }
+    if (message.hello && typeof (message.hello as { secret?: unknown }).secret === 'string') {
+      const secret = (message.hello as { secret: string }).secret;
+      opts.storage.setItem(SECRET_KEY, secret);
+      credential = `k.${secret}`; // the ticket is spent; reconnects use the secret
+      return;
+    }
+    if (typeof message.event === 'string') {
+      for (const l of listeners.get(message.event) ?? []) l(message.payload);
+      return;
+    }
+    if (typeof message.id === 'number') {
+      const waiting = pending.get(message.id);
+      if (!waiting) return;
+      pending.delete(message.id);
+      const envelope = message.envelope as Envelope<unknown>;
+      if (envelope.ok) waiting.resolve(envelope.value);
+      else waiting.reject(new BridgeError(envelope.code, envelope.message));
+    }
+  }
+
+  opened = connect().catch(() => undefined);
+
+  return {
+    async invoke(channel, ...args) {
+      await opened;
+      if (!socket || socket.readyState !== WebSocket.OPEN) {
+        throw new BridgeError('contract.transport-error', 'Not connected to Scan Station. Please wait a moment and try again.');
+      }
+      const id = nextId++;
+      const reply = new Promise<never>((resolve, reject) => pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+      socket.send(JSON.stringify({ id, channel, payload: args[0] }));
+      return reply;
+    },
+    on(event: EventName, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      const l = listener as (payload: unknown) => void;
+      set.add(l);
+      return () => void set.delete(l);
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      listener(state);
+      return () => void connectionListeners.delete(listener);
+    },
+  };
+}

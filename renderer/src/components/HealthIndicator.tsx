@@ -1,0 +1,30 @@
+// The connection/health pill in the frame, fed by health.changed events and the bridge's connection.
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../stores/app-store';
+
+export function HealthIndicator() {
+  const { t } = useTranslation();
+  const health = useAppStore((s) => s.health);
+  const connection = useAppStore((s) => s.connection);
+
+  let tone: string;
+  let text: string;
+  if (connection !== 'open') {
+    tone = 'down';
+    text = connection === 'connecting' ? t('health.connecting') : t('health.disconnected');
+  } else if (!health) {
+    tone = 'degraded';
+    text = t('health.connecting');
+  } else {
+    tone = health.overall;
+    text = t(`health.${health.overall}`);
+  }
+  const details = health?.components.map((c) => `${t(`health.components.${c.id}`)}: ${c.message}`).join('\n');
+
+  return (
+    <span className={`pill pill-${tone}`} data-testid="health-indicator" data-state={tone} role="status" aria-live="polite" aria-label={`${t('health.label')}: ${text}`} title={details}>
+      <span className="pill-dot" aria-hidden="true" />
+      {text}
+    </span>
+  );
+}

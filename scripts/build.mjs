@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// One build for the three parts: main (Electron entry and Chromium host) and the preload with
+// esbuild, the renderer with Vite. Needs no Electron binary.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const quiet = process.argv.includes('--quiet');
+
+export async function buildAll() {
+  const started = Date.now();
+  fs.rmSync(path.join(dist, 'main'), { recursive: true, force: true });
+  fs.rmSync(path.join(dist, 'preload'), { recursive: true, force: true });
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+  await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: { index: 'main/index.ts', host: 'main/host/main.ts' },
+      entryNames: '[name]',
+      outdir: 'dist/main',
+      format: 'esm',
+      // Dependencies stay in node_modules (native modules cannot be bundled; electron-builder ships them).
+      packages: 'external',
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: ['preload/electron-preload.ts'],
+      outfile: 'dist/preload/electron-preload.cjs',
+      format: 'cjs',
+      external: ['electron'],
+    }),
+    viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' }),
+  ]);
+  fs.writeFileSync(path.join(dist, 'build-stamp.json'), JSON.stringify({ builtAt: Date.now() }));
+  if (!quiet) console.log(`built dist/ in ${Date.now() - started} ms`);
+}
+
+const sources = ['main', 'preload', 'renderer', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
+
+/** True when dist/ is missing or older than any source file. */
+export function needsBuild() {
+  let stamp;
+  try {
+    stamp = JSON.parse(fs.readFileSync(path.join(dist, 'build-stamp.json'), 'utf8')).builtAt;
+  } catch {
+    return true;
+  }
+  const newer = (p) => {
+    const stat = fs.statSync(p);
+    if (stat.mtimeMs > stamp) return true;
+    return stat.isDirectory() && fs.readdirSync(p).some((name) => newer(path.join(p, name)));
+  };
+  return sources.some((s) => fs.existsSync(path.join(root, s)) && newer(path.join(root, s)));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  buildAll().catch((error) => {
+    console.error(error.message ?? error);
+    process.exit(1);
+  });
+}
