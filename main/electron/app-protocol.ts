@@ -9,6 +9,21 @@ export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://scan-station';
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
+/**
+ * The scheme://host of a URL. Not URL.origin: outside Electron, a custom scheme's origin is
+ * "null", and this must give the same answer in unit tests as in the app.
+ */
+export function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return null;
+  }
+}
+
+export const isAppUrl = (url: string): boolean => originOf(url) === APP_ORIGIN;
+
 /** Must run before `app.ready`. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([

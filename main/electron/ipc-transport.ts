@@ -4,17 +4,13 @@ import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { invokeChannels, ipcEventChannel, type Envelope } from '../../preload/contract';
 import type { ScanStationApp } from '../app/create-app';
 import type { Logger } from '../logging/logger';
-import { APP_ORIGIN } from './app-protocol';
+import { isAppUrl } from './app-protocol';
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, window: BrowserWindow): boolean {
   const frame = event.senderFrame;
   if (!frame || window.isDestroyed()) return false;
   if (frame !== window.webContents.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isAppUrl(frame.url);
 }
 
 const refused: Envelope<never> = {

@@ -2,19 +2,11 @@
 // for our own top frame. Runs in Electron main.
 import type { Session, WebContents } from 'electron';
 import type { Logger } from '../logging/logger';
-import { APP_ORIGIN } from './app-protocol';
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
+import { APP_ORIGIN, isAppUrl, originOf } from './app-protocol';
 
 /** Camera (video only) for pages of our own origin; everything else is refused. */
 export function isPermissionAllowed(permission: string, requestingUrl: string, mediaTypes: readonly string[] = []): boolean {
-  if (originOf(requestingUrl) !== APP_ORIGIN) return false;
+  if (!isAppUrl(requestingUrl)) return false;
   return permission === 'media' && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
 }
 
