@@ -19,6 +19,8 @@ export const redactedPaths = [
   'SessionId',
   'headers["tid-api-key"]',
   'headers["__tt_sessionid"]',
+  '*.headers["tid-api-key"]',
+  '*.headers["__tt_sessionid"]',
   '*.password',
   '*.Password',
   '*.apiKey',
