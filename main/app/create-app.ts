@@ -66,6 +66,7 @@ export function createApp(opts: AppOptions): ScanStationApp {
         mode: m.mode,
         modeReason: m.reason,
         kiosk: settings.current().kiosk.fullscreen,
+        language: settings.current().language,
         notice: current,
       };
     },

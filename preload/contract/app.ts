@@ -14,6 +14,7 @@ export const AppInfo = z.object({
   /** Why the app is in this mode, in plain words ("No TrustID account is configured."). */
   modeReason: z.string(),
   kiosk: z.boolean(),
+  language: z.enum(['en', 'cy']),
   /** A one-off notice for staff, e.g. after the screen was recovered from a crash. */
   notice: z.string().nullable(),
 });

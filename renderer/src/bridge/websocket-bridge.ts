@@ -6,6 +6,8 @@ import { BridgeError, type Bridge, type ConnectionState } from './bridge';
 const PROTOCOL = 'scan-station.v1';
 const SECRET_KEY = 'scan-station.secret';
 
+const noKey = new BridgeError('contract.no-secret', 'This page was opened without its access key. Close it and start Scan Station again.');
+
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 export function takeCredential(location: Location, history: History, storage: Storage): string | null {
@@ -41,7 +43,7 @@ export function websocketBridge(opts: { url: string; credential: string | null; 
   function connect(): Promise<void> {
     if (!credential) {
       setState('closed');
-      return Promise.reject(new BridgeError('contract.no-secret', 'This page was opened without its access key. Close it and start Scan Station again.'));
+      return Promise.reject(noKey);
     }
     const ws = new WebSocket(opts.url, [PROTOCOL, credential]);
     socket = ws;
@@ -98,6 +100,7 @@ export function websocketBridge(opts: { url: string; credential: string | null; 
 
   return {
     async invoke(channel, ...args) {
+      if (!credential) throw noKey;
       await opened;
       if (!socket || socket.readyState !== WebSocket.OPEN) {
         throw new BridgeError('contract.transport-error', 'Not connected to Scan Station. Please wait a moment and try again.');

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { FakeElectron } from '../../fakes/electron';
 import { eventNames, invokeChannels } from '../../../preload/contract';
 
-const fake = vi.hoisted(() => ({ electron: null as unknown as import('../../fakes/electron').FakeElectron }));
+const fake = vi.hoisted(() => ({ electron: null as unknown as FakeElectron }));
 vi.mock('electron', async () => {
   const { createFakeElectron } = await import('../../fakes/electron');
   fake.electron = createFakeElectron();

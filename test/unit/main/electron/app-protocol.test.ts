@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type { FakeElectron } from '../../../fakes/electron';
 
-const fake = vi.hoisted(() => ({ electron: null as unknown as import('../../../fakes/electron').FakeElectron }));
+const fake = vi.hoisted(() => ({ electron: null as unknown as FakeElectron }));
 vi.mock('electron', async () => {
   const { createFakeElectron } = await import('../../../fakes/electron');
   fake.electron = createFakeElectron();

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { FakeElectron } from '../../../fakes/electron';
 
-const fake = vi.hoisted(() => ({ electron: null as unknown as import('../../../fakes/electron').FakeElectron }));
+const fake = vi.hoisted(() => ({ electron: null as unknown as FakeElectron }));
 vi.mock('electron', async () => {
   const { createFakeElectron } = await import('../../../fakes/electron');
   fake.electron = createFakeElectron();

@@ -1,0 +1,1 @@
+export function resolveElectronBinary(root: string, env?: NodeJS.ProcessEnv): { path: string } | { missing: string };

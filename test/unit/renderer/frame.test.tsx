@@ -1,0 +1,89 @@
+// The renderer frame in a DOM: mode badge, health pill, notices, error boundary.
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/App';
+import { ErrorBoundary } from '../../../renderer/src/components/ErrorBoundary';
+import { setUpI18n } from '../../../renderer/src/i18n';
+import { startAppSync, useAppStore } from '../../../renderer/src/stores/app-store';
+import { fakeBridge } from '../../fakes/fake-bridge';
+
+beforeAll(() => setUpI18n('en'));
+afterEach(() => {
+  cleanup();
+  useAppStore.setState({ info: null, health: null, connection: 'connecting', notice: null, startError: null });
+});
+
+const info = (mode: 'demo' | 'production', notice: string | null = null) => ({
+  productName: 'Scan Station',
+  version: '1',
+  shell: 'chromium' as const,
+  mode,
+  modeReason: 'No TrustID account is configured.',
+  kiosk: false,
+  language: 'en' as const,
+  notice,
+});
+
+describe('app frame', () => {
+  it('shows a DEMO badge in demo mode, and no badge otherwise', async () => {
+    const bridge = fakeBridge({ 'app.info': info('demo'), 'health.get': { overall: 'ok', components: [], checkedAt: 1 } });
+    startAppSync(bridge);
+    render(<App />);
+    expect(await screen.findByTestId('demo-badge')).toHaveProperty('textContent', 'DEMO');
+    bridge.answers['app.info'] = info('production');
+    await act(async () => bridge.emit('settings.changed', {}));
+    expect(screen.queryByTestId('demo-badge')).toBeNull();
+    expect(screen.getByTestId('mode-badge').textContent).toContain('Production');
+  });
+
+  it('follows health events and the connection state', async () => {
+    const bridge = fakeBridge({ 'app.info': info('demo'), 'health.get': { overall: 'ok', components: [], checkedAt: 1 } });
+    startAppSync(bridge);
+    render(<App />);
+    const pill = await screen.findByTestId('health-indicator');
+    await act(async () => bridge.emit('health.changed', { overall: 'down', components: [{ id: 'trustid', state: 'down', message: 'TrustID cannot be reached.' }], checkedAt: 2 }));
+    expect(pill.dataset.state).toBe('down');
+    await act(async () => bridge.setConnection('closed'));
+    expect(pill.textContent).toMatch(/Disconnected/);
+  });
+
+  it('shows a notice from main until staff dismiss it', async () => {
+    startAppSync(fakeBridge({ 'app.info': info('demo', 'The screen was restarted.'), 'health.get': { overall: 'ok', components: [], checkedAt: 1 } }));
+    render(<App />);
+    expect((await screen.findByTestId('notice')).textContent).toContain('The screen was restarted.');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('notice')).toBeNull();
+  });
+
+  it('says why when main cannot be reached at start', async () => {
+    const bridge = fakeBridge({});
+    startAppSync(bridge);
+    render(<App />);
+    expect((await screen.findByRole('alert')).textContent).toContain('could not start');
+  });
+});
+
+describe('error boundary', () => {
+  let explode = true;
+  function Boom(): null {
+    if (explode) throw new Error('render failed');
+    return null;
+  }
+
+  it('replaces a crashed screen with a recoverable error screen, and recovers on "Start again"', () => {
+    const original = console.error;
+    console.error = () => undefined; // React reports the caught error; expected here
+    render(
+      <ErrorBoundary onReset={() => (explode = false)}>
+        <Boom />
+        <p>screen content</p>
+      </ErrorBoundary>,
+    );
+    console.error = original;
+    expect(screen.getByTestId('error-screen')).toBeTruthy();
+    expect(screen.queryByText('screen content')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Start again' }));
+    expect(screen.queryByTestId('error-screen')).toBeNull();
+    expect(screen.getByText('screen content')).toBeTruthy();
+  });
+});
