@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildAll } from './build.mjs';
 
-await buildAll();
+await buildAll({ quiet: true });
 const only = process.argv.slice(2);
 const benches = fs
   .readdirSync('test/bench')

@@ -9,9 +9,8 @@ import { build as viteBuild } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const quiet = process.argv.includes('--quiet');
-
-export async function buildAll() {
+/** Builds everything. `quiet` keeps stdout clean (npm start's headless host owns stdout). */
+export async function buildAll({ quiet = false } = {}) {
   const started = Date.now();
   fs.rmSync(path.join(dist, 'main'), { recursive: true, force: true });
   fs.rmSync(path.join(dist, 'preload'), { recursive: true, force: true });
@@ -33,10 +32,15 @@ export async function buildAll() {
       format: 'cjs',
       external: ['electron'],
     }),
-    viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' }),
+    viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info', customLogger: quiet ? stderrLogger() : undefined }),
   ]);
   fs.writeFileSync(path.join(dist, 'build-stamp.json'), JSON.stringify({ builtAt: Date.now() }));
   if (!quiet) console.log(`built dist/ in ${Date.now() - started} ms`);
+}
+
+function stderrLogger() {
+  const write = (msg) => process.stderr.write(`${msg}\n`);
+  return { info() {}, warn: write, warnOnce: write, error: write, clearScreen() {}, hasErrorLogged: () => false, hasWarned: false };
 }
 
 const sources = ['main', 'preload', 'renderer', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
@@ -58,7 +62,7 @@ export function needsBuild() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  buildAll().catch((error) => {
+  buildAll({ quiet: process.argv.includes('--quiet') }).catch((error) => {
     console.error(error.message ?? error);
     process.exit(1);
   });

@@ -21,7 +21,7 @@ if (forced && forced !== 'electron' && forced !== 'chromium') {
 
 if (needsBuild()) {
   console.error('Building Scan Station…');
-  await buildAll();
+  await buildAll({ quiet: true });
 }
 
 const electron = resolveElectronBinary(root);

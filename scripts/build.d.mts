@@ -1,0 +1,2 @@
+export function buildAll(options?: { quiet?: boolean }): Promise<void>;
+export function needsBuild(): boolean;

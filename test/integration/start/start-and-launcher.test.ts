@@ -1,0 +1,58 @@
+// `npm start`'s choice of shell, and the Chromium shell's launcher with a stand-in browser: the
+// host opens an app window with its own profile and exits when that window closes.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { describe, expect, it } from 'vitest';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ss-start-'));
+
+describe('npm start', () => {
+  it('falls back to the Chromium shell when Electron has no binary, and says why', async () => {
+    const home = tmp();
+    const child = spawn(process.execPath, ['scripts/start.mjs', '--headless'], { env: { ...process.env, SCAN_STATION_HOME: home, ELECTRON_OVERRIDE_DIST_PATH: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const line = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout }).once('line', resolve));
+    expect(JSON.parse(line)).toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/#k=/), home });
+    expect(stderr).toMatch(/Starting the Chromium shell, because .*Electron/);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  });
+
+  it('refuses --shell electron without a binary, with the reason and the way out', () => {
+    const result = spawnSync(process.execPath, ['scripts/start.mjs', '--shell', 'electron'], { env: { ...process.env, SCAN_STATION_HOME: tmp(), ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent' }, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Cannot start the Electron shell');
+    expect(result.stderr).toContain('--shell');
+  });
+
+  it('refuses an unknown shell name', () => {
+    const result = spawnSync(process.execPath, ['scripts/start.mjs', '--shell', 'firefox'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+  });
+});
+
+describe('Chromium shell launcher', () => {
+  it('opens the browser as an app window with a one-time ticket and its own profile, then exits with it', async () => {
+    const home = tmp();
+    const argsFile = path.join(home, 'browser-args.json');
+    const fakeBrowser = path.join(home, 'fake-browser.mjs');
+    // Stands in for Chromium: records its arguments, "closes its window" after a moment.
+    fs.writeFileSync(fakeBrowser, `#!${process.execPath}\nimport fs from 'node:fs';\nfs.writeFileSync(${JSON.stringify(argsFile)}, JSON.stringify(process.argv.slice(2)));\nsetTimeout(() => process.exit(0), 300);\n`, { mode: 0o755 });
+    const host = spawn(process.execPath, ['dist/main/host.js'], { env: { ...process.env, SCAN_STATION_HOME: home, SCAN_STATION_BROWSER: fakeBrowser }, stdio: 'ignore' });
+    const code = await new Promise<number | null>((resolve) => host.once('exit', resolve));
+    expect(code).toBe(0);
+    const args = JSON.parse(fs.readFileSync(argsFile, 'utf8')) as string[];
+    expect(args.find((a) => a.startsWith('--app='))).toMatch(/^--app=http:\/\/127\.0\.0\.1:\d+\/#t=/);
+    expect(args).toContain(`--user-data-dir=${path.join(home, 'browser-profile')}`);
+    expect(args).not.toContain('--kiosk');
+    // The ticket is on the command line (visible in ps), the secret is not; neither is in the log.
+    const log = fs.readFileSync(path.join(home, 'logs', 'scan-station.log'), 'utf8');
+    const ticket = args.find((a) => a.startsWith('--app='))!.split('#t=')[1]!;
+    expect(log).not.toContain(ticket);
+    expect(log).toContain('browser window closed');
+  });
+});

@@ -1,0 +1,25 @@
+// The lint rules that keep the layout livable actually fire (DESIGN: rules that keep it livable).
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('import boundaries', () => {
+  it("refuses 'electron' in main outside index.ts and main/electron/", async () => {
+    expect(await ruleIds('main/store/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('main/electron/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toContain('no-restricted-imports');
+    expect(await ruleIds('main/index.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toContain('no-restricted-imports');
+  });
+
+  it('refuses main/, node:* and electron in the renderer', async () => {
+    for (const source of ["'node:fs'", "'fs'", "'electron'", "'../../main/app/dispatcher'", "'../main'"]) {
+      expect(await ruleIds('renderer/src/x.ts', `import * as m from ${source};\nexport const a = m;\n`), source).toContain('no-restricted-imports');
+    }
+    expect(await ruleIds('renderer/src/x.ts', "import { z } from 'zod';\nexport const a = z;\n")).toEqual([]);
+  });
+});
