@@ -3,20 +3,39 @@
 import type { z } from 'zod';
 import type { Envelope } from './envelope';
 import { appEvents, appInvoke } from './app';
+import { captureEvents, captureInvoke } from './capture';
+import { devicesEvents, devicesInvoke } from './devices';
+import { queueEvents, queueInvoke } from './queue';
+import { resultsInvoke } from './results';
+import { sessionEvents, sessionInvoke } from './session';
 import { settingsEvents, settingsInvoke } from './settings';
 
 export * from './envelope';
 export * from './app';
+export * from './capture';
+export * from './devices';
+export * from './queue';
+export * from './results';
+export * from './session';
 export * from './settings';
 
 export const invoke = {
   ...appInvoke,
   ...settingsInvoke,
+  ...sessionInvoke,
+  ...devicesInvoke,
+  ...captureInvoke,
+  ...queueInvoke,
+  ...resultsInvoke,
 } as const;
 
 export const events = {
   ...appEvents,
   ...settingsEvents,
+  ...sessionEvents,
+  ...devicesEvents,
+  ...captureEvents,
+  ...queueEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invoke;
