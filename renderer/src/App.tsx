@@ -1,13 +1,17 @@
 // The renderer's root: frame, error boundary, current screen.
+import { screens } from './app/screens';
+import { useNavigation } from './app/navigation-store';
 import { AppFrame } from './components/AppFrame';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { HomeScreen } from './features/home/HomeScreen';
 
 export function App() {
+  const route = useNavigation((s) => s.route);
+  const reset = useNavigation((s) => s.reset);
+  const Screen = screens[route.screen];
   return (
     <AppFrame>
-      <ErrorBoundary>
-        <HomeScreen />
+      <ErrorBoundary onReset={() => reset()}>
+        <Screen params={route.params} />
       </ErrorBoundary>
     </AppFrame>
   );

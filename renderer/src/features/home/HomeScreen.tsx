@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../stores/app-store';
 
-export function HomeScreen() {
+export function HomeScreen(_props: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const info = useAppStore((s) => s.info);
   const health = useAppStore((s) => s.health);

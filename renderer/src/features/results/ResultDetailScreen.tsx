@@ -1,0 +1,4 @@
+// Placeholder until the staff-journey screens land (issue 6).
+export function ResultDetailScreen(_props: { params: Record<string, string> }) {
+  return null;
+}
