@@ -13,7 +13,7 @@ import type { Driver, DriverEvents, DriverStatus, ImageSide } from '../driver';
 import { parseCapabilities, planScan, type SaneCapabilities, type ScanPlan } from './sane-capabilities';
 import { describeDevice, deviceListFormat, parseDeviceList, type SaneDevice } from './sane-device-list';
 import type { SaneOptions } from './sane-settings';
-import { describeScanFailure, missingScanimage, timedOut, type SaneFailure } from './sane-status';
+import { describeScanFailure, judgeScanRun, missingScanimage, timedOut, type SaneFailure } from './sane-status';
 import { runScanimage, type ScanimageOptions } from './scanimage-process';
 
 export type SaneProcessOptions = Pick<ScanimageOptions, 'scanimagePath' | 'env' | 'saneConfigDir' | 'killGraceMs'>;
@@ -196,9 +196,8 @@ export function createSaneDriver(opts: SaneDriverOptions): SaneDriver {
       await pageWork;
       if (run.cancelled) return describeScanFailure(2, '');
       if (run.timedOut) return timedOut(opts.options.timeoutSeconds);
-      if (run.exitCode !== 0) return describeScanFailure(run.exitCode, run.stderr);
-      // A feeder that is empty from the start ends the batch "successfully" with no page.
-      if (pagesDone === 0) return p.feeder ? describeScanFailure(7, '') : describeScanFailure(null, run.stderr);
+      const failure = judgeScanRun({ exitCode: run.exitCode, stderr: run.stderr, pages: pagesDone, feeder: p.feeder });
+      if (failure) return failure;
       if (pageErrors.length) {
         return { code: 'scanner.bad-page', message: 'The scanner sent a page Scan Station could not read. Press Scan again.', deviceLost: false };
       }

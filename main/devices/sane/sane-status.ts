@@ -142,3 +142,26 @@ export function describeScanFailure(exitCode: number | null, stderr: string): Sa
       };
   }
 }
+
+export type ScanRun = { exitCode: number | null; stderr: string; pages: number; feeder: boolean };
+
+/**
+ * Whether a finished batch scan failed, and how. The exit status alone is not enough: scanimage
+ * 1.1 can exit 0 after a jam when a SIGPIPE reaches it while it shuts the backend down ("received
+ * signal 13 … aborting"), and in batch mode an empty feeder ends with exit 0 and no page. Its
+ * per-page line "Scanned page N. (scanner status = S)" tells the truth (5, EOF, is a whole page).
+ */
+export function judgeScanRun(run: ScanRun): SaneFailure | null {
+  if (run.exitCode !== 0) return describeScanFailure(run.exitCode, run.stderr);
+  for (const m of run.stderr.matchAll(/scanner status = (\d+)\)/g)) {
+    const status = Number(m[1]);
+    if (status !== saneStatus.eof && status !== 0) return describeScanFailure(status, '');
+  }
+  // sane_start failing (e.g. the feeder empty at page 2 of 2) has no "Scanned page" line.
+  for (const m of run.stderr.matchAll(/sane_(?:start|read): (.+)/g)) {
+    const normalEnd = run.feeder && run.pages > 0 && /out of documents/i.test(m[1]!);
+    if (!normalEnd) return describeScanFailure(null, m[0]);
+  }
+  if (run.pages === 0) return describeScanFailure(run.feeder ? saneStatus.noDocs : null, '');
+  return null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeScanFailure, saneStatus } from '../../../../../main/devices/sane/sane-status';
+import { describeScanFailure, judgeScanRun, saneStatus } from '../../../../../main/devices/sane/sane-status';
 
 describe('scanimage failures in plain words', () => {
   it.each([
@@ -41,5 +41,47 @@ describe('scanimage failures in plain words', () => {
       expect(message.length).toBeGreaterThan(20);
       expect(message).toMatch(/\.$/);
     }
+  });
+});
+
+describe('judging a finished batch scan', () => {
+  const jamThenSigpipe = [
+    'Scanning 1 page, incrementing by 1, numbering from 1',
+    'Scanning page 1',
+    'scanimage: sane_read: Document feeder jammed',
+    'Scanned page 1. (scanner status = 6)',
+    'Batch terminated, 1 page scanned',
+    'scanimage: received signal 13',
+    'scanimage: trying to stop scanner',
+    'scanimage: received signal 13',
+    'scanimage: aborting',
+  ].join('\n');
+
+  it('sees the jam even when scanimage exits 0 after a SIGPIPE on shutdown', () => {
+    expect(judgeScanRun({ exitCode: 0, stderr: jamThenSigpipe, pages: 0, feeder: true })?.code).toBe('scanner.jammed');
+  });
+
+  it('accepts a feeder batch that ends because the feeder ran out after some pages', () => {
+    const stderr = 'Scanning page 3\nscanimage: sane_start: Document feeder out of documents\nBatch terminated, 2 pages scanned';
+    expect(judgeScanRun({ exitCode: 0, stderr, pages: 2, feeder: true })).toBeNull();
+  });
+
+  it('calls a feeder that is empty from the start "no documents"', () => {
+    const stderr = 'Scanning page 1\nscanimage: sane_read: Document feeder out of documents\nScanned page 1. (scanner status = 7)';
+    expect(judgeScanRun({ exitCode: 0, stderr, pages: 0, feeder: true })?.code).toBe('scanner.no-documents');
+    expect(judgeScanRun({ exitCode: 0, stderr: '', pages: 0, feeder: true })?.code).toBe('scanner.no-documents');
+  });
+
+  it('accepts whole pages (status 5, end of file)', () => {
+    const stderr = 'Scanning page 1\nScanned page 1. (scanner status = 5)\nBatch terminated, 1 page scanned';
+    expect(judgeScanRun({ exitCode: 0, stderr, pages: 1, feeder: false })).toBeNull();
+  });
+
+  it('fails a flatbed run that produced no page', () => {
+    expect(judgeScanRun({ exitCode: 0, stderr: '', pages: 0, feeder: false })?.code).toBe('scanner.failed');
+  });
+
+  it('trusts a non-zero exit status first', () => {
+    expect(judgeScanRun({ exitCode: 9, stderr: '', pages: 1, feeder: false })?.code).toBe('scanner.io-error');
   });
 });
