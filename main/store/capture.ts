@@ -1,0 +1,329 @@
+// Saving a capture and the edits the protocol allows. "Saved" means durable (SUBMISSION-PROTOCOL W0):
+// every sealed image file is written and fsynced first, then the application, its documents and
+// images and its initial submission state (CREATE_CONTAINER / PENDING) commit in one transaction,
+// and only then does saveCapture return. Runs in main (plain Node).
+import type { AuditLog } from './audit-log';
+import { assertEditable, restartAfterEdit } from './edit-guard';
+import { imageAad, type ImageLight, type ImageMime } from './images-repo';
+import { seal } from './seal';
+import { sealField, surnameHmac } from './sealed-fields';
+import { removeSealedFiles, sealedFileName, sha256Hex, writeSealedFiles } from './sealed-files';
+import type { StoreContext } from './store-context';
+import { diskFullError, invalidCaptureError, isNoSpace, lastDocumentError, notFoundError, writeFailedError } from './store-errors';
+import type { StoreSettings } from './store-settings';
+
+/** What was read from a document: all of it personal, all of it sealed at rest. */
+export type PersonalFields = {
+  surname?: string;
+  givenNames?: string;
+  documentNumber?: string;
+  dateOfBirth?: string;
+  expiryDate?: string;
+  nationality?: string;
+  issuingState?: string;
+  sex?: string;
+  documentCode?: string;
+  /** The printed MRZ, lines joined with '\n'. */
+  mrz?: string;
+  /** The chip-read MRZ, when there is one. */
+  rfidMrz?: string;
+};
+
+export type CaptureImage = {
+  bytes: Uint8Array;
+  mime: ImageMime;
+  side: 'front' | 'back' | 'page';
+  light?: ImageLight;
+  /** The TrustID `__TT_ImageType` it will be uploaded as (RAW-API §9.2). */
+  imageType: number;
+};
+
+export type CaptureDocument = {
+  /** Non-personal layout label such as 'TD1', 'TD3' or 'unknown'. */
+  format?: string;
+  personal: PersonalFields;
+  images: CaptureImage[];
+};
+
+export type CaptureInput = {
+  /** Generated here (UUID v7) when absent; becomes ClientApplicationReference (§2). */
+  appId?: string;
+  /** The TrustID account it will sync under: 'kiosk' (shared mode, the default) or a personal one. */
+  accountId?: string;
+  /** Staff id of who captured it, or null; recorded in the audit log as the actor. */
+  capturedBy: string | null;
+  documents: CaptureDocument[];
+  applicantPhoto?: { bytes: Uint8Array; mime: ImageMime; imageType?: number };
+};
+
+export type SavedCapture = { appId: string; capturedAt: number; documents: number; images: number; bytes: number };
+
+export type ImagePosition = { docIndex: number; imgIndex: number } | 'applicant-photo';
+
+export type CaptureService = {
+  saveCapture(input: CaptureInput): Promise<SavedCapture>;
+  /** Replaces one image (or the applicant photo) with a new scan; the app starts its upload again. */
+  retakeImage(input: { appId: string; position: ImagePosition; image: Omit<CaptureImage, 'side'> & { side?: CaptureImage['side'] }; actor: string }): Promise<void>;
+  removeDocument(input: { appId: string; docIndex: number; actor: string }): void;
+  /** Staff or an admin throw away an unsent application; its images and personal data go at once. */
+  discard(input: { appId: string; actor: string; reason: DiscardReason }): void;
+};
+
+/** Coded on purpose: free text could carry a visitor's name into the audit log. */
+export type DiscardReason = 'captured-in-error' | 'duplicate' | 'visitor-left' | 'wrong-document' | 'test' | 'other';
+
+const MAX_DOCUMENTS = 10;
+const MAX_IMAGES_PER_DOCUMENT = 12;
+const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
+const MAX_FIELD_CHARS = 400;
+const MB = 1024 * 1024;
+const MIMES: readonly string[] = ['image/jpeg', 'image/png'];
+const LIGHTS: readonly string[] = ['white', 'infrared', 'ultraviolet'];
+const SIDES: readonly string[] = ['front', 'back', 'page'];
+
+type PlannedImage = {
+  id: string;
+  docId: string | null;
+  imgIndex: number;
+  imageType: number;
+  side: 'front' | 'back' | 'page' | 'photo';
+  light: ImageLight;
+  mime: ImageMime;
+  size: number;
+  sha256: string;
+  name: string;
+  sealed: Buffer;
+};
+
+export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog; settings: () => StoreSettings; purgeNow: (appId: string, actor: string) => void }): CaptureService {
+  const db = ctx.db;
+  const insertImage = db.prepare(
+    `INSERT INTO images (id, app_id, document_id, img_index, image_type, side, light, mime, size, sealed_size, sha256, file_name, created_at)
+     VALUES (@id, @app_id, @document_id, @img_index, @image_type, @side, @light, @mime, @size, @sealed_size, @sha256, @file_name, @created_at)`,
+  );
+
+  function planImage(appId: string, docId: string | null, imgIndex: number, image: { bytes: Uint8Array; mime: ImageMime; imageType: number; side: PlannedImage['side']; light?: ImageLight }): PlannedImage {
+    const id = ctx.newId();
+    const sealed = seal(ctx.keys.images(), image.bytes, imageAad(appId, id));
+    return {
+      id,
+      docId,
+      imgIndex,
+      imageType: image.imageType,
+      side: image.side,
+      light: image.light ?? 'white',
+      mime: image.mime,
+      size: image.bytes.byteLength,
+      sha256: sha256Hex(image.bytes),
+      name: sealedFileName(id),
+      sealed,
+    };
+  }
+
+  function insertPlanned(appId: string, p: PlannedImage, now: number): void {
+    insertImage.run({
+      id: p.id,
+      app_id: appId,
+      document_id: p.docId,
+      img_index: p.imgIndex,
+      image_type: p.imageType,
+      side: p.side,
+      light: p.light,
+      mime: p.mime,
+      size: p.size,
+      sealed_size: p.sealed.byteLength,
+      sha256: p.sha256,
+      file_name: p.name,
+      created_at: now,
+    });
+  }
+
+  /** Refuses before anything is written when the disk is below the floor (issue 5). */
+  function checkFreeSpace(incomingBytes: number): void {
+    const floorMb = deps.settings().capture.minFreeMb;
+    let free: number;
+    try {
+      free = ctx.freeBytes(ctx.dataDir);
+    } catch (error) {
+      // A file system without statfs must not stop the front desk; ENOSPC is still caught below.
+      ctx.log.warn({ err: (error as Error).message }, 'free-space check unavailable');
+      return;
+    }
+    if (free - incomingBytes < floorMb * MB) throw diskFullError(Math.floor(free / MB), floorMb);
+  }
+
+  /** Writes the files durably; on failure nothing of this call is left on disk. */
+  async function writeFiles(planned: readonly PlannedImage[]): Promise<void> {
+    try {
+      await writeSealedFiles(ctx.imagesDir, planned.map((p) => ({ name: p.name, bytes: p.sealed })), ctx.writeFile);
+    } catch (error) {
+      if (isNoSpace(error)) throw diskFullError(null, deps.settings().capture.minFreeMb);
+      throw writeFailedError(error);
+    }
+  }
+
+  /** Runs the commit; if it fails, the files written for it are removed before the error goes up. */
+  function commitOrRemove<T>(planned: readonly PlannedImage[], commit: () => T): T {
+    try {
+      return ctx.tx(commit);
+    } catch (error) {
+      removeSealedFiles(ctx.imagesDir, planned.map((p) => p.name));
+      if (isNoSpace(error)) throw diskFullError(null, deps.settings().capture.minFreeMb);
+      throw error;
+    }
+  }
+
+  return {
+    async saveCapture(input) {
+      validateCapture(input);
+      // No key, no personal data: refuse before anything is written (issue 5 "Key custody").
+      ctx.keys.rows();
+      const incoming = input.documents.reduce((n, d) => n + d.images.reduce((m, i) => m + i.bytes.byteLength, 0), 0) + (input.applicantPhoto?.bytes.byteLength ?? 0);
+      checkFreeSpace(incoming);
+
+      const appId = input.appId ?? ctx.newId();
+      const capturedAt = ctx.now();
+      const docs = input.documents.map((d, docIndex) => {
+        const docId = ctx.newId();
+        return {
+          docId,
+          docIndex,
+          format: d.format ?? 'unknown',
+          personal: sealField(ctx.keys, 'documents', 'personal', docId, JSON.stringify(d.personal)),
+          surnameHmac: d.personal.surname ? surnameHmac(ctx.keys, d.personal.surname) : null,
+          images: d.images.map((img, imgIndex) => planImage(appId, docId, imgIndex, img)),
+        };
+      });
+      const photo = input.applicantPhoto ? planImage(appId, null, -1, { ...input.applicantPhoto, imageType: input.applicantPhoto.imageType ?? 1, side: 'photo' }) : null;
+      const planned = [...docs.flatMap((d) => d.images), ...(photo ? [photo] : [])];
+
+      await writeFiles(planned);
+      commitOrRemove(planned, () => {
+        const now = ctx.now();
+        db.prepare(
+          `INSERT INTO applications (id, account_id, captured_at, captured_by, step, phase, next_attempt_at, updated_at)
+           VALUES (?, ?, ?, ?, 'CREATE_CONTAINER', 'PENDING', ?, ?)`,
+        ).run(appId, input.accountId ?? 'kiosk', capturedAt, input.capturedBy, capturedAt, now);
+        for (const d of docs) {
+          db.prepare('INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+            d.docId,
+            appId,
+            d.docIndex,
+            d.format,
+            d.personal,
+            d.surnameHmac,
+            now,
+          );
+        }
+        for (const p of planned) insertPlanned(appId, p, now);
+        deps.audit.append({
+          action: 'capture.saved',
+          actor: input.capturedBy ?? 'system',
+          appId,
+          detail: { documents: docs.length, images: planned.length, applicantPhoto: photo !== null },
+        });
+      });
+      return { appId, capturedAt, documents: docs.length, images: planned.length, bytes: incoming };
+    },
+
+    async retakeImage({ appId, position, image, actor }) {
+      validateImage(image.bytes, image.mime, image.imageType, image.side ?? 'front', image.light);
+      const target = () => findImage(appId, position);
+      const before = ctx.tx(() => {
+        assertEditable(ctx, appId);
+        return target();
+      });
+      checkFreeSpace(image.bytes.byteLength);
+      const planned = planImage(appId, before.document_id, before.img_index, {
+        ...image,
+        side: position === 'applicant-photo' ? 'photo' : (image.side ?? before.side),
+        light: image.light ?? (before.light as ImageLight),
+      });
+      await writeFiles([planned]);
+      // The world may have moved during the write (the worker, another edit): check again inside the commit.
+      const old = commitOrRemove([planned], () => {
+        const app = assertEditable(ctx, appId);
+        const current = target();
+        db.prepare('DELETE FROM images WHERE id = ?').run(current.id);
+        insertPlanned(appId, planned, ctx.now());
+        restartAfterEdit(ctx, app, 'edited');
+        deps.audit.append({
+          action: 'capture.retake',
+          actor,
+          appId,
+          containerIds: app.current_container_id ? [app.current_container_id] : [],
+          detail: position === 'applicant-photo' ? { applicantPhoto: true } : { docIndex: position.docIndex, imgIndex: position.imgIndex },
+        });
+        return current.file_name;
+      });
+      // After the commit: a crash before this line leaves an orphan that the start-up sweep removes.
+      removeSealedFiles(ctx.imagesDir, [old]);
+    },
+
+    removeDocument({ appId, docIndex, actor }) {
+      const files = ctx.tx(() => {
+        const app = assertEditable(ctx, appId);
+        const docs = db.prepare('SELECT id, doc_index FROM documents WHERE app_id = ? ORDER BY doc_index').all(appId) as Array<{ id: string; doc_index: number }>;
+        const doc = docs.find((d) => d.doc_index === docIndex);
+        if (!doc) throw notFoundError(`Document ${docIndex} of application ${appId}`);
+        if (docs.length === 1) throw lastDocumentError();
+        const names = db.prepare('SELECT file_name FROM images WHERE document_id = ?').pluck().all(doc.id) as string[];
+        db.prepare('DELETE FROM documents WHERE id = ?').run(doc.id);
+        // Keep indices dense (0..n-1): the step sequence walks them in order (§7.1). Ascending
+        // order never collides with UNIQUE (app_id, doc_index).
+        for (const d of docs) if (d.doc_index > docIndex) db.prepare('UPDATE documents SET doc_index = ? WHERE id = ?').run(d.doc_index - 1, d.id);
+        restartAfterEdit(ctx, app, 'edited');
+        deps.audit.append({ action: 'capture.document-removed', actor, appId, containerIds: app.current_container_id ? [app.current_container_id] : [], detail: { docIndex } });
+        return names;
+      });
+      removeSealedFiles(ctx.imagesDir, files);
+    },
+
+    discard({ appId, actor, reason }) {
+      ctx.tx(() => {
+        const app = assertEditable(ctx, appId);
+        restartAfterEdit(ctx, app, 'cancelled');
+        deps.audit.append({ action: 'capture.discarded', actor, appId, containerIds: app.current_container_id ? [app.current_container_id] : [], detail: { reason } });
+      });
+      deps.purgeNow(appId, actor);
+    },
+  };
+
+  function findImage(appId: string, position: ImagePosition): { id: string; document_id: string | null; img_index: number; side: PlannedImage['side']; light: string; file_name: string } {
+    const row =
+      position === 'applicant-photo'
+        ? db.prepare('SELECT id, document_id, img_index, side, light, file_name FROM images WHERE app_id = ? AND document_id IS NULL').get(appId)
+        : db
+            .prepare(
+              'SELECT i.id, i.document_id, i.img_index, i.side, i.light, i.file_name FROM images i JOIN documents d ON d.id = i.document_id WHERE d.app_id = ? AND d.doc_index = ? AND i.img_index = ?',
+            )
+            .get(appId, position.docIndex, position.imgIndex);
+    if (!row) throw notFoundError(position === 'applicant-photo' ? `The applicant photo of application ${appId}` : `Image ${position.docIndex}/${position.imgIndex} of application ${appId}`);
+    return row as ReturnType<typeof findImage>;
+  }
+}
+
+function validateCapture(input: CaptureInput): void {
+  if (input.documents.length === 0) throw invalidCaptureError('it holds no document');
+  if (input.documents.length > MAX_DOCUMENTS) throw invalidCaptureError(`it holds more than ${MAX_DOCUMENTS} documents`);
+  if (input.appId !== undefined && !/^[0-9a-f-]{36}$/.test(input.appId)) throw invalidCaptureError('its application id is not a UUID');
+  for (const d of input.documents) {
+    if (d.images.length === 0) throw invalidCaptureError('a document has no image');
+    if (d.images.length > MAX_IMAGES_PER_DOCUMENT) throw invalidCaptureError(`a document has more than ${MAX_IMAGES_PER_DOCUMENT} images`);
+    if (d.format !== undefined && !/^[A-Za-z0-9-]{1,16}$/.test(d.format)) throw invalidCaptureError('a document format label is not valid');
+    for (const [field, value] of Object.entries(d.personal)) {
+      if (value !== undefined && (typeof value !== 'string' || value.length > MAX_FIELD_CHARS)) throw invalidCaptureError(`the ${field} field is not valid`);
+    }
+    for (const img of d.images) validateImage(img.bytes, img.mime, img.imageType, img.side, img.light);
+  }
+  if (input.applicantPhoto) validateImage(input.applicantPhoto.bytes, input.applicantPhoto.mime, input.applicantPhoto.imageType ?? 1, 'front', 'white');
+}
+
+function validateImage(bytes: Uint8Array, mime: string, imageType: number, side: string, light: string | undefined): void {
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength === 0) throw invalidCaptureError('an image is empty');
+  if (bytes.byteLength > MAX_IMAGE_BYTES) throw invalidCaptureError(`an image is larger than ${MAX_IMAGE_BYTES / MB} MB`);
+  if (!MIMES.includes(mime)) throw invalidCaptureError('an image is neither JPEG nor PNG');
+  if (!Number.isInteger(imageType) || imageType < 0 || imageType > 9999) throw invalidCaptureError('an image type is not valid');
+  if (!SIDES.includes(side)) throw invalidCaptureError('an image side is not valid');
+  if (light !== undefined && !LIGHTS.includes(light)) throw invalidCaptureError('an image light is not valid');
+}

@@ -1,0 +1,121 @@
+// The store's front door: opens the database (integrity check, damaged-file recovery, migrations)
+// and builds every repository over one connection. Main creates one Store at start-up, runs
+// recover() before captures or sync begin, and closes it at shutdown. Runs in main (plain Node).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { KeyCustody } from '../config/key-custody';
+import type { Logger } from '../logging/logger';
+import { createAuditLog, type AuditLog } from './audit-log';
+import { createCaptureService, type CaptureService } from './capture';
+import { IMAGES_DIR, integrityProblem, openDatabase, type OpenReport } from './database';
+import { uuidv7 } from './ids';
+import { createImagesRepo, type ImagesRepo } from './images-repo';
+import { keyRing } from './key-ring';
+import type { Migration } from './migrate';
+import { migrations as allMigrations } from './migrations';
+import type { ScryptParams } from './pin-verifier';
+import { runRecovery, type RecoveryReport } from './recovery';
+import { createResultsRepo, type ResultsRepo } from './results-repo';
+import { createRetention, type RetentionService } from './retention';
+import { defaultFileWriter, type FileWriter } from './sealed-files';
+import { createStaffRepo, type StaffRepo } from './staff-repo';
+import { transactionRunner, type StoreContext } from './store-context';
+import { createStoreSettings, type StoreSettingsRepo } from './store-settings';
+import { createSubmissionRepo, type SubmissionRepo } from './submission-repo';
+import { createTrustIdAccounts, type TrustIdAccountsRepo } from './trustid-accounts';
+
+export type StoreOptions = {
+  /** The app's data folder (AppPaths.data): database, images/ and damaged-<time> folders. */
+  dataDir: string;
+  /** The current key custody; a function when it can change at run time (an admin accepts a key file). */
+  custody: KeyCustody | (() => KeyCustody);
+  log: Logger;
+  now?: () => number;
+  newId?: () => string;
+  /** Free bytes for this user on the data folder's file system (default: fs.statfsSync). */
+  freeBytes?: (dir: string) => number;
+  /** How image bytes reach a file handle (tests inject ENOSPC). */
+  writeFile?: FileWriter;
+  /** Tests use cheaper scrypt parameters. */
+  scrypt?: ScryptParams;
+  /** Tests of the migration runner pass a prefix of the list. */
+  migrations?: readonly Migration[];
+};
+
+export type Store = {
+  dataDir: string;
+  imagesDir: string;
+  opening: OpenReport;
+  /** Start-up recovery with figures; run once before captures and the sync worker start. */
+  recover(opts?: { verifyAudit?: boolean }): RecoveryReport;
+  /** One synchronous transaction across repositories (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T;
+  /** PRAGMA integrity_check now: null when ok. */
+  integrityCheck(): string | null;
+  capture: CaptureService;
+  images: ImagesRepo;
+  submissions: SubmissionRepo;
+  results: ResultsRepo;
+  audit: AuditLog;
+  staff: StaffRepo;
+  accounts: TrustIdAccountsRepo;
+  settings: StoreSettingsRepo;
+  retention: RetentionService;
+  close(): void;
+};
+
+export function statfsFreeBytes(dir: string): number {
+  const s = fs.statfsSync(dir);
+  return s.bavail * s.bsize;
+}
+
+export function openStore(opts: StoreOptions): Store {
+  const now = opts.now ?? Date.now;
+  const { db, report } = openDatabase({ dataDir: opts.dataDir, migrations: opts.migrations ?? allMigrations, now, log: opts.log });
+  const imagesDir = path.join(opts.dataDir, IMAGES_DIR);
+  fs.mkdirSync(imagesDir, { recursive: true, mode: 0o700 });
+  const custody = opts.custody;
+  const ctx: StoreContext = {
+    db,
+    dataDir: opts.dataDir,
+    imagesDir,
+    keys: keyRing(typeof custody === 'function' ? custody : () => custody),
+    now,
+    newId: opts.newId ?? (() => uuidv7(now())),
+    log: opts.log,
+    writeFile: opts.writeFile ?? defaultFileWriter,
+    freeBytes: opts.freeBytes ?? statfsFreeBytes,
+    tx: transactionRunner(db),
+  };
+  const audit = createAuditLog(ctx);
+  const settings = createStoreSettings(ctx, audit);
+  const retention = createRetention(ctx, { audit, settings: settings.get });
+  const store: Store = {
+    dataDir: opts.dataDir,
+    imagesDir,
+    opening: report,
+    recover: (o) => runRecovery(ctx, { opening: report, retention, audit }, o),
+    transaction: ctx.tx,
+    integrityCheck: () => integrityProblem(db),
+    capture: createCaptureService(ctx, { audit, settings: settings.get, purgeNow: retention.purgeNow }),
+    images: createImagesRepo(ctx),
+    submissions: createSubmissionRepo(ctx),
+    results: createResultsRepo(ctx, { audit }),
+    audit,
+    staff: createStaffRepo(ctx, { audit, settings: settings.get, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}) }),
+    accounts: createTrustIdAccounts(ctx, { audit }),
+    settings,
+    retention,
+    close() {
+      if (!db.open) return;
+      // Folding the WAL back keeps the folder to one file between runs; a failure here loses nothing.
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (error) {
+        opts.log.warn({ err: (error as Error).message }, 'WAL checkpoint at close failed');
+      }
+      db.close();
+    },
+  };
+  return store;
+}
