@@ -30,8 +30,16 @@ export type NormalisedMrz = {
 
 // Characters readers and OCR engines use for the filler. `_` comes from readers that pad with it.
 const fillerLookalikes = /[_«‹〈≪]/g;
-// C0 controls except CR and LF, and DEL: STX/ETX framing, NUL padding, stray bell or escape bytes.
-const strayControls = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]/g;
+/** Drops C0 controls except CR and LF, and DEL: STX/ETX framing, NUL padding, stray bells or escapes. */
+function dropStrayControls(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if ((code < 0x20 && code !== 0x0a && code !== 0x0d) || code === 0x7f) continue;
+    out += char;
+  }
+  return out;
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
@@ -119,7 +127,7 @@ function settleSpaces(line: string, notes: string[], index: number): string {
 export function normaliseMrz(input: string | readonly string[] | Uint8Array, options: NormaliseOptions = {}): NormalisedMrz {
   const notes: string[] = [];
   let text = typeof input === 'string' ? input : input instanceof Uint8Array ? decode(input) : input.join('\n');
-  text = text.replace(strayControls, '');
+  text = dropStrayControls(text);
   const layout = options.layout === undefined || options.layout === 'auto' ? detectKeyboardLayout(text) : options.layout;
   if (layout !== 'us') {
     text = undoKeyboardLayout(text, layout);
