@@ -1,4 +1,6 @@
 // An in-memory Bridge for renderer component tests: canned answers, events pushed by the test.
+// An answer is a value, a BridgeError to reject with, or a function of the payload returning
+// either (or a promise of a value, to hold a call open).
 import type { EventName } from '../../preload/contract';
 import { BridgeError, type Bridge, type ConnectionState } from '../../renderer/src/bridge/bridge';
 
@@ -19,7 +21,8 @@ export function fakeBridge(answers: Record<string, unknown>): FakeBridge {
     async invoke(channel, ...args) {
       calls.push([channel, args[0]]);
       if (!(channel in bridge.answers)) throw new BridgeError('contract.transport-error', 'Not connected to Scan Station.');
-      const answer = bridge.answers[channel];
+      const given = bridge.answers[channel];
+      const answer = typeof given === 'function' ? await (given as (payload: unknown) => unknown)(args[0]) : given;
       if (answer instanceof BridgeError) throw answer;
       return answer as never;
     },
