@@ -1,0 +1,79 @@
+// Runs the TrustID Cloud emulator on its own: `npx tsx main/demo/emulator-main.ts --port N
+// [--controls] [--state-file F] [--clock manual] [--seed N]`. Prints ONE JSON line on stdout (base
+// URL ending in /VPE/, API key, seeded users) so any script or client can drive it; logs go to
+// stderr. Standalone Node process.
+import { parseArgs } from 'node:util';
+import { startEmulator } from './emulator/index';
+
+const USAGE = 'Usage: emulator-main --port N [--host 127.0.0.1] [--controls] [--state-file FILE] [--clock real|manual] [--seed N]';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function wholeNumber(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) fail(`--${name} needs a whole number, not "${text}".`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        controls: { type: 'boolean' },
+        'state-file': { type: 'string' },
+        clock: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const clock = values.clock ?? 'real';
+  if (clock !== 'real' && clock !== 'manual') fail(`--clock is "real" or "manual", not "${clock}".`);
+  const port = wholeNumber(values.port, 'port', 0);
+  if (port > 65535) fail(`--port ${port} is not a TCP port.`);
+
+  const emulator = await startEmulator({
+    port,
+    host: values.host ?? '127.0.0.1',
+    controls: values.controls ?? false,
+    ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
+    clock,
+    ...(values.seed !== undefined ? { seed: wholeNumber(values.seed, 'seed', 0) } : {}),
+  });
+  const summary = {
+    baseUrl: emulator.baseUrl,
+    ...(values.controls ? { controlUrl: emulator.controlUrl } : {}),
+    apiKey: emulator.apiKey,
+    users: emulator.users.map((user) => ({ username: user.username, password: user.password, branch: user.branch, archiveVisibility: user.archiveVisibility })),
+  };
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+
+  const stop = (signal: NodeJS.Signals) => {
+    process.stderr.write(`emulator: ${signal}, stopping\n`);
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

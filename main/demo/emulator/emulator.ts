@@ -1,0 +1,257 @@
+// Starting and stopping the emulator, and the typed in-process helpers that mirror the control
+// endpoints (RAW-API §15.2), so a test can steer it without HTTP. Runs wherever the emulator runs
+// (plain Node; demo mode starts it inside main).
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { silentLogger } from '../../logging/logger';
+import type { ConfigPatch, EmulatorConfig, Outcome } from './config';
+import { ConfigPatchSchema, OUTCOMES, defaultConfig, mergeConfig, visibilityName } from './config';
+import { manualClock, realClock } from './clock';
+import { createControlHandler } from './controls';
+import { Engine } from './engine';
+import { ApiFailure, MESSAGES } from './envelope';
+import type { FaultRule, FaultRuleInput } from './faults';
+import { FaultBook } from './faults';
+import type { SimulatedCapture } from './handlers/guest-handlers';
+import { submitAsGuest, submitQueued } from './handlers/guest-handlers';
+import { createEmulatorServer } from './http-server';
+import type { ContainerSummary, PublishCount, WebhookSummary } from './inspection';
+import { containerSummaries, publishCounts, webhookSummaries } from './inspection';
+import { seededRandom } from './random';
+import type { RequestLogEntry } from './request-log';
+import { RequestLog } from './request-log';
+import { isGuid } from './request-body';
+import { DEMO_USERS } from './seed-data';
+import { openStateFile } from './state-file';
+import type { ScenarioSelection } from './state';
+import { DOC_STATUS } from './state';
+
+export type EmulatorOptions = ConfigPatch & {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Loopback only (§15): '127.0.0.1' by default. */
+  host?: string;
+  /** Serve /__emulator/ (§15.2). Off by default, as in demo mode. */
+  controls?: boolean;
+  /** Keep state in this file (images in `<file>.images/`) so a restart carries on. */
+  stateFile?: string;
+  clock?: 'real' | 'manual';
+  /** Real clock: the time source. Manual clock: the starting instant. */
+  now?: () => number;
+  /** Seed for the random source behind fault probabilities and DBS references. */
+  seed?: number;
+  random?: () => number;
+  /** GUID factory; lower-case version-4 GUIDs by default (§1.9). */
+  newId?: () => string;
+  logger?: Logger;
+  /** Fault rules active from the start (§15.2). */
+  faults?: FaultRuleInput[];
+};
+
+export type SeededUser = {
+  username: string;
+  password: string;
+  branch: string;
+  archiveVisibility: 'User' | 'Branch' | 'Global' | 'Organisation';
+  id: string;
+  branchId: string;
+  privileges: number;
+};
+
+export type ScenarioChoiceInput = { clientApplicationReference?: string; containerId?: string; outcome: Outcome | 'auto'; reviewVerdict?: number };
+export type UserFlags = { locked?: boolean; passwordExpired?: boolean; mfa?: boolean };
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:<port>/VPE/`: the API base, ending in /VPE/. */
+  readonly baseUrl: string;
+  /** `http://127.0.0.1:<port>/__emulator/` (served only with `controls: true`). */
+  readonly controlUrl: string;
+  /** `http://127.0.0.1:<port>`: what a client configures as its TrustID server (§18). */
+  readonly origin: string;
+  /** The accepted Tid-Api-Key; '' when the check is switched off. */
+  readonly apiKey: string;
+  readonly users: SeededUser[];
+  readonly port: number;
+  close(): Promise<void>;
+  now(): number;
+  advanceClock(ms: number): Promise<number>;
+  addFault(rule: FaultRuleInput): string;
+  removeFault(id: string): boolean;
+  clearFaults(): void;
+  faults(): FaultRule[];
+  containers(clientApplicationReference?: string): ContainerSummary[];
+  publishCounts(): Record<string, PublishCount>;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  webhooks(): WebhookSummary[];
+  /** Drops all state, fault rules and the request log (§15.2 reset). */
+  reset(): void;
+  configure(patch: ConfigPatch): EmulatorConfig;
+  config(): EmulatorConfig;
+  setScenario(choice: ScenarioChoiceInput): void;
+  completeReview(containerId: string, verdict?: number): void;
+  submitGuest(guestId: string, capture?: SimulatedCapture): string;
+  submitQueued(containerId: string, capture?: SimulatedCapture): void;
+  expireSessions(sessionId?: string): number;
+  setUser(username: string, flags: UserFlags): void;
+  /** Raises DocumentModifiedPostResult for a document (§10.2), as a back-office edit would. */
+  raiseDocumentModified(documentId: string): void;
+  /** Resolves once no webhook delivery is in flight. */
+  idle(): Promise<void>;
+}
+
+function seededUsers(engine: Engine): SeededUser[] {
+  return engine.allAccounts().map((account) => ({
+    username: account.username,
+    password: engine.passwordOf(account),
+    branch: account.branch.name,
+    archiveVisibility: visibilityName(account.visibility),
+    id: account.id,
+    branchId: account.branch.id,
+    privileges: account.privileges,
+  }));
+}
+
+function checkOutcome(outcome: string): Outcome | 'auto' {
+  if (outcome === 'auto' || (OUTCOMES as readonly string[]).includes(outcome)) return outcome as Outcome | 'auto';
+  throw new ApiFailure(`Unknown outcome "${outcome}".`);
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const { port = 0, host = '127.0.0.1', controls = false, stateFile, clock: clockMode = 'real', now, seed, random, newId, logger, faults: initialFaults, ...patch } = options;
+  const config = mergeConfig(defaultConfig(DEMO_USERS), ConfigPatchSchema.parse(patch));
+  const clock = clockMode === 'manual' ? manualClock(now ? now() : Date.now()) : realClock(now);
+  const randomSource = random ?? seededRandom(seed ?? crypto.randomInt(2 ** 31));
+  const engine = new Engine({
+    config,
+    clock,
+    newId: newId ?? (() => crypto.randomUUID()),
+    random: randomSource,
+    logger: logger ?? silentLogger(),
+    stateFile: stateFile ? openStateFile(stateFile) : null,
+  });
+  const faultBook = new FaultBook(randomSource);
+  for (const rule of initialFaults ?? []) faultBook.add(rule);
+  const requestLog = new RequestLog();
+
+  let emulator: RunningEmulator | null = null;
+  const server = createEmulatorServer({
+    engine,
+    faults: faultBook,
+    log: requestLog,
+    controls: controls ? createControlHandler(() => emulator) : null,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  engine.origin = origin;
+  engine.catchUp();
+
+  const containerOrFail = (id: string) => {
+    const container = isGuid(id) ? engine.container(id) : undefined;
+    if (!container) throw new ApiFailure(MESSAGES.containerNotFound);
+    return container;
+  };
+  const afterChange = () => engine.catchUp();
+
+  emulator = {
+    baseUrl: `${origin}/VPE/`,
+    controlUrl: `${origin}/__emulator/`,
+    origin,
+    get apiKey() {
+      return engine.config.apiKey ?? '';
+    },
+    get users() {
+      return seededUsers(engine);
+    },
+    port: actualPort,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await engine.close();
+    },
+    now: () => engine.now(),
+    advanceClock: (ms) => engine.advance(ms),
+    addFault: (rule) => faultBook.add(rule).id,
+    removeFault: (id) => faultBook.remove(id),
+    clearFaults: () => faultBook.clear(),
+    faults: () => faultBook.list(),
+    containers: (reference) => {
+      engine.catchUp();
+      return containerSummaries(engine.state, reference);
+    },
+    publishCounts: () => publishCounts(engine.state),
+    requests: () => requestLog.list(),
+    clearRequests: () => requestLog.clear(),
+    webhooks: () => webhookSummaries(engine.state),
+    reset() {
+      engine.reset();
+      faultBook.clear();
+      requestLog.clear();
+    },
+    configure(change) {
+      engine.setConfig(mergeConfig(engine.config, ConfigPatchSchema.parse(change)));
+      afterChange();
+      return engine.config;
+    },
+    config: () => engine.config,
+    setScenario(choice) {
+      const selection: ScenarioSelection = { outcome: checkOutcome(choice.outcome), ...(choice.reviewVerdict !== undefined ? { reviewVerdict: choice.reviewVerdict } : {}) };
+      if (choice.containerId !== undefined) containerOrFail(choice.containerId).scenario = selection;
+      else if (choice.clientApplicationReference !== undefined) engine.state.scenarioByReference[choice.clientApplicationReference] = selection;
+      else engine.state.scenarioNextPublish = selection;
+      engine.markDirty();
+      afterChange();
+    },
+    completeReview(containerId, verdict) {
+      const container = containerOrFail(containerId);
+      if (!container.referred) throw new ApiFailure('The application is not waiting for a review.');
+      engine.completeReview(container, verdict ?? container.scenario?.reviewVerdict ?? engine.config.scenario.reviewVerdict ?? DOC_STATUS.Accepted);
+      afterChange();
+    },
+    submitGuest(guestId, capture = {}) {
+      const container = submitAsGuest(engine, guestId, capture);
+      afterChange();
+      return container.id;
+    },
+    submitQueued(containerId, capture = {}) {
+      submitQueued(engine, containerId, capture);
+      afterChange();
+    },
+    expireSessions(sessionId) {
+      const count = engine.expireSessions(sessionId);
+      afterChange();
+      return count;
+    },
+    setUser(username, flags) {
+      const account = engine.accountByUsername(username);
+      if (!account) throw new ApiFailure(`Unknown user "${username}".`);
+      const state = engine.userState(account);
+      if (flags.locked !== undefined) {
+        state.locked = flags.locked;
+        if (!flags.locked) state.failures = 0;
+      }
+      if (flags.passwordExpired !== undefined) state.passwordExpired = flags.passwordExpired;
+      if (flags.mfa !== undefined) state.mfa = flags.mfa;
+      engine.markDirty();
+      afterChange();
+    },
+    raiseDocumentModified(documentId) {
+      const found = isGuid(documentId) ? engine.findDocument(documentId) : undefined;
+      if (!found) throw new ApiFailure(MESSAGES.documentNotFound);
+      engine.raise('DocumentModifiedPostResult', found.container, found.doc.id);
+      afterChange();
+    },
+    idle: () => engine.idle(),
+  };
+  return emulator;
+}
