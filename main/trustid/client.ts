@@ -503,11 +503,14 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
    * login shared with any other caller in the same situation) and runs it once more.
    */
   async function withSession<T>(operation: TrustIdOperation, attempt: (session: Session<LoginInfo>, afterRenewal: boolean) => Promise<T>): Promise<T> {
+    const expired = (error: unknown) => isTrustIdError(error) && error.kind === 'session-expired';
     let session = await keeper.get();
     try {
       return await attempt(session, false);
     } catch (error) {
-      if (renewal === 'surface' || !isTrustIdError(error) || error.kind !== 'session-expired') {
+      if (renewal === 'surface' || !expired(error)) {
+        // A surfaced expiry still drops the session, so the caller's repeat logs in first.
+        if (expired(error)) keeper.invalidate(session);
         logFailure(operation, error);
         throw error;
       }
@@ -516,6 +519,7 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
       try {
         return await attempt(session, true);
       } catch (retryError) {
+        if (expired(retryError)) keeper.invalidate(session);
         logFailure(operation, retryError);
         throw retryError;
       }

@@ -50,6 +50,11 @@ export class SessionKeeper<Info> {
     return this.get();
   }
 
+  /** Forgets `stale` if it is still the current session, so the next call logs in again. */
+  invalidate(stale: Session<Info>): void {
+    if (this.current?.epoch === stale.epoch) this.current = null;
+  }
+
   /** A deliberate login (staff pressed "Try again", or signed in): clears the block and logs in anew. */
   async loginNow(attempt?: LoginAttempt<Info>): Promise<Session<Info>> {
     this.blocked = null;
