@@ -236,7 +236,7 @@ describe('TrustID client: the wire format', () => {
 
   it('returns the PDF report only when the bytes are a PDF', async () => {
     let answer: Record<string, unknown> | Buffer = Buffer.from('%PDF-1.4\n...');
-    const { server, client } = await setup(standardHandler({ override: (r) => (r.operation === 'exportPDF' ? { body: answer, headers: Buffer.isBuffer(answer) ? { 'content-type': 'application/pdf' } : {} } : undefined) }));
+    const { server, client } = await setup(standardHandler({ override: (r) => (r.operation === 'exportPDF' ? { body: answer, headers: Buffer.isBuffer(answer) ? { 'content-type': 'application/pdf' } : ({} as Record<string, string>) } : undefined) }));
     expect((await client.exportPdf({ containerId: 'c' })).subarray(0, 4).toString()).toBe('%PDF');
     expect(server.requests[1]!.headers.accept).toBe('application/pdf');
     answer = failure('Document container not found.');
