@@ -42,22 +42,13 @@ export function openDatabase(opts: OpenDatabaseOptions): { db: Database.Database
 
   let created = !fs.existsSync(file);
   let damaged: DamagedDatabase | null = null;
-  let db: Database.Database;
-  try {
-    db = connect(file);
-    const problem = integrityProblem(db);
-    if (problem !== null) {
-      db.close();
-      throw new DamagedDatabaseSignal(problem);
-    }
-  } catch (error) {
-    const problem = error instanceof DamagedDatabaseSignal ? error.message : corruptionText(error);
-    if (problem === null) throw error;
+  const problem = created ? null : checkIntegrity(file);
+  if (problem !== null) {
     damaged = moveDamagedAside(opts.dataDir, problem, opts.now());
     opts.log.error({ problem, dir: damaged.dir }, 'database failed its integrity check and was moved aside');
     created = true;
-    db = connect(file);
   }
+  const db = connect(file);
 
   try {
     const migrationsApplied = migrate(db, opts.migrations, opts.now);
@@ -91,7 +82,23 @@ function connect(file: string): Database.Database {
   }
 }
 
-class DamagedDatabaseSignal extends Error {}
+/**
+ * integrity_check on a read-only connection: closing it never checkpoints or deletes the -wal, so a
+ * damaged database is moved aside exactly as it was found.
+ */
+function checkIntegrity(file: string): string | null {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return integrityProblem(db);
+  } catch (error) {
+    const text = corruptionText(error);
+    if (text === null) throw error;
+    return text;
+  } finally {
+    db?.close();
+  }
+}
 
 /** null when integrity_check says ok; otherwise its first lines. */
 export function integrityProblem(db: Database.Database): string | null {

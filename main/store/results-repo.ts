@@ -5,7 +5,7 @@ import type { AuditLog } from './audit-log';
 import type { PersonalFields } from './capture';
 import { createImagesRepo, type StoredImage } from './images-repo';
 import { SealBrokenError } from './seal';
-import { openField, surnameHmac } from './sealed-fields';
+import { openField, surnameSearchHmacs } from './sealed-fields';
 import type { StoreContext } from './store-context';
 import { notFoundError } from './store-errors';
 import type { StoreResultStatus, StoreStep } from './submission-records';
@@ -89,10 +89,10 @@ export function createResultsRepo(ctx: StoreContext, deps: { audit: AuditLog }):
       const where: string[] = [];
       const params: unknown[] = [];
       if (surname !== undefined) {
-        const mac = surnameHmac(ctx.keys, surname);
-        if (mac === null) return [];
-        where.push('a.id IN (SELECT app_id FROM documents WHERE surname_hmac = ?)');
-        params.push(mac);
+        const macs = surnameSearchHmacs(ctx.keys, surname);
+        if (macs.length === 0) return [];
+        where.push(`a.id IN (SELECT app_id FROM documents WHERE surname_hmac IN (${macs.map(() => '?').join(', ')}))`);
+        params.push(...macs);
       }
       if (capturedFrom !== undefined) {
         where.push('a.captured_at >= ?');

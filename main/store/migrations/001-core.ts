@@ -142,8 +142,9 @@ export const coreTables: Migration = {
 
       -- Invariant I1 (§9) as a last line of defence under the state machine: no new container while
       -- another of the same app may have been published, unless staff declared it unpublished (§10).
+      -- BEFORE INSERT also fires for an upsert of an existing row, hence the first condition.
       CREATE TRIGGER containers_i1_insert BEFORE INSERT ON containers
-      WHEN EXISTS (
+      WHEN NOT EXISTS (SELECT 1 FROM containers WHERE container_id = NEW.container_id) AND EXISTS (
         SELECT 1 FROM containers c
         WHERE c.app_id = NEW.app_id
           AND (c.publish_ambiguous = 1 OR c.publish_last_outcome = 'ok')
