@@ -28,6 +28,7 @@ export function setUpI18n(language: Locale = 'en') {
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
+    showSupportNotice: false, // no advert in the kiosk's console or the test output
   });
   return i18next;
 }

@@ -33,6 +33,17 @@ export const cy: Messages = {
     demoIntro: 'Modd demo yw hwn: nid oes dim a wnewch yma yn cael ei anfon at TrustID.',
     statusTitle: 'Beth sydd gan yr orsaf hon',
   },
+  components: {
+    cancel: 'Canslo',
+    working: 'Wrthi’n gweithio…',
+    pinPad: { keys: 'Bysellbad PIN', clear: 'Clirio', deleteLabel: 'Dileu’r digid olaf' },
+    newPin: {
+      hint: 'Defnyddiwch 4 i 12 digid na all eraill eu dyfalu.',
+      next: 'Nesaf',
+      again: 'Rhowch yr un PIN eto',
+      mismatch: 'Nid oedd y ddau PIN yr un fath. Dewiswch PIN a’i roi ddwywaith.',
+    },
+  },
   errors: {
     screenTitle: 'Aeth rhywbeth o’i le ar y sgrin hon',
     screenBody: 'Nid oes dim a gadwyd eisoes wedi’i golli. Pwyswch "Dechrau eto" i fynd yn ôl i’r dechrau.',

@@ -31,6 +31,17 @@ export const en = {
     demoIntro: 'This is demo mode: nothing you do here is sent to TrustID.',
     statusTitle: 'What this station has',
   },
+  components: {
+    cancel: 'Cancel',
+    working: 'Working…',
+    pinPad: { keys: 'PIN keypad', clear: 'Clear', deleteLabel: 'Delete the last digit' },
+    newPin: {
+      hint: 'Use 4 to 12 digits that others cannot guess.',
+      next: 'Next',
+      again: 'Enter the same PIN again',
+      mismatch: 'The two PINs were not the same. Choose a PIN and enter it twice.',
+    },
+  },
   errors: {
     screenTitle: 'Something went wrong on this screen',
     screenBody: 'Nothing that was already saved has been lost. Press "Start again" to return to the start.',
