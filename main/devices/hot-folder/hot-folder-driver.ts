@@ -78,20 +78,20 @@ export function createHotFolderDriver(opts: HotFolderDriverOptions): HotFolderDr
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       return {
         state: 'error',
-        code: 'hot-folder.missing',
+        code: 'folder.missing',
         message: `The scan folder ${folder} cannot be found. Check the folder in Settings, or that the network share is connected; Scan Station keeps checking.`,
       };
     }
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
       return {
         state: 'error',
-        code: 'hot-folder.no-access',
+        code: 'folder.no-access',
         message: `Scan Station may not read and write the scan folder ${folder}. Ask your administrator to give this user access to it.`,
       };
     }
     return {
       state: 'error',
-      code: 'hot-folder.unavailable',
+      code: 'folder.unavailable',
       message: `The scan folder ${folder} cannot be read (${code ?? 'unknown error'}). Check the folder or network share; Scan Station keeps checking.`,
     };
   }
@@ -219,7 +219,7 @@ export function createHotFolderDriver(opts: HotFolderDriverOptions): HotFolderDr
       const moved = await moveAll(failedFolder, scan.files);
       if (moved) await writeReason(scan.scan, result.reason);
       emitter.emit('read-error', {
-        code: 'hot-folder.bad-scan',
+        code: 'folder.bad-scan',
         message: `A scan in the scan folder could not be used: ${result.reason}. It was moved to the "${failedFolder}" folder; scan the document again.`,
         ...(result.raw ? { raw: Uint8Array.from(result.raw) } : {}),
       });
@@ -251,7 +251,7 @@ export function createHotFolderDriver(opts: HotFolderDriverOptions): HotFolderDr
       tracker.ignoreUntilChanged(left);
       opts.log.error({ device: opts.id, code: (error as NodeJS.ErrnoException).code }, 'hot folder could not move a scan');
       emitter.emit('read-error', {
-        code: 'hot-folder.cannot-move',
+        code: 'folder.cannot-move',
         message: `Scan Station could not move a scan into the "${sub}" folder of ${folder}. Ask your administrator to check the folder's permissions.`,
       });
       return false;

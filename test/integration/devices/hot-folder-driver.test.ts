@@ -168,7 +168,7 @@ describe('files that are not ready or not right', () => {
     expect(errors).toEqual([]);
     await poll(d, 4);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ code: 'hot-folder.bad-scan', message: expect.stringContaining('cut short') });
+    expect(errors[0]).toMatchObject({ code: 'folder.bad-scan', message: expect.stringContaining('cut short') });
     expect(ls('failed')).toEqual(['broken.front.jpg', 'broken.json', 'broken.reason.txt']);
     expect(fs.readFileSync(path.join(dir, 'failed', 'broken.reason.txt'), 'utf8')).toContain('broken.front.jpg: the image is cut short');
   });
@@ -241,7 +241,7 @@ describe('the folder itself', () => {
     drivers.push(d);
     const status = statusIn(d, ['ready', 'error']);
     await d.start();
-    expect(await status).toMatchObject({ state: 'error', code: 'hot-folder.missing', message: expect.stringContaining(missing) });
+    expect(await status).toMatchObject({ state: 'error', code: 'folder.missing', message: expect.stringContaining(missing) });
     expect(fs.existsSync(missing)).toBe(false);
   });
 
@@ -259,7 +259,7 @@ describe('the folder itself', () => {
     fs.rmSync(inner, { recursive: true });
     const status = statusIn(d, ['error']);
     await d.pollNow();
-    expect(await status).toMatchObject({ code: 'hot-folder.missing' });
+    expect(await status).toMatchObject({ code: 'folder.missing' });
   });
 
   it('deletes scans from done/ once they are older than the retention time', async () => {
