@@ -3,7 +3,7 @@
 import type { EmulatorConfig, WebhookEventName } from './config';
 import type { WebhookRecord } from './state';
 import type { WireObject } from './wire-json';
-import { WireDate } from './wire-json';
+import { WireDate, WireEnvelope } from './wire-json';
 
 const EVENT_SHAPE: Record<WebhookEventName, { workflowName: string; workflowState: string; processName: string }> = {
   ContainerSubmitted: { workflowName: 'AutoReferral', workflowState: 'Start', processName: 'DataAccess.PublishDocumentContainer' },
@@ -56,7 +56,7 @@ export function webhookPayload(hook: WebhookRecord, nowMs: number): WireObject {
         { Key: 'ClientApplicationReference', Value: hook.clientApplicationReference },
       ],
     },
-    Response: response,
+    Response: new WireEnvelope(response),
   };
 }
 

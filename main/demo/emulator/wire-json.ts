@@ -19,7 +19,12 @@ export class UnsetDate {
 
 export const unsetDate = UnsetDate.instance;
 
-export type WireValue = null | boolean | number | string | WireDate | UnsetDate | WireValue[] | { [key: string]: WireValue };
+/** A response envelope nested in another object (the webhook's `Response`): base fields first. */
+export class WireEnvelope {
+  constructor(readonly fields: { [key: string]: WireValue }) {}
+}
+
+export type WireValue = null | boolean | number | string | WireDate | UnsetDate | WireEnvelope | WireValue[] | { [key: string]: WireValue };
 export type WireObject = { [key: string]: WireValue };
 
 export type DateStyle = {
@@ -60,6 +65,7 @@ function ordinalCompare(a: string, b: string): number {
 function writeValue(value: WireValue, style: DateStyle): string {
   if (value instanceof WireDate) return escapedDate(value.ms, style.offset);
   if (value instanceof UnsetDate) return style.emitSentinels ? escapedDate(DOTNET_MIN_DATE_MS, '+0000') : 'null';
+  if (value instanceof WireEnvelope) return writeObject(value.fields, envelopeKeys(value.fields), style);
   if (value === null) return 'null';
   if (Array.isArray(value)) return `[${value.map((item) => writeValue(item, style)).join(',')}]`;
   if (typeof value === 'object') return writeObject(value, Object.keys(value).sort(ordinalCompare), style);
@@ -92,9 +98,13 @@ export function toWireJson(value: WireValue, style: DateStyle): string {
  * other field in ordinal order.
  */
 export function toEnvelopeJson(object: WireObject, style: DateStyle): string {
+  return writeObject(object, envelopeKeys(object), style);
+}
+
+function envelopeKeys(object: WireObject): string[] {
   const base = BASE_FIELDS.filter((key) => key in object);
   const rest = Object.keys(object)
     .filter((key) => !(BASE_FIELDS as readonly string[]).includes(key))
     .sort(ordinalCompare);
-  return writeObject(object, [...base, ...rest], style);
+  return [...base, ...rest];
 }
