@@ -1,0 +1,66 @@
+// The sync status pill in the frame (issue 6 §2), fed by queue.summary and queue.changed:
+// "Online · 0 pending", "Offline · 3 pending (oldest 2 h)", "Syncing 2 of 5", "Action needed"
+// (with the reason as its description). Signed in, it is a button to the queue. Renderer process.
+import type { TFunction } from 'i18next';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueSummary } from '../../../preload/contract';
+import { useNavigation } from '../app/navigation-store';
+import { useQueueStore } from '../stores/queue-store';
+import { useSessionStore } from '../stores/session-store';
+
+export type SyncTone = 'ok' | 'degraded' | 'down' | 'busy';
+
+/** Ages in the largest whole unit, as staff read them at a glance ("2 h", not "2 h 13 min"). */
+export function formatAge(t: TFunction, seconds: number): string {
+  if (seconds < 60) return t('sync.age.seconds', { n: Math.max(0, Math.floor(seconds)) });
+  if (seconds < 3600) return t('sync.age.minutes', { n: Math.floor(seconds / 60) });
+  if (seconds < 86_400) return t('sync.age.hours', { n: Math.floor(seconds / 3600) });
+  return t('sync.age.days', { n: Math.floor(seconds / 86_400) });
+}
+
+export function describeSync(t: TFunction, summary: QueueSummary): { tone: SyncTone; text: string; reason: string | null } {
+  if (summary.actionNeeded) return { tone: 'down', text: t('sync.actionNeeded'), reason: summary.actionNeeded };
+  if (summary.syncing) return { tone: 'busy', text: t('sync.syncing', { current: summary.syncing.current, total: summary.syncing.total }), reason: null };
+  const pending = summary.pending;
+  const age = pending > 0 && summary.oldestPendingSeconds !== null ? formatAge(t, summary.oldestPendingSeconds) : null;
+  const key = summary.connection === 'offline' ? 'offline' : summary.connection === 'paused' ? 'paused' : 'online';
+  const text = age ? t(`sync.${key}Oldest`, { pending, age }) : t(`sync.${key}`, { pending });
+  return { tone: key === 'online' ? 'ok' : 'degraded', text, reason: null };
+}
+
+export function SyncPill() {
+  const { t } = useTranslation();
+  const summary = useQueueStore((s) => s.summary);
+  const signedIn = useSessionStore((s) => s.session?.state === 'signed-in');
+  const navigate = useNavigation((s) => s.navigate);
+  const reasonId = useId();
+  if (!summary) return null;
+  const { tone, text, reason } = describeSync(t, summary);
+  const content = (
+    <>
+      <span className="pill-dot" aria-hidden="true" />
+      <span>{text}</span>
+      {reason && (
+        <span id={reasonId} className="pill-reason">
+          {reason}
+        </span>
+      )}
+    </>
+  );
+  const common = { className: `pill pill-${tone} sync-pill`, 'data-testid': 'sync-pill', 'data-state': tone, 'aria-describedby': reason ? reasonId : undefined };
+  return (
+    // A polite live region: staff hear "Offline" or "Action needed" when it happens.
+    <span role="status" aria-live="polite" className="sync-pill-region">
+      {signedIn ? (
+        <button type="button" {...common} aria-label={`${t('sync.label')}: ${text}. ${t('sync.openQueue')}`} onClick={() => navigate('queue')}>
+          {content}
+        </button>
+      ) : (
+        <span {...common} aria-label={`${t('sync.label')}: ${text}`}>
+          {content}
+        </span>
+      )}
+    </span>
+  );
+}
