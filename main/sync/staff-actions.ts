@@ -9,7 +9,8 @@ import { isTerminalStep } from './submission-types';
 
 /** Why an administrator discarded an unsent application. Codes, not free text: the audit log holds
  * no personal data, and a typed reason could carry some. */
-export const DISCARD_REASONS = ['captured_in_error', 'duplicate', 'applicant_withdrew', 'document_damaged', 'other'] as const;
+// The same codes as the store's own discard (main/store/capture.ts), so either path audits alike.
+export const DISCARD_REASONS = ['captured-in-error', 'duplicate', 'visitor-left', 'wrong-document', 'test', 'other'] as const;
 export type DiscardReason = (typeof DISCARD_REASONS)[number];
 
 export type StaffAction =

@@ -186,15 +186,16 @@ export function isTerminalStep(step: Step): boolean {
   return step === 'COMPLETED' || step === 'CANCELLED' || step === 'CLOSED_BY_STAFF';
 }
 
-export function displayStateOf(app: SubmissionApp): DisplayState {
+export function displayStateOf(app: Pick<SubmissionApp, 'step' | 'phase' | 'attentionReason' | 'resultStatus'>): DisplayState {
   if (app.attentionReason !== null) return 'needs_attention';
   switch (app.step) {
     case 'CREATE_CONTAINER':
+      return app.phase === 'SENT' ? 'sending' : 'queued';
     case 'CREATE_DOCUMENT':
     case 'UPLOAD_IMAGE':
     case 'UPLOAD_APPLICANT_PHOTO':
     case 'PUBLISH':
-      return app.phase === 'SENT' || app.currentContainerId !== null ? 'sending' : 'queued';
+      return 'sending';
     case 'VERIFY_PUBLISH':
       return 'verifying';
     case 'AWAIT_RESULT':
@@ -209,6 +210,19 @@ export function displayStateOf(app: SubmissionApp): DisplayState {
       return 'closed_by_staff';
   }
 }
+
+export const DISPLAY_STATES: readonly DisplayState[] = [
+  'queued',
+  'sending',
+  'verifying',
+  'processing',
+  'referred',
+  'completed',
+  'needs_attention',
+  'result_overdue',
+  'cancelled',
+  'closed_by_staff',
+];
 
 /** A fresh app row as W0 commits it: CREATE_CONTAINER, PENDING, due now. */
 export function newSubmissionApp(id: string, accountId: string, capturedAt: number): SubmissionApp {

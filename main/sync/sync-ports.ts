@@ -1,0 +1,76 @@
+// The narrow interfaces the sync worker drives: where submission state lives (SubmissionStore), how
+// one TrustID account is called (SubmissionApi), and time (Clock, Scheduler). Adapters to the real
+// store and TrustID client sit beside this file; tests drive the same interfaces. Runs in main.
+import type { EffectiveQueueState, QueueRecord } from './queue-machine';
+import type { CallOutcome, Step, StepCall, SubmissionApp, SubmissionState, SyncAuditAction } from './submission-types';
+
+export type LoadedSubmission = SubmissionState & { revision: number };
+
+export type AuditEntry = { action: SyncAuditAction; actor: string; appId: string; containerIds: string[]; detail?: string };
+
+export type StateCountRow = { step: Step; phase: 'PENDING' | 'SENT'; attentionReason: string | null; resultStatus: string | null; count: number };
+
+/** Somebody else (a staff edit, a discard, the purge) wrote the app row first: reload and decide again. */
+export class SubmissionConflictError extends Error {
+  override readonly name = 'SubmissionConflictError';
+}
+
+/** A local image is missing or fails its seal or SHA-256 check (§7.2: no call is made). */
+export class LocalImageError extends Error {
+  override readonly name = 'LocalImageError';
+}
+
+export interface SubmissionStore {
+  load(appId: string): LoadedSubmission | null;
+  /**
+   * One transaction: the app row, its containers (upserted), new remote items, and the audit
+   * entries (W1, W2, I4). Returns the new revision; throws SubmissionConflictError when the row is
+   * no longer at `expectRevision`. Never awaits (W3).
+   */
+  save(state: SubmissionState, expectRevision: number, audits: AuditEntry[]): number;
+  /** Runs `fn` in one transaction (nested saves join it). */
+  transaction<T>(fn: () => T): T;
+  /** Due apps at these steps, no attention reason, oldest capture first (§5 "Ordering"). */
+  listDue(q: { now: number; steps: readonly Step[]; accountIds?: readonly string[]; limit?: number }): { id: string; accountId: string; nextAttemptAt: number }[];
+  nextDueAt(q: { steps: readonly Step[]; accountIds?: readonly string[] }): number | null;
+  /** Apps found with phase = SENT (§7.7). */
+  listSent(): string[];
+  list(q?: { steps?: readonly Step[]; attentionOnly?: boolean; limit?: number; offset?: number }): SubmissionApp[];
+  summary(): { counts: StateCountRow[]; oldestUnsentCapturedAt: number | null };
+  /** Every TrustID account apps can be captured under. */
+  accountIds(): string[];
+  loadQueue(): QueueRecord | null;
+  saveQueue(q: QueueRecord, effective: EffectiveQueueState): void;
+  /** The plaintext image, its SHA-256 checked; throws LocalImageError. `imgIndex` -1 = applicant photo. */
+  readImage(appId: string, docIndex: number, imgIndex: number): Uint8Array;
+  /** The MRZ read at capture, sent with createDocument (API §4.2); null when there is none. */
+  documentFields(appId: string, docIndex: number): { mrz?: string; rfidMrz?: string } | null;
+}
+
+export type UploadProgress = { sentBytes: number; totalBytes: number };
+
+export type CallExtras = {
+  /** The verified image bytes for uploads. */
+  body?: Uint8Array;
+  mrz?: string;
+  rfidMrz?: string;
+  onProgress?: (p: UploadProgress) => void;
+};
+
+/** One TrustID account, as the submission protocol needs it. Every method classifies (§4) and never throws. */
+export interface SubmissionApi {
+  /** Whether a session is held (no request). */
+  hasSession(): boolean;
+  /** One fresh login request (§6); the caller decides when one may be sent (I6). */
+  login(): Promise<CallOutcome>;
+  /** API §2.1 probe. */
+  testConnection(): Promise<CallOutcome>;
+  call(call: StepCall, extras: CallExtras): Promise<CallOutcome>;
+}
+
+export type Clock = { now(): number };
+
+export type Scheduler = {
+  /** Resolves once the clock reaches `at`, or at once when `signal` is aborted. Never rejects. */
+  sleepUntil(at: number, signal: AbortSignal): Promise<void>;
+};

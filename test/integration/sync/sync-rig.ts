@@ -1,0 +1,196 @@
+// The sync worker wired to real parts for integration tests: a real store (SQLite file and sealed
+// images in a temp folder), the real emulator over HTTP on a random loopback port, the real TrustID
+// client, and one manual clock shared by store, worker, client and emulator. `drain()` moves time to
+// whenever the worker next has work, so hours of backoff and polling run in milliseconds.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ephemeralCustody, type KeyCustody } from '../../../main/config/key-custody';
+import { buildTd3, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../main/demo/emulator';
+import { silentLogger, type Logger } from '../../../main/logging/logger';
+import type { CaptureInput } from '../../../main/store/capture';
+import { openStore, type Store } from '../../../main/store/open-store';
+import { submissionStoreFrom } from '../../../main/sync/store-adapter';
+import type { SubmissionWorkerDeps } from '../../../main/sync/submission-worker';
+import { SubmissionWorker } from '../../../main/sync/submission-worker';
+import type { SyncEvent } from '../../../main/sync/sync-events';
+import type { SubmissionStore } from '../../../main/sync/sync-ports';
+import { submissionApiFrom, syncClientOptions } from '../../../main/sync/trustid-adapter';
+import { createTrustIdClient, type TrustIdClient, type TrustIdTimeouts } from '../../../main/trustid';
+import { ManualTime } from './manual-time';
+
+export const T0 = Date.UTC(2026, 10, 2, 8, 0, 0);
+export const KIOSK_USER = 'demo.kiosk';
+
+export type RigOptions = {
+  dir?: string;
+  emulator?: EmulatorOptions;
+  /** Reuse a running emulator (the crash harness restarts the worker, not TrustID). */
+  emu?: RunningEmulator;
+  timeouts?: Partial<TrustIdTimeouts>;
+  worker?: Partial<Omit<SubmissionWorkerDeps, 'store' | 'apiFor' | 'clock' | 'scheduler'>>;
+  custody?: KeyCustody;
+  start?: number;
+  log?: Logger;
+  /** Credentials per store account id; the kiosk account logs in as demo.kiosk by default. */
+  credentials?: Record<string, { username: string; password: string }>;
+};
+
+export type Rig = {
+  dir: string;
+  store: Store;
+  port: SubmissionStore;
+  emu: RunningEmulator;
+  time: ManualTime;
+  worker: SubmissionWorker;
+  events: SyncEvent[];
+  clients: Map<string, TrustIdClient>;
+  /** Saves a capture (W0) and tells the worker; returns the app id. */
+  capture(opts?: CaptureOptions): Promise<string>;
+  /** Moves time (store, worker, client, emulator) to `to`. */
+  setTime(to: number): Promise<void>;
+  /**
+   * Lets the worker run, jumping time to its next wake-up whenever it is idle, until `until()` holds,
+   * nothing is scheduled, or `maxMs` of virtual time have passed.
+   */
+  drain(opts?: { until?: () => boolean; maxMs?: number }): Promise<void>;
+  app(appId: string): ReturnType<SubmissionStore['load']>;
+  close(opts?: { keepEmulator?: boolean; keepDir?: boolean }): Promise<void>;
+};
+
+export type CaptureOptions = { images?: number; imageBytes?: number; photo?: boolean; surname?: string; accountId?: string };
+
+export function validMrz(surname: string): string {
+  return buildTd3({ issuingState: 'GBR', surname, givenNames: ['JANE'], documentNumber: '123456789', nationality: 'GBR', birthDate: '800101', sex: 'F', expiryDate: '350101' });
+}
+
+export function jpeg(size: number): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(Math.max(0, size - 4))]);
+}
+
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function startRig(opts: RigOptions = {}): Promise<Rig> {
+  const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ss-sync-'));
+  const time = new ManualTime(opts.start ?? T0);
+  const emu =
+    opts.emu ??
+    (await startEmulator({
+      port: 0,
+      controls: true,
+      clock: 'manual',
+      now: () => time.now(),
+      processing: { workflowDelayMs: 500, decisionDelayMs: 2_000, reviewDelayMs: 30 * 60_000 },
+      ...opts.emulator,
+    }));
+  const log = opts.log ?? silentLogger();
+  const store = openStore({ dataDir: path.join(dir, 'data'), custody: opts.custody ?? ephemeralCustody(), log, now: () => time.now() });
+  store.recover({ verifyAudit: false });
+  // The MRZ of each capture, as the store would hand it to sync (see store-adapter.ts).
+  const mrzOf = new Map<string, string>();
+  const mrzFile = path.join(dir, 'mrz.json');
+  if (fs.existsSync(mrzFile)) for (const [k, v] of Object.entries(JSON.parse(fs.readFileSync(mrzFile, 'utf8')) as Record<string, string>)) mrzOf.set(k, v);
+  const port = submissionStoreFrom(store, { documentFields: (appId) => (mrzOf.has(appId) ? { mrz: mrzOf.get(appId)! } : null) });
+  const clients = new Map<string, TrustIdClient>();
+  const credentials = opts.credentials ?? {};
+  const apiFor = (accountId: string) => {
+    let client = clients.get(accountId);
+    if (!client) {
+      const user = emu.users.find((u) => u.username === KIOSK_USER)!;
+      const creds = credentials[accountId] ?? { username: user.username, password: user.password };
+      client = createTrustIdClient(
+        syncClientOptions({
+          baseUrl: emu.origin,
+          apiKey: emu.apiKey,
+          credentials: () => creds,
+          deviceIdFile: path.join(dir, 'device-id'),
+          timeouts: { connectMs: 2_000, jsonMs: 5_000, uploadMs: 5_000, ...opts.timeouts },
+          now: () => time.now(),
+        }),
+      );
+      clients.set(accountId, client);
+    }
+    return submissionApiFrom(client);
+  };
+  const events: SyncEvent[] = [];
+  const worker = new SubmissionWorker({
+    store: port,
+    apiFor,
+    clock: time,
+    scheduler: time,
+    log,
+    random: Math.random,
+    onEvent: (e) => {
+      if (e.type !== 'upload-progress' || events.length < 50_000) events.push(e);
+    },
+    ...opts.worker,
+  });
+
+  let n = 0;
+  const rig: Rig = {
+    dir,
+    store,
+    port,
+    emu,
+    time,
+    worker,
+    events,
+    clients,
+    async capture(c = {}) {
+      const appId = crypto.randomUUID();
+      const images = c.images ?? 2;
+      const surname = c.surname ?? `SAMPLE${String.fromCharCode(65 + (n++ % 26))}`;
+      const mrz = validMrz(surname);
+      const input: CaptureInput = {
+        appId,
+        capturedBy: null,
+        ...(c.accountId ? { accountId: c.accountId } : {}),
+        documents: [
+          {
+            format: 'TD3',
+            personal: { surname, mrz },
+            images: Array.from({ length: images }, (_, i) => ({
+              bytes: jpeg(c.imageBytes ?? 2048),
+              mime: 'image/jpeg' as const,
+              side: i === 0 ? ('front' as const) : ('back' as const),
+              imageType: i === 0 ? 2 : 3,
+            })),
+          },
+        ],
+        ...(c.photo ? { applicantPhoto: { bytes: jpeg(1024), mime: 'image/jpeg' as const } } : {}),
+      };
+      await store.capture.saveCapture(input);
+      mrzOf.set(appId, mrz);
+      fs.writeFileSync(mrzFile, JSON.stringify(Object.fromEntries(mrzOf)));
+      worker.notifyChanged();
+      return appId;
+    },
+    async setTime(to) {
+      if (to <= time.now()) return;
+      await emu.advanceClock(to - emu.now());
+      time.set(to);
+      await yieldToIo();
+    },
+    async drain({ until, maxMs = 7 * 24 * 3600_000 } = {}) {
+      const start = time.now();
+      for (;;) {
+        await yieldToIo();
+        await worker.whenIdle();
+        if (until?.()) return;
+        const next = worker.nextWakeAt();
+        if (next === null || next - start > maxMs) return;
+        await rig.setTime(Math.max(next, time.now() + 1));
+      }
+    },
+    app: (appId) => port.load(appId),
+    async close({ keepEmulator = false, keepDir = false } = {}) {
+      await worker.stop(1_000);
+      for (const c of clients.values()) await c.close().catch(() => undefined);
+      store.close();
+      if (!keepEmulator && !opts.emu) await emu.close();
+      if (!keepDir && !opts.dir) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return rig;
+}
