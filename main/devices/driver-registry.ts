@@ -1,0 +1,39 @@
+// Which driver serves which device kind: factories registered once at start-up (built-ins in
+// device-built-ins.ts; part A's serial and simulated readers by the lead). Runs in main.
+import { AppError } from '../app-error';
+import type { Logger } from '../logging/logger';
+import type { DeviceConfig, DeviceConfigOf } from './device-settings';
+import type { Driver } from './driver';
+
+export type DriverContext = {
+  /** Child logger named for the device; never give it personal data. */
+  log: Logger;
+  now: () => number;
+};
+
+export type DriverFactory<K extends DeviceConfig['kind']> = (config: DeviceConfigOf<K>, ctx: DriverContext) => Driver;
+
+export type DriverRegistry = {
+  registerDriverKind<K extends DeviceConfig['kind']>(kind: K, factory: DriverFactory<K>): void;
+  has(kind: DeviceConfig['kind']): boolean;
+  /** Builds the driver for a device; throws `device.unsupported` when no factory serves its kind. */
+  create(config: DeviceConfig, ctx: DriverContext): Driver;
+};
+
+export function createDriverRegistry(): DriverRegistry {
+  const factories = new Map<DeviceConfig['kind'], DriverFactory<DeviceConfig['kind']>>();
+  return {
+    registerDriverKind(kind, factory) {
+      if (factories.has(kind)) throw new Error(`A driver for "${kind}" devices is already registered`);
+      factories.set(kind, factory as unknown as DriverFactory<DeviceConfig['kind']>);
+    },
+    has: (kind) => factories.has(kind),
+    create(config, ctx) {
+      const factory = factories.get(config.kind);
+      if (!factory) {
+        throw new AppError('device.unsupported', `This version of Scan Station cannot use ${config.kind} readers. Remove "${config.label}" in Settings.`);
+      }
+      return factory(config, ctx);
+    },
+  };
+}
