@@ -1,0 +1,16 @@
+// One captured image (thumbnail or full) fetched with `capture.image`, drawn with its saved or
+// pending rotation and crop, in a box reserved before it arrives (renderer).
+import type { CapturedImage } from '../../../../preload/contract';
+import { getBridge } from '../../bridge';
+import { AdjustedImage } from '../../media/AdjustedImage';
+import { captureImageKey, useImage } from '../../media/use-image';
+import { useCaptureStore } from '../../stores/capture-store';
+
+type Props = { image: CapturedImage; label: string; variant?: 'thumbnail' | 'full'; maxEdge?: number; testId?: string };
+
+export function CaptureImage({ image, label, variant = 'thumbnail', maxEdge = 320, testId }: Props) {
+  const { entry, retry } = useImage(captureImageKey(image.id, variant), () => getBridge().invoke('capture.image', { imageId: image.id, variant }));
+  const pending = useCaptureStore((s) => s.pending[image.id]);
+  const adjustment = pending ?? { rotation: image.rotation, crop: image.crop };
+  return <AdjustedImage entry={entry} size={{ width: image.width, height: image.height }} adjustment={adjustment} label={label} maxEdge={maxEdge} onRetry={retry} testId={testId} />;
+}

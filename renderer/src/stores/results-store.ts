@@ -1,0 +1,131 @@
+// Results of recent applications (renderer): the search form, the list, the open detail and its
+// PDF report. Holds names and document fields, so it lives only while the results screens are
+// up (they reset it on leaving) and resetVisitorStores() empties it too.
+import { create } from 'zustand';
+import type { Req, ResultDetail, ResultSummary, Verdict } from '../../../preload/contract';
+import { onVisitorReset } from '../app/visitor-reset';
+import { base64ToBlob } from '../media/base64';
+import { getBridge } from '../bridge';
+import { keepObjectUrl, releaseImages, revokeObjectUrl } from './media-store';
+
+/** The search form as typed: dates as yyyy-mm-dd from a date input, '' for "any". */
+export type ResultsFilterForm = { from: string; to: string; verdict: Verdict | ''; name: string };
+type Load = 'idle' | 'loading' | 'ready' | 'error';
+
+type ResultsState = {
+  filter: ResultsFilterForm;
+  list: ResultSummary[];
+  listState: Load;
+  listError: string | null;
+  detail: ResultDetail | null;
+  detailState: Load;
+  detailError: string | null;
+  pdf: { resultId: string; url: string } | null;
+  pdfState: Load;
+  pdfError: string | null;
+};
+
+export const emptyFilter: ResultsFilterForm = { from: '', to: '', verdict: '', name: '' };
+
+const initial: ResultsState = {
+  filter: emptyFilter,
+  list: [],
+  listState: 'idle',
+  listError: null,
+  detail: null,
+  detailState: 'idle',
+  detailError: null,
+  pdf: null,
+  pdfState: 'idle',
+  pdfError: null,
+};
+
+export const useResultsStore = create<ResultsState>(() => ({ ...initial }));
+
+function localDay(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+/** The contract's filter from the form: whole local days, both ends included. */
+export function filterRequest(form: ResultsFilterForm): Req<'results.list'> {
+  const from = localDay(form.from);
+  const toDay = localDay(form.to);
+  const to = toDay ? new Date(toDay.getFullYear(), toDay.getMonth(), toDay.getDate() + 1).getTime() - 1 : undefined;
+  const name = form.name.trim();
+  return {
+    ...(from ? { from: from.getTime() } : {}),
+    ...(to !== undefined ? { to } : {}),
+    ...(form.verdict ? { verdict: form.verdict } : {}),
+    ...(name ? { name: name.slice(0, 100) } : {}),
+  };
+}
+
+export function setResultsFilter(patch: Partial<ResultsFilterForm>): void {
+  useResultsStore.setState((s) => ({ filter: { ...s.filter, ...patch } }));
+}
+
+let listRequest = 0;
+
+export async function searchResults(): Promise<void> {
+  const request = ++listRequest;
+  useResultsStore.setState({ listState: 'loading', listError: null });
+  try {
+    const list = await getBridge().invoke('results.list', filterRequest(useResultsStore.getState().filter));
+    // A slower, older search must not overwrite a newer one.
+    if (request === listRequest) useResultsStore.setState({ list, listState: 'ready' });
+  } catch (error) {
+    if (request === listRequest) useResultsStore.setState({ listState: 'error', listError: (error as Error).message });
+  }
+}
+
+export async function openResult(id: string): Promise<void> {
+  if (useResultsStore.getState().detail?.id !== id) releaseResultDetail();
+  useResultsStore.setState({ detailState: 'loading', detailError: null });
+  try {
+    const detail = await getBridge().invoke('results.get', { id });
+    useResultsStore.setState({ detail, detailState: 'ready' });
+  } catch (error) {
+    useResultsStore.setState({ detailState: 'error', detailError: (error as Error).message });
+  }
+}
+
+const pdfKey = (id: string) => `pdf:${id}`;
+
+/** Fetches the PDF report and keeps it as an object URL for the in-app view and printing. */
+export async function openPdf(id: string): Promise<string | null> {
+  const current = useResultsStore.getState().pdf;
+  if (current?.resultId === id) return current.url;
+  useResultsStore.setState({ pdfState: 'loading', pdfError: null });
+  try {
+    const { base64 } = await getBridge().invoke('results.pdf', { id });
+    const url = keepObjectUrl(pdfKey(id), base64ToBlob(base64, 'application/pdf'));
+    useResultsStore.setState({ pdf: { resultId: id, url }, pdfState: 'ready' });
+    return url;
+  } catch (error) {
+    useResultsStore.setState({ pdfState: 'error', pdfError: (error as Error).message });
+    return null;
+  }
+}
+
+export function closePdf(): void {
+  const { pdf } = useResultsStore.getState();
+  if (pdf) revokeObjectUrl(pdfKey(pdf.resultId));
+  useResultsStore.setState({ pdf: null, pdfState: 'idle', pdfError: null });
+}
+
+/** Lets go of the open result: its images, its PDF, its fields. */
+export function releaseResultDetail(): void {
+  closePdf();
+  releaseImages((key) => key.startsWith('result:'));
+  useResultsStore.setState({ detail: null, detailState: 'idle', detailError: null });
+}
+
+export function resetResults(): void {
+  releaseResultDetail();
+  listRequest++;
+  useResultsStore.setState({ ...initial });
+}
+
+onVisitorReset(resetResults);
