@@ -10,7 +10,8 @@ import type { SyncParams } from './sync-params';
 export function fullJitterDelay(failuresBefore: number, random: () => number, base: number, cap: number, floor: number): number {
   // 2^n overflows to Infinity for large n; min() with the cap keeps the window finite.
   const window = Math.min(cap, base * 2 ** Math.max(0, failuresBefore));
-  return Math.min(cap, Math.max(floor, random() * window));
+  // Whole milliseconds: times are stored in INTEGER columns.
+  return Math.round(Math.min(cap, Math.max(floor, random() * window)));
 }
 
 export function appRetryDelay(failuresBefore: number, random: () => number, p: SyncParams): number {
@@ -31,7 +32,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   if (value === null || value === undefined) return null;
   const text = value.trim();
   if (text === '') return null;
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, Number.MAX_SAFE_INTEGER);
   // Only the HTTP-date form (IMF-fixdate and the two obsolete forms) is accepted: Date.parse alone
   // would also take "1" or "2025" and read them as dates.
   if (!/[A-Za-z]{3}/.test(text) || !/\d{1,2}:\d{2}:\d{2}/.test(text)) return null;

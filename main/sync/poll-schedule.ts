@@ -23,7 +23,8 @@ export function nominalPollIntervalMs(elapsedMs: number): number {
 
 /** ±10 % jitter so that kiosks do not poll in step (§7.6). `random` is uniform in [0, 1). */
 export function jitter(ms: number, fraction: number, random: () => number): number {
-  return ms * (1 - fraction + 2 * fraction * random());
+  // Whole milliseconds: times are stored in INTEGER columns.
+  return Math.round(ms * (1 - fraction + 2 * fraction * random()));
 }
 
 /**

@@ -125,7 +125,8 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
         if (subs.getKiosk() === null) subs.ensureKiosk();
         subs.updateKiosk({
           queueState: effective,
-          onlineClockS: q.onlineClockS,
+          // Whole seconds in the INTEGER column; the fraction (under a second per write) is dropped.
+          onlineClockS: Math.floor(q.onlineClockS),
           notBefore: q.notBefore,
           transportFailures: q.transportFailures,
           probeFailures: q.probeLevel,

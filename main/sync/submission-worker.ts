@@ -328,7 +328,8 @@ export class SubmissionWorker {
 
   private machineContext(): MachineContext {
     const now = this.clock.now();
-    return { now, onlineS: this.queue.onlineS(now), random: this.random, params: this.params };
+    // Whole seconds: the streak start is stored in an INTEGER column (§3.1 streak_started_online_s).
+    return { now, onlineS: Math.floor(this.queue.onlineS(now)), random: this.random, params: this.params };
   }
 
   private eligible(rec: LoadedSubmission, steps: readonly Step[], force: boolean): boolean {

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ephemeralCustody, type KeyCustody } from '../../../main/config/key-custody';
 import { buildTd3, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../main/demo/emulator';
-import { silentLogger, type Logger } from '../../../main/logging/logger';
+import pino from 'pino';
+import type { Logger } from '../../../main/logging/logger';
 import type { CaptureInput } from '../../../main/store/capture';
 import { openStore, type Store } from '../../../main/store/open-store';
 import { submissionStoreFrom } from '../../../main/sync/store-adapter';
@@ -45,6 +46,8 @@ export type Rig = {
   time: ManualTime;
   worker: SubmissionWorker;
   events: SyncEvent[];
+  /** Log lines at warn level or above, for tests to assert nothing unexpected went wrong. */
+  warnings: { level: number; msg: string; err?: string }[];
   clients: Map<string, TrustIdClient>;
   /** Saves a capture (W0) and tells the worker; returns the app id. */
   capture(opts?: CaptureOptions): Promise<string>;
@@ -84,7 +87,18 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
       processing: { workflowDelayMs: 500, decisionDelayMs: 2_000, reviewDelayMs: 30 * 60_000 },
       ...opts.emulator,
     }));
-  const log = opts.log ?? silentLogger();
+  const warnings: Rig['warnings'] = [];
+  const log =
+    opts.log ??
+    pino(
+      { level: 'warn' },
+      {
+        write: (line: string) => {
+          const entry = JSON.parse(line) as { level: number; msg: string; err?: string };
+          warnings.push({ level: entry.level, msg: entry.msg, ...(entry.err ? { err: entry.err } : {}) });
+        },
+      },
+    );
   const store = openStore({ dataDir: path.join(dir, 'data'), custody: opts.custody ?? ephemeralCustody(), log, now: () => time.now() });
   store.recover({ verifyAudit: false });
   // The MRZ of each capture, as the store would hand it to sync (see store-adapter.ts).
@@ -136,6 +150,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     time,
     worker,
     events,
+    warnings,
     clients,
     async capture(c = {}) {
       const appId = crypto.randomUUID();

@@ -92,7 +92,7 @@ class Simulation {
   }
 
   private ctx() {
-    return ctxAt(this.now, { onlineS: (this.now - T0) / 1000, random: this.random });
+    return ctxAt(this.now, { onlineS: Math.floor((this.now - T0) / 1000), random: this.random });
   }
 
   private checkState(): void {
@@ -112,6 +112,10 @@ class Simulation {
       check(local !== undefined && possiblyPublished(local), `server published ${pub.id} but the kiosk does not know it may be`);
     }
     check(s.app.phase === 'PENDING', 'state at rest must be PENDING');
+    // Times go into INTEGER columns.
+    for (const t of [s.app.nextAttemptAt, s.app.retryAfterUntil, s.app.streakStartedOnlineS, s.app.verifyStartedAt, s.app.publishedAt]) {
+      check(t === null || Number.isInteger(t), `non-integer time ${t}`);
+    }
     checkRemoteItems(s);
   }
 
