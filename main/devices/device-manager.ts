@@ -151,8 +151,9 @@ export function createDeviceManager(opts: DeviceManagerOptions): DeviceManager {
       if (status.state === 'error') recordError(e, status.code, status.message);
       emitter.emit('status', id, status);
       changed();
-      // A driver reports `error` when its device is unusable (unplugged, port taken): reconnect.
-      if (status.state === 'error') scheduleReconnect(e, epoch);
+      // A driver reports `error` when its device is unusable (unplugged, port taken): reconnect,
+      // unless the driver does that itself.
+      if (status.state === 'error' && !opts.registry.traits(e.config.kind).reconnectsItself) scheduleReconnect(e, epoch);
     };
     const onReadError = (event: ReadErrorEvent) => {
       if (!live()) return;

@@ -13,21 +13,33 @@ export type DriverContext = {
 
 export type DriverFactory<K extends DeviceConfig['kind']> = (config: DeviceConfigOf<K>, ctx: DriverContext) => Driver;
 
+export type DriverTraits = {
+  /**
+   * The driver reconnects by itself after an `error` status (part A's serial reader does). The
+   * manager then only shows the error; it still restarts a driver whose start() fails.
+   */
+  reconnectsItself?: boolean;
+};
+
 export type DriverRegistry = {
-  registerDriverKind<K extends DeviceConfig['kind']>(kind: K, factory: DriverFactory<K>): void;
+  registerDriverKind<K extends DeviceConfig['kind']>(kind: K, factory: DriverFactory<K>, traits?: DriverTraits): void;
   has(kind: DeviceConfig['kind']): boolean;
+  traits(kind: DeviceConfig['kind']): DriverTraits;
   /** Builds the driver for a device; throws `device.unsupported` when no factory serves its kind. */
   create(config: DeviceConfig, ctx: DriverContext): Driver;
 };
 
 export function createDriverRegistry(): DriverRegistry {
   const factories = new Map<DeviceConfig['kind'], DriverFactory<DeviceConfig['kind']>>();
+  const traitsOf = new Map<DeviceConfig['kind'], DriverTraits>();
   return {
-    registerDriverKind(kind, factory) {
+    registerDriverKind(kind, factory, traits = {}) {
       if (factories.has(kind)) throw new Error(`A driver for "${kind}" devices is already registered`);
       factories.set(kind, factory as unknown as DriverFactory<DeviceConfig['kind']>);
+      traitsOf.set(kind, traits);
     },
     has: (kind) => factories.has(kind),
+    traits: (kind) => traitsOf.get(kind) ?? {},
     create(config, ctx) {
       const factory = factories.get(config.kind);
       if (!factory) {

@@ -182,6 +182,23 @@ describe('reconnecting after failures', () => {
     expect(statusOf(h.manager, 'a').status.state).toBe('ready');
   });
 
+  it('leaves reconnecting to a driver kind that does it itself, still showing its error', async () => {
+    const h = harness();
+    h.registry.registerDriverKind('simulated', (c) => new FakeDriver(c.id, 'simulated'), { reconnectsItself: true });
+    await h.manager.apply(settings({ id: 'sim', label: 'Simulated', kind: 'simulated' }));
+    await settle();
+    const view = () => statusOf(h.manager, 'sim');
+    expect(view().status.state).toBe('ready');
+    const driver = h.manager.get('sim') as FakeDriver;
+    driver.unplug();
+    await settle();
+    expect(view().status).toMatchObject({ state: 'error', code: 'reader.unplugged' });
+    expect(h.timers.delays()).toEqual([]);
+    expect(driver.stops).toBe(0);
+    driver.setStatus({ state: 'ready' });
+    expect(view().status.state).toBe('ready');
+  });
+
   it('resets the backoff once the device is ready again', async () => {
     const h = harness();
     h.plan.set('a', ['ready', 'error', 'ready']);
