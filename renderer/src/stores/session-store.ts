@@ -26,7 +26,7 @@ export function applySession(next: SessionView): void {
     // A different person may be at the desk now: nothing of the last visitor may remain.
     forgetVisitor();
   }
-  if (next.state === 'signed-in' && previous?.state !== 'signed-in' && previous?.state !== 'locked') {
+  if (next.state === 'signed-in' && previous?.state === 'signed-out') {
     // A fresh sign-in starts at home; an unlock (locked → signed-in) returns to the same screen.
     useNavigation.getState().reset('home');
   }

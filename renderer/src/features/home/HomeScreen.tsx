@@ -44,12 +44,25 @@ export function HomeScreen(_props: { params: Record<string, string> }) {
       <ul className="tiles" aria-label={t('home.tilesLabel')}>
         {TILES.map((tile) => (
           <li key={tile.id}>
-            <button type="button" className={`tile${tile.primary ? ' tile-primary' : ''}`} onClick={() => navigate(tile.screen)} data-testid={`tile-${tile.id}`} aria-describedby={`tile-${tile.id}-text`}>
-              <span className="tile-title">{t(`home.tiles.${tile.id}.title`)}</span>
+            <button
+              type="button"
+              className={`tile${tile.primary ? ' tile-primary' : ''}`}
+              onClick={() => navigate(tile.screen)}
+              data-testid={`tile-${tile.id}`}
+              aria-labelledby={`tile-${tile.id}-title`}
+              aria-describedby={`tile-${tile.id}-text tile-${tile.id}-badge`}
+            >
+              <span className="tile-title" id={`tile-${tile.id}-title`}>
+                {t(`home.tiles.${tile.id}.title`)}
+              </span>
               <span className="tile-text" id={`tile-${tile.id}-text`}>
                 {tile.id === 'settings' && !admin ? t('home.tiles.settings.needsPin') : t(`home.tiles.${tile.id}.text`)}
               </span>
-              {tile.id === 'queue' && <QueueCount />}
+              {tile.id === 'queue' && (
+                <span id="tile-queue-badge">
+                  <QueueCount />
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -2,6 +2,7 @@
 // account in. Changes it and signs in at once (`trustid-change-password`). Renderer process.
 // All three fields are cleared the moment the form is submitted.
 import { useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -26,9 +27,12 @@ export function ChangePasswordForm({ username, reason, onLocked, onCancel }: { u
     if (next === current) return setProblem({ field: 'next', message: t('signIn.change.same') });
     if (next !== again) return setProblem({ field: 'again', message: t('signIn.change.mismatch') });
     const request = { method: 'trustid-change-password' as const, username, password: current, newPassword: next };
-    setCurrent('');
-    setNext('');
-    setAgain('');
+    // Cleared from state and DOM before the request leaves.
+    flushSync(() => {
+      setCurrent('');
+      setNext('');
+      setAgain('');
+    });
     setProblem(null);
     setBusy(true);
     try {

@@ -2,6 +2,7 @@
 // Unlocking returns to the same screen with the unfinished capture intact (the lock resets no
 // visitor store). "Sign out and start again" is the way out for someone else. Renderer process.
 import { useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -36,7 +37,7 @@ export function LockScreen() {
     event.preventDefault();
     if (!password) return setError(t('signIn.passwordMissing'));
     const given = password;
-    setPassword(''); // cleared from the form as it is sent
+    flushSync(() => setPassword('')); // cleared from the form and the DOM before it is sent
     void unlock({ password: given });
   };
 

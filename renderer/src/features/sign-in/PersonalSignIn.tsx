@@ -2,6 +2,7 @@
 // TrustID cannot be reached, the offline PIN they set on this kiosk after an earlier online
 // sign-in. Renderer process. The password is cleared from component state as it is submitted.
 import { useEffect, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
 import { PinPad } from '../../components/PinPad';
@@ -49,7 +50,8 @@ export function PersonalSignIn({ online }: { online: boolean }) {
     if (!checkUsername()) return;
     if (!password) return setError(t('signIn.passwordMissing'));
     const request = { method: 'trustid' as const, username: username.trim(), password };
-    setPassword(''); // gone from the form the moment it is sent (issue 6 §1)
+    // Gone from the form, state and DOM alike, before the request leaves (issue 6 §1).
+    flushSync(() => setPassword(''));
     setError(null);
     setBusy(true);
     try {

@@ -1,0 +1,86 @@
+// Home and the frame's sync pill in a DOM.
+import { act, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useNavigation } from '../../../../renderer/src/app/navigation-store';
+import { renderApp, resetStores, session, summary } from '../sign-in/fixtures';
+
+afterEach(resetStores);
+
+describe('home', () => {
+  it('opens each task from its tile', async () => {
+    await renderApp({ 'session.get': session() });
+    const expected: Array<[string, string]> = [
+      ['New check', 'capture'],
+      ['Queue', 'queue'],
+      ['Results', 'results'],
+      ['Guest link', 'guest-link'],
+      ['Queued applications', 'queued'],
+      ['Settings', 'settings'],
+    ];
+    for (const [name, screenId] of expected) {
+      useNavigation.getState().reset('home');
+      await act(async () => undefined);
+      fireEvent.click(screen.getByRole('button', { name }));
+      expect(useNavigation.getState().route.screen).toBe(screenId);
+    }
+  });
+
+  it('tells non-admins that Settings asks for the admin PIN, and admins not', async () => {
+    await renderApp({ 'session.get': session({ admin: false }) });
+    expect(screen.getByTestId('tile-settings').textContent).toContain('admin PIN');
+    resetStores();
+    await renderApp({ 'session.get': session({ admin: true }) });
+    expect(screen.getByTestId('tile-settings').textContent).not.toContain('admin PIN');
+  });
+
+  it('moves focus to the screen heading after navigating', async () => {
+    await renderApp({ 'session.get': session(), 'queue.list': [] });
+    fireEvent.click(screen.getByTestId('tile-queue'));
+    await act(async () => undefined);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Queue' }));
+    fireEvent.click(screen.getByTestId('frame-home'));
+    await act(async () => undefined);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Ready for the next visitor' }));
+  });
+});
+
+describe('sync pill', () => {
+  const pill = () => screen.getByTestId('sync-pill');
+
+  it('reads "Online · 0 pending" and follows queue.changed', async () => {
+    const bridge = await renderApp({ 'session.get': session(), 'queue.summary': summary() });
+    expect(pill().textContent).toBe('Online · 0 pending');
+    await act(async () => bridge.emit('queue.changed', summary({ connection: 'offline', pending: 3, oldestPendingSeconds: 2 * 3600 + 13 * 60 })));
+    expect(pill().textContent).toBe('Offline · 3 pending (oldest 2 h)');
+    await act(async () => bridge.emit('queue.changed', summary({ connection: 'syncing', pending: 5, syncing: { current: 2, total: 5 } })));
+    expect(pill().textContent).toBe('Syncing 2 of 5');
+  });
+
+  it('shows "Action needed" with the reason as its description', async () => {
+    await renderApp({ 'session.get': session(), 'queue.summary': summary({ pending: 2, actionNeeded: 'The TrustID API key was refused. An administrator must enter it again in Settings.' }) });
+    expect(pill().textContent).toContain('Action needed');
+    const description = document.getElementById(pill().getAttribute('aria-describedby')!)!;
+    expect(description.textContent).toContain('API key was refused');
+    expect(pill().dataset.state).toBe('down');
+  });
+
+  it('opens the queue when pressed', async () => {
+    await renderApp({ 'session.get': session(), 'queue.list': [] });
+    fireEvent.click(pill());
+    expect(useNavigation.getState().route.screen).toBe('queue');
+  });
+
+  it('says ages in the largest whole unit', async () => {
+    const bridge = await renderApp({ 'session.get': session() });
+    const cases: Array<[number, string]> = [
+      [42, '42 s'],
+      [60 * 59 + 59, '59 min'],
+      [3600 * 23, '23 h'],
+      [86_400 * 3 + 5, '3 d'],
+    ];
+    for (const [seconds, words] of cases) {
+      await act(async () => bridge.emit('queue.changed', summary({ connection: 'offline', pending: 1, oldestPendingSeconds: seconds })));
+      expect(pill().textContent).toBe(`Offline · 1 pending (oldest ${words})`);
+    }
+  });
+});

@@ -1,0 +1,117 @@
+// The queue screen in a DOM: states in plain words, live updates, Sync now, actions, discard.
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { QueueItem } from '../../../../preload/contract';
+import { useNavigation } from '../../../../renderer/src/app/navigation-store';
+import { BridgeError } from '../../../../renderer/src/bridge';
+import { upsertItem } from '../../../../renderer/src/stores/queue-store';
+import { callsTo, flush, renderApp, resetStores, session, summary } from '../sign-in/fixtures';
+
+afterEach(resetStores);
+
+function item(id: string, overrides: Partial<QueueItem> = {}): QueueItem {
+  return { id, localReference: `REF-${id}`, capturedAt: Date.UTC(2026, 10, 3, 9, 30), state: 'saved', detail: 'Saved on this kiosk', progress: null, attention: null, ...overrides };
+}
+
+async function openQueue(items: QueueItem[], answers: Record<string, unknown> = {}, admin = false) {
+  useNavigation.setState({ route: { screen: 'queue', params: {} }, history: [] });
+  return renderApp({ 'session.get': session({ admin }), 'queue.list': items, ...answers });
+}
+
+const card = (ref: string) => screen.getByRole('listitem', { name: ref });
+
+describe('queue screen', () => {
+  it('says each application’s state in plain words, with upload progress and what needs attention', async () => {
+    await openQueue([
+      item('a', { state: 'saved' }),
+      item('b', { state: 'uploading', detail: 'Uploading 40 %', progress: { sentBytes: 400, totalBytes: 1000 } }),
+      item('c', { state: 'awaiting-result', detail: 'Sent — awaiting result' }),
+      item('d', { state: 'referred', detail: 'Referred to TrustID experts' }),
+      item('e', { state: 'result-ready', detail: 'Result ready' }),
+      item('f', { state: 'needs-attention', detail: 'Needs attention', attention: { reason: 'TrustID refused the images', message: 'Retake the documents and send again.', actions: ['retake', 'cancel'] } }),
+    ]);
+    const words = screen.getAllByTestId('queue-item-state').map((el) => el.lastChild?.textContent);
+    expect(words).toEqual(['Saved on this kiosk', 'Uploading', 'Sent — awaiting result', 'Referred to TrustID experts', 'Result ready', 'Needs attention']);
+    const bar = within(card('REF-b')).getByRole('progressbar');
+    expect(bar.getAttribute('aria-valuenow')).toBe('40');
+    expect(bar.getAttribute('aria-valuetext')).toBe('Uploading 40 %');
+    expect(within(card('REF-f')).getByTestId('queue-attention').textContent).toContain('TrustID refused the images');
+    expect(within(card('REF-f')).getByRole('button', { name: 'Retake the documents' })).toBeTruthy();
+  });
+
+  it('follows queue.itemChanged: progress moves, finished items leave, new ones appear', async () => {
+    const bridge = await openQueue([item('a', { state: 'uploading', progress: { sentBytes: 0, totalBytes: 100 } }), item('b')]);
+    await act(async () => bridge.emit('queue.itemChanged', item('a', { state: 'uploading', progress: { sentBytes: 75, totalBytes: 100 } })));
+    expect(within(card('REF-a')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('75');
+    await act(async () => bridge.emit('queue.itemChanged', item('b', { state: 'closed' })));
+    expect(screen.queryByRole('listitem', { name: 'REF-b' })).toBeNull();
+    await act(async () => bridge.emit('queue.itemChanged', item('c', { capturedAt: 1 })));
+    expect(screen.getAllByTestId('queue-item').map((el) => el.getAttribute('aria-labelledby') && el.querySelector('h2')?.textContent)).toEqual(['REF-c', 'REF-a']);
+  });
+
+  it('opens the result detail from a ready result', async () => {
+    await openQueue([item('e', { state: 'result-ready' })]);
+    fireEvent.click(screen.getByRole('button', { name: 'Open the result' }));
+    expect(useNavigation.getState().route).toEqual({ screen: 'result-detail', params: { id: 'e' } });
+  });
+
+  it('asks main to sync now and shows why when it cannot', async () => {
+    const bridge = await openQueue([], { 'queue.syncNow': new BridgeError('sync.offline', 'TrustID cannot be reached. Check the network; the queue will send itself when it is back.') });
+    expect(screen.getByTestId('queue-empty')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Sync now' })));
+    await flush();
+    expect(callsTo(bridge, 'queue.syncNow')).toHaveLength(1);
+    expect(screen.getByRole('alert').textContent).toContain('TrustID cannot be reached');
+  });
+
+  it('disables Sync now while syncing and shows how far it has got', async () => {
+    const bridge = await openQueue([]);
+    await act(async () => bridge.emit('queue.changed', summary({ connection: 'syncing', pending: 5, syncing: { current: 2, total: 5 } })));
+    expect(screen.getByTestId('queue-sync-now')).toHaveProperty('disabled', true);
+    expect(screen.getByRole('progressbar', { name: 'Sync progress' }).getAttribute('aria-valuetext')).toBe('Syncing 2 of 5');
+  });
+
+  it('runs a plain action at once and a consequential one only after confirming', async () => {
+    const bridge = await openQueue([item('f', { state: 'needs-attention', attention: { reason: 'Upload failed', message: 'Try again.', actions: ['retry', 'send-again'] } })], { 'queue.act': undefined });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Try again' })));
+    await flush();
+    expect(callsTo(bridge, 'queue.act')).toEqual([{ id: 'f', action: 'retry' }]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send it again' }));
+    expect(callsTo(bridge, 'queue.act')).toHaveLength(1);
+    const dialog = screen.getByRole('alertdialog', { name: 'Send it again?' });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Send it again' })));
+    await flush();
+    expect(callsTo(bridge, 'queue.act')[1]).toEqual({ id: 'f', action: 'send-again' });
+  });
+
+  it('lets an admin discard an unsent application only with a reason', async () => {
+    const bridge = await openQueue([item('a'), item('c', { state: 'awaiting-result' })], { 'queue.discard': undefined }, true);
+    expect(within(card('REF-c')).queryByRole('button', { name: 'Discard' })).toBeNull();
+    fireEvent.click(within(card('REF-a')).getByRole('button', { name: 'Discard' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Discard REF-a?' });
+    const confirm = within(dialog).getByRole('button', { name: 'Discard application' });
+    expect(confirm).toHaveProperty('disabled', true);
+    fireEvent.change(within(dialog).getByLabelText(/Reason/), { target: { value: '  Visitor withdrew  ' } });
+    expect(confirm).toHaveProperty('disabled', false);
+    await act(async () => fireEvent.click(confirm));
+    await flush();
+    expect(callsTo(bridge, 'queue.discard')).toEqual([{ id: 'a', reason: 'Visitor withdrew' }]);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('offers no discard to staff who are not admins', async () => {
+    await openQueue([item('a')]);
+    expect(screen.queryByRole('button', { name: 'Discard' })).toBeNull();
+  });
+});
+
+describe('queue item merging', () => {
+  it('replaces in place, drops finished items and keeps capture order', () => {
+    const list = [item('a', { capturedAt: 1 }), item('b', { capturedAt: 3 })];
+    expect(upsertItem(list, item('c', { capturedAt: 2 })).map((i) => i.id)).toEqual(['a', 'c', 'b']);
+    expect(upsertItem(list, item('a', { capturedAt: 1, state: 'uploading' }))[0]!.state).toBe('uploading');
+    expect(upsertItem(list, item('a', { state: 'cancelled' })).map((i) => i.id)).toEqual(['b']);
+    expect(upsertItem(list, item('z', { state: 'closed' }))).toBe(list);
+  });
+});
