@@ -93,6 +93,12 @@ export type SubmissionRepo = {
   listDue(query: { now: number; steps: readonly StoreStep[]; accountIds?: readonly string[]; limit?: number }): DueApp[];
   /** The earliest next_attempt_at among apps at these steps (attention excluded), for the worker's timer. */
   nextDueAt(query: { steps: readonly StoreStep[]; accountIds?: readonly string[] }): number | null;
+  /**
+   * What createDocument sends for a document (API §4.2): the printed and chip MRZ, opened from the
+   * sealed personal fields. null when the document does not exist, is purged or cannot be opened.
+   * For the TrustID request only; never log the values.
+   */
+  documentFields(appId: string, docIndex: number): { mrz?: string; rfidMrz?: string } | null;
   /** Apps found with phase = SENT: what §7.7 crash recovery resolves before the workers start. */
   listSent(): string[];
   /** Scheduling rows for the queue screen, oldest capture first. Snapshots are not opened here. */
@@ -278,6 +284,24 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
     nextDueAt({ steps, accountIds }) {
       const f = stepFilter(steps, accountIds);
       return (db.prepare(`SELECT min(next_attempt_at) FROM applications WHERE ${f.sql}`).pluck().get(...f.params) as number | null) ?? null;
+    },
+
+    documentFields(appId, docIndex) {
+      const row = db.prepare('SELECT id, personal_sealed FROM documents WHERE app_id = ? AND doc_index = ?').get(appId, docIndex) as
+        | { id: string; personal_sealed: Buffer | null }
+        | undefined;
+      if (!row || row.personal_sealed === null) return null;
+      let personal: { mrz?: unknown; rfidMrz?: unknown };
+      try {
+        personal = JSON.parse(openField(ctx.keys, 'documents', 'personal', row.id, row.personal_sealed)) as typeof personal;
+      } catch (error) {
+        if (error instanceof SealBrokenError || (error as { code?: string }).code === 'store.no-key') return null;
+        throw error;
+      }
+      return {
+        ...(typeof personal.mrz === 'string' ? { mrz: personal.mrz } : {}),
+        ...(typeof personal.rfidMrz === 'string' ? { rfidMrz: personal.rfidMrz } : {}),
+      };
     },
 
     listSent() {

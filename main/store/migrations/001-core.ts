@@ -21,7 +21,8 @@ export const coreTables: Migration = {
         device_id          TEXT NOT NULL,
         queue_state        TEXT NOT NULL DEFAULT 'RUNNING'
                            CHECK (queue_state IN ('RUNNING', 'OFFLINE', 'PAUSED_AUTH', 'PAUSED_CONFIG')),
-        online_clock_s     INTEGER NOT NULL DEFAULT 0,
+        -- REAL: the online clock advances in fractions of a second between writes.
+        online_clock_s     REAL NOT NULL DEFAULT 0,
         not_before         INTEGER,
         transport_failures INTEGER NOT NULL DEFAULT 0,
         probe_failures     INTEGER NOT NULL DEFAULT 0,
@@ -59,7 +60,7 @@ export const coreTables: Migration = {
         sent_at                 INTEGER,
         current_container_id    TEXT,
         failures                INTEGER NOT NULL DEFAULT 0,
-        streak_started_online_s INTEGER,
+        streak_started_online_s REAL,
         session_renewals        INTEGER NOT NULL DEFAULT 0,
         rejections              INTEGER NOT NULL DEFAULT 0,
         restarts                INTEGER NOT NULL DEFAULT 0,

@@ -204,6 +204,29 @@ describe('submission repository', () => {
     expect(again.store.submissions.getKiosk()!.deviceId).toBe(first.deviceId);
   });
 
+  it('keeps fractional online-clock seconds exactly, so frequent writes never lose time', async () => {
+    const { store, ids } = await captured(1);
+    store.submissions.ensureKiosk();
+    expect(store.submissions.updateKiosk({ onlineClockS: 12.375 }).onlineClockS).toBe(12.375);
+    save(store, store.submissions.load(ids[0]!)!, (r) => ({ app: { ...r.app, streakStartedOnlineS: 3.5 } }));
+    expect(store.submissions.load(ids[0]!)!.app.streakStartedOnlineS).toBe(3.5);
+  });
+
+  it('gives sync the MRZs createDocument sends, and nothing else of the personal fields', async () => {
+    const { store, ids } = await captured(1);
+    const input = sampleCapture(7);
+    input.documents[0]!.personal.rfidMrz = 'CHIP-MRZ';
+    const { appId } = await store.capture.saveCapture(input);
+    expect(store.submissions.documentFields(appId, 0)).toEqual({ mrz: input.documents[0]!.personal.mrz, rfidMrz: 'CHIP-MRZ' });
+    expect(store.submissions.documentFields(appId, 1)).toBeNull();
+    const noMrz = sampleCapture(8);
+    delete noMrz.documents[0]!.personal.mrz;
+    const other = await store.capture.saveCapture(noMrz);
+    expect(store.submissions.documentFields(other.appId, 0)).toEqual({});
+    store.capture.discard({ appId: ids[0]!, actor: 'a', reason: 'test' });
+    expect(store.submissions.documentFields(ids[0]!, 0)).toBeNull();
+  });
+
   it('refuses a transaction function that returns a promise (W3)', async () => {
     const { store } = await captured(0);
     expect(() => store.transaction(async () => 1)).toThrow(/must not await/);
