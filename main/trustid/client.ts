@@ -103,6 +103,8 @@ export type TrustIdClientOptions = {
   dispatcher?: Dispatcher;
   /** Environment for the proxy variables (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** PEM CA certificates trusted on top of the system's (e.g. a TLS-inspecting proxy's). */
+  extraCaCertificates?: string[];
 };
 
 // ---- public types ---------------------------------------------------------------------------------
@@ -352,7 +354,12 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
       options.deviceId?.onNewId?.(reason);
     },
   });
-  const ownDispatcher = options.dispatcher ? null : createDispatcher({ connectTimeoutMs: timeouts.connectMs, loopback: api.loopback, env: options.env });
+  const ownDispatcher = options.dispatcher ? null : createDispatcher({
+        connectTimeoutMs: timeouts.connectMs,
+        loopback: api.loopback,
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.extraCaCertificates ? { extraCaCertificates: options.extraCaCertificates } : {}),
+      });
   const dispatcher = options.dispatcher ?? ownDispatcher!;
   let closed = false;
 

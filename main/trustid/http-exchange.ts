@@ -86,6 +86,8 @@ function isTlsCode(code: string | undefined, error: unknown): boolean {
 /** Maps an undici/Node error to a reason. Exported for tests. */
 export function failureReason(error: unknown): ExchangeFailureReason {
   const code = errorCode(error);
+  // undici wraps a certificate failure inside a proxy tunnel; the cause says what really happened.
+  if (code === 'UND_ERR_PRX_TLS') return 'tls';
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'connect-timeout';
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'deadline';
   if (code && DNS_CODES.has(code)) return 'dns';

@@ -202,6 +202,7 @@ describe('one HTTP exchange', () => {
     expect(failureReason(e('DEPTH_ZERO_SELF_SIGNED_CERT'))).toBe('tls');
     expect(failureReason(e('ERR_TLS_CERT_ALTNAME_INVALID'))).toBe('tls');
     expect(failureReason(e('EHOSTUNREACH'))).toBe('unreachable');
+    expect(failureReason(e('UND_ERR_PRX_TLS', 'Secure Proxy Connection failed'))).toBe('tls');
     expect(failureReason(new Error('Proxy Authentication Required (407)'))).toBe('proxy');
     expect(failureReason(new Error('who knows'))).toBe('other');
   });
