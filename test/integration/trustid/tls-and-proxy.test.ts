@@ -34,7 +34,7 @@ beforeAll(async () => {
       res.end(req.url?.includes('/session/login/') ? envelope({ SessionId: 'tls-session-1' }) : envelope());
     });
   });
-  tlsServer.on('connection', (s) => sockets.add(s));
+  tlsServer.on('connection', (s: net.Socket) => sockets.add(s));
   await new Promise<void>((r) => tlsServer.listen(0, '127.0.0.1', r));
   tlsPort = (tlsServer.address() as net.AddressInfo).port;
 
