@@ -4,7 +4,6 @@ import { z } from 'zod';
 
 export const OUTCOMES = ['pass', 'fail', 'reject', 'refer'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export type ScenarioChoice = Outcome | 'auto';
 
 export const WEBHOOK_EVENTS = [
   'ContainerSubmitted',

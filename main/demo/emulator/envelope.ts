@@ -70,7 +70,3 @@ export class ApiFailure extends Error {
     super(message);
   }
 }
-
-export function failure(message: string): ApiFailure {
-  return new ApiFailure(message);
-}
