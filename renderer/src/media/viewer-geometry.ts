@@ -43,7 +43,8 @@ export function fitScale(image: Size, view: Size): number {
 export function clampPan(pan: Point, displayed: Size, view: Size): Point {
   const maxX = Math.max(0, (displayed.width - view.width) / 2);
   const maxY = Math.max(0, (displayed.height - view.height) / 2);
-  return { x: clamp(pan.x, -maxX, maxX), y: clamp(pan.y, -maxY, maxY) };
+  // `|| 0` turns the -0 that clamping can yield into 0, so a centred image pans to exactly 0.
+  return { x: clamp(pan.x, -maxX, maxX) || 0, y: clamp(pan.y, -maxY, maxY) || 0 };
 }
 
 /**
