@@ -34,6 +34,8 @@ export type RigOptions = {
   custody?: KeyCustody;
   start?: number;
   log?: Logger;
+  /** Called with every worker event, after the rig has recorded it (to change the world mid-run). */
+  onEvent?: (event: SyncEvent) => void;
   /** Credentials per store account id; the kiosk account logs in as demo.kiosk by default. */
   credentials?: Record<string, { username: string; password: string }>;
 };
@@ -42,7 +44,12 @@ export type Rig = {
   dir: string;
   store: Store;
   port: SubmissionStore;
-  emu: RunningEmulator;
+  /** The emulator now running (replaced by `emulatorUp`). */
+  readonly emu: RunningEmulator;
+  /** A real outage: the emulator stops listening, so connections are refused (NOT_APPLIED). */
+  emulatorDown(): Promise<void>;
+  /** The emulator comes back on the same port with the state it had (its state file). */
+  emulatorUp(): Promise<void>;
   time: ManualTime;
   worker: SubmissionWorker;
   events: SyncEvent[];
@@ -77,16 +84,18 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ss-sync-'));
   const time = new ManualTime(opts.start ?? T0);
-  const emu =
-    opts.emu ??
-    (await startEmulator({
-      port: 0,
-      controls: true,
-      clock: 'manual',
-      now: () => time.now(),
-      processing: { workflowDelayMs: 500, decisionDelayMs: 2_000, reviewDelayMs: 30 * 60_000 },
-      ...opts.emulator,
-    }));
+  const emulatorOptions = (port: number): EmulatorOptions => ({
+    port,
+    controls: true,
+    clock: 'manual',
+    now: () => time.now(),
+    stateFile: path.join(dir, 'emulator-state.json'),
+    processing: { workflowDelayMs: 500, decisionDelayMs: 2_000, reviewDelayMs: 30 * 60_000 },
+    ...opts.emulator,
+  });
+  let emu = opts.emu ?? (await startEmulator(emulatorOptions(0)));
+  const emuPort = emu.port;
+  let emuDown = false;
   const warnings: Rig['warnings'] = [];
   const log =
     opts.log ??
@@ -112,12 +121,12 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     let client = clients.get(accountId);
     if (!client) {
       const user = emu.users.find((u) => u.username === KIOSK_USER)!;
-      const creds = credentials[accountId] ?? { username: user.username, password: user.password };
       client = createTrustIdClient(
         syncClientOptions({
           baseUrl: emu.origin,
           apiKey: emu.apiKey,
-          credentials: () => creds,
+          // Read at every login, so a test can change them as an administrator would.
+          credentials: () => credentials[accountId] ?? { username: user.username, password: user.password },
           deviceIdFile: path.join(dir, 'device-id'),
           timeouts: { connectMs: 2_000, jsonMs: 5_000, uploadMs: 5_000, ...opts.timeouts },
           now: () => time.now(),
@@ -137,6 +146,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     random: Math.random,
     onEvent: (e) => {
       if (e.type !== 'upload-progress' || events.length < 50_000) events.push(e);
+      opts.onEvent?.(e);
     },
     ...opts.worker,
   });
@@ -146,7 +156,17 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     dir,
     store,
     port,
-    emu,
+    get emu() {
+      return emu;
+    },
+    async emulatorDown() {
+      await emu.close();
+      emuDown = true;
+    },
+    async emulatorUp() {
+      emu = await startEmulator(emulatorOptions(emuPort));
+      emuDown = false;
+    },
     time,
     worker,
     events,
@@ -183,7 +203,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     },
     async setTime(to) {
       if (to <= time.now()) return;
-      await emu.advanceClock(to - emu.now());
+      if (!emuDown) await emu.advanceClock(to - emu.now());
       time.set(to);
       await yieldToIo();
     },
@@ -203,7 +223,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
       await worker.stop(1_000);
       for (const c of clients.values()) await c.close().catch(() => undefined);
       store.close();
-      if (!keepEmulator && !opts.emu) await emu.close();
+      if (!keepEmulator && !opts.emu && !emuDown) await emu.close();
       if (!keepDir && !opts.dir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
