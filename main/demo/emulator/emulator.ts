@@ -42,7 +42,10 @@ export type EmulatorOptions = ConfigPatch & {
   /** Seed for the random source behind fault probabilities and DBS references. */
   seed?: number;
   random?: () => number;
-  /** GUID factory; lower-case version-4 GUIDs by default (§1.9). */
+  /**
+   * Id factory for containers, documents, images, sessions and callbacks. It must return lower-case
+   * GUIDs (§1.9): requests naming a non-GUID id are answered "not found". Random v4 by default.
+   */
   newId?: () => string;
   logger?: Logger;
   /** Fault rules active from the start (§15.2). */

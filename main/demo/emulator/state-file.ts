@@ -16,7 +16,8 @@ export type StateFile = {
   clearImages(): void;
 };
 
-const SAFE_ID = /^[0-9a-f-]{36}$/;
+/** Image ids become file names: letters, digits, '-' and '_' only (GUIDs by default). */
+const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 export function openStateFile(file: string): StateFile {
   const imagesDir = `${file}.images`;

@@ -128,6 +128,19 @@ describe('emulator transport (RAW-API §1)', () => {
     expect((plain.json.Container as Json).ReferredAt).toBeNull();
   });
 
+  it('takes its ids from an injected factory, so tests can predict them', async () => {
+    let counter = 0;
+    const predictable = await start({ newId: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}` });
+    try {
+      const session = await login(predictable);
+      expect(session.sessionId).toBe('00000000-0000-4000-8000-000000000001');
+      const created = await session.call('dataAccess/createDocumentContainer', { DocumentSource: 4 });
+      expect(created.json.ContainerId).toBe('00000000-0000-4000-8000-000000000002');
+    } finally {
+      await predictable.close();
+    }
+  });
+
   it('keeps secrets and personal data out of the request log', async () => {
     const session = await login(emu);
     const { containerId } = await buildApplication(session, { reference: 'ref-log' });
