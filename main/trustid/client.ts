@@ -354,7 +354,9 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
       options.deviceId?.onNewId?.(reason);
     },
   });
-  const ownDispatcher = options.dispatcher ? null : createDispatcher({
+  const ownDispatcher = options.dispatcher
+    ? null
+    : createDispatcher({
         connectTimeoutMs: timeouts.connectMs,
         loopback: api.loopback,
         ...(options.env ? { env: options.env } : {}),
