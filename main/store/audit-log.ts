@@ -21,6 +21,7 @@ export type StoreAuditAction =
   | 'capture.saved'
   | 'capture.retake'
   | 'capture.document-removed'
+  | 'capture.corrected'
   | 'capture.discarded'
   | 'result.viewed'
   | 'store.purged'

@@ -65,6 +65,8 @@ export type CaptureService = {
   /** Replaces one image (or the applicant photo) with a new scan; the app starts its upload again. */
   retakeImage(input: { appId: string; position: ImagePosition; image: Omit<CaptureImage, 'side'> & { side?: CaptureImage['side'] }; actor: string }): Promise<void>;
   removeDocument(input: { appId: string; docIndex: number; actor: string }): void;
+  /** Replaces a document's personal fields, e.g. a corrected MRZ (§7.8); the app starts its upload again. */
+  correctDocument(input: { appId: string; docIndex: number; personal: PersonalFields; actor: string }): void;
   /** Staff or an admin throw away an unsent application; its images and personal data go at once. */
   discard(input: { appId: string; actor: string; reason: DiscardReason }): void;
 };
@@ -279,6 +281,24 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
       removeSealedFiles(ctx.imagesDir, files);
     },
 
+    correctDocument({ appId, docIndex, personal, actor }) {
+      validatePersonal(personal);
+      ctx.keys.rows();
+      ctx.tx(() => {
+        const app = assertEditable(ctx, appId);
+        const docId = db.prepare('SELECT id FROM documents WHERE app_id = ? AND doc_index = ?').pluck().get(appId, docIndex) as string | undefined;
+        if (!docId) throw notFoundError(`Document ${docIndex} of application ${appId}`);
+        db.prepare('UPDATE documents SET personal_sealed = ?, surname_hmac = ? WHERE id = ?').run(
+          sealField(ctx.keys, 'documents', 'personal', docId, JSON.stringify(personal)),
+          personal.surname ? surnameHmac(ctx.keys, personal.surname) : null,
+          docId,
+        );
+        restartAfterEdit(ctx, app, 'edited');
+        // Which fields changed is itself personal (it hints at the values); the audit says only where.
+        deps.audit.append({ action: 'capture.corrected', actor, appId, containerIds: app.current_container_id ? [app.current_container_id] : [], detail: { docIndex } });
+      });
+    },
+
     discard({ appId, actor, reason }) {
       ctx.tx(() => {
         const app = assertEditable(ctx, appId);
@@ -311,12 +331,16 @@ function validateCapture(input: CaptureInput): void {
     if (d.images.length === 0) throw invalidCaptureError('a document has no image');
     if (d.images.length > MAX_IMAGES_PER_DOCUMENT) throw invalidCaptureError(`a document has more than ${MAX_IMAGES_PER_DOCUMENT} images`);
     if (d.format !== undefined && !/^[A-Za-z0-9-]{1,16}$/.test(d.format)) throw invalidCaptureError('a document format label is not valid');
-    for (const [field, value] of Object.entries(d.personal)) {
-      if (value !== undefined && (typeof value !== 'string' || value.length > MAX_FIELD_CHARS)) throw invalidCaptureError(`the ${field} field is not valid`);
-    }
+    validatePersonal(d.personal);
     for (const img of d.images) validateImage(img.bytes, img.mime, img.imageType, img.side, img.light);
   }
   if (input.applicantPhoto) validateImage(input.applicantPhoto.bytes, input.applicantPhoto.mime, input.applicantPhoto.imageType ?? 1, 'front', 'white');
+}
+
+function validatePersonal(personal: PersonalFields): void {
+  for (const [field, value] of Object.entries(personal)) {
+    if (value !== undefined && (typeof value !== 'string' || value.length > MAX_FIELD_CHARS)) throw invalidCaptureError(`the ${field} field is not valid`);
+  }
 }
 
 function validateImage(bytes: Uint8Array, mime: string, imageType: number, side: string, light: string | undefined): void {

@@ -49,6 +49,8 @@ export function openDatabase(opts: OpenDatabaseOptions): { db: Database.Database
     created = true;
   }
   const db = connect(file);
+  // A new database file (and the folder made for it) must survive a power cut like any other write.
+  if (created) fsyncDir(opts.dataDir);
 
   try {
     const migrationsApplied = migrate(db, opts.migrations, opts.now);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KeyCustody } from '../config/key-custody';
 import type { Logger } from '../logging/logger';
+import { fsyncDir } from './atomic-write';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { createCaptureService, type CaptureService } from './capture';
 import { IMAGES_DIR, integrityProblem, openDatabase, type OpenReport } from './database';
@@ -73,7 +74,10 @@ export function openStore(opts: StoreOptions): Store {
   const now = opts.now ?? Date.now;
   const { db, report } = openDatabase({ dataDir: opts.dataDir, migrations: opts.migrations ?? allMigrations, now, log: opts.log });
   const imagesDir = path.join(opts.dataDir, IMAGES_DIR);
-  fs.mkdirSync(imagesDir, { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(imagesDir)) {
+    fs.mkdirSync(imagesDir, { recursive: true, mode: 0o700 });
+    fsyncDir(opts.dataDir);
+  }
   const custody = opts.custody;
   const ctx: StoreContext = {
     db,

@@ -133,7 +133,7 @@ describe('capture crash test', () => {
     `every acknowledged capture survives ${POINTS} SIGKILLs at random points (seed ${SEED})`,
     { timeout: 30 * 60_000 },
     async () => {
-      const totals = { rounds: 0, acked: 0, unackedPresent: 0, startupKills: 0 };
+      const totals = { rounds: 0, acked: 0, unackedPresent: 0, startupKills: 0, midOperation: 0 };
       await Promise.all(
         Array.from({ length: LANES }, async (_, lane) => {
           const dir = tempDir('scan-crash-');
@@ -151,13 +151,16 @@ describe('capture crash test', () => {
             totals.acked += result.acked;
             totals.unackedPresent += result.unackedPresent;
             if (round.killedAt === 'startup') totals.startupKills++;
+            const lastLine = round.lines.at(-1) ?? '';
+            if (lastLine.startsWith('begin ') || lastLine.startsWith('retake ')) totals.midOperation++;
           }
         }),
       );
       expect(totals.rounds).toBe(POINTS);
       // The kills must have landed among captures, or the test proves nothing.
       expect(totals.acked).toBeGreaterThan(POINTS / 2);
-      console.log(`capture crash: ${totals.rounds} kills (${totals.startupKills} during start-up), ${totals.acked} acknowledged captures verified, ${totals.unackedPresent} committed-but-unacknowledged found complete, seed ${SEED}`);
+      expect(totals.midOperation).toBeGreaterThan(POINTS / 4);
+      console.log(`capture crash: ${totals.rounds} kills (${totals.startupKills} during start-up, ${totals.midOperation} inside a capture or retake), ${totals.acked} acknowledged captures verified, ${totals.unackedPresent} committed-but-unacknowledged found complete, seed ${SEED}`);
     },
   );
 });

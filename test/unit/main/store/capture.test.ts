@@ -251,6 +251,19 @@ describe('edits', () => {
     expect(() => store.capture.removeDocument({ appId, docIndex: 0, actor: 's' })).toThrow(expect.objectContaining({ code: 'store.last-document' }));
   });
 
+  it('correcting a document replaces its sealed fields and search key, and restarts the app', async () => {
+    const { store } = openTestStore();
+    const { appId, containerId } = await appWithContainer(store);
+    const corrected = { ...sampleCapture(1).documents[0]!.personal, surname: 'CORRECTEDNAME', mrz: 'P<GBRCORRECTEDNAME' };
+    store.capture.correctDocument({ appId, docIndex: 0, personal: corrected, actor: 'staff-1' });
+    expect(store.submissions.documentFields(appId, 0)).toEqual({ mrz: 'P<GBRCORRECTEDNAME' });
+    expect(store.results.search({ surname: 'Correctedname' }).map((s) => s.appId)).toEqual([appId]);
+    expect(store.results.search({ surname: visitor(1).surname })).toEqual([]);
+    expect(store.submissions.load(appId)!.containers[0]).toMatchObject({ containerId, abandonReason: 'edited' });
+    expect(store.audit.list({ appId }).at(-1)).toMatchObject({ action: 'capture.corrected', detail: { docIndex: 0 } });
+    expect(() => store.capture.correctDocument({ appId, docIndex: 3, personal: corrected, actor: 's' })).toThrow(expect.objectContaining({ code: 'store.not-found' }));
+  });
+
   it('discard cancels the app, abandons its container and removes its images and personal data at once', async () => {
     const { store } = openTestStore();
     const { appId, containerId } = await appWithContainer(store);
