@@ -1,0 +1,116 @@
+// Readers: what is connected and its status (devices.list, live via devices.changed), looking for
+// new ones (devices.detect), and a test read (devices.test). Renderer process.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeviceView, Res } from '../../../../preload/contract';
+import { getBridge } from '../../bridge';
+import { ProgressBar } from '../../components/ProgressBar';
+import { StatusBadge, type StatusTone } from '../../components/StatusBadge';
+
+const DEVICE_TONE: Record<DeviceView['status']['state'], StatusTone> = { offline: 'neutral', connecting: 'busy', ready: 'ok', reading: 'busy', error: 'bad' };
+
+type TestResult = { ok: boolean; message: string };
+
+export function ReadersSection() {
+  const { t } = useTranslation();
+  const [devices, setDevices] = useState<DeviceView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [detected, setDetected] = useState<Res<'devices.detect'> | null>(null);
+  const [detecting, setDetecting] = useState(false);
+  const [testing, setTesting] = useState<string | null>(null);
+  const [results, setResults] = useState<Record<string, TestResult>>({});
+
+  useEffect(() => {
+    const bridge = getBridge();
+    bridge.invoke('devices.list').then(setDevices, (failure: Error) => setError(failure.message));
+    return bridge.on('devices.changed', setDevices);
+  }, []);
+
+  const detect = async () => {
+    setDetecting(true);
+    setError(null);
+    try {
+      setDetected(await getBridge().invoke('devices.detect'));
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setDetecting(false);
+    }
+  };
+
+  const test = async (id: string) => {
+    setTesting(id);
+    try {
+      const result = await getBridge().invoke('devices.test', { id });
+      setResults((r) => ({ ...r, [id]: result }));
+    } catch (failure) {
+      setResults((r) => ({ ...r, [id]: { ok: false, message: (failure as Error).message } }));
+    } finally {
+      setTesting(null);
+    }
+  };
+
+  return (
+    <section className="panel settings-section" aria-labelledby="settings-readers" data-testid="settings-readers">
+      <h2 id="settings-readers">{t('settings.readers.title')}</h2>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {devices === null && !error && <p role="status">{t('settings.readers.loading')}</p>}
+      {devices?.length === 0 && <p>{t('settings.readers.none')}</p>}
+      {devices && devices.length > 0 && (
+        <ul className="device-list">
+          {devices.map((device) => {
+            const result = results[device.id];
+            return (
+              <li key={device.id} className="device" data-testid="device" aria-labelledby={`device-${device.id}`}>
+                <div className="device-head">
+                  <strong id={`device-${device.id}`}>{device.label}</strong>
+                  <span className="device-kind">{t(`settings.readers.kind.${device.kind}`)}</span>
+                  <StatusBadge tone={DEVICE_TONE[device.status.state]}>{t(`settings.readers.state.${device.status.state}`)}</StatusBadge>
+                </div>
+                {device.status.message && <p className="device-message">{device.status.message}</p>}
+                <button type="button" className="button" onClick={() => void test(device.id)} disabled={testing !== null} data-testid="device-test">
+                  {t('settings.readers.test')}
+                </button>
+                {testing === device.id && <ProgressBar label={t('settings.readers.testing')} value={null} showLabel />}
+                <p role="status" className="device-test-result">
+                  {result && (
+                    <StatusBadge tone={result.ok ? 'ok' : 'bad'}>
+                      {result.ok ? t('settings.readers.testOk') : t('settings.readers.testFailed')}: {result.message}
+                    </StatusBadge>
+                  )}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <button type="button" className="button" onClick={() => void detect()} disabled={detecting} aria-busy={detecting || undefined} data-testid="devices-detect">
+        {detecting ? t('settings.readers.detecting') : t('settings.readers.detect')}
+      </button>
+      {detected && (
+        <div className="detected" role="status" data-testid="devices-detected">
+          <h3>{t('settings.readers.detectedTitle')}</h3>
+          {detected.serialPorts.length === 0 && detected.scanners.length === 0 && <p>{t('settings.readers.detectedNone')}</p>}
+          <ul>
+            {detected.serialPorts.map((port) => (
+              <li key={port.path}>
+                <strong>{port.path}</strong>
+                {port.knownReader ? ` — ${port.knownReader}` : port.manufacturer ? ` — ${port.manufacturer}` : ` — ${t('settings.readers.unknownDevice')}`}
+              </li>
+            ))}
+            {detected.scanners.map((scanner) => (
+              <li key={scanner.name}>
+                <strong>{scanner.label}</strong> ({t('settings.readers.kind.sane')})
+              </li>
+            ))}
+          </ul>
+          <p className="field-hint">{t('settings.readers.chooseHint')}</p>
+        </div>
+      )}
+    </section>
+  );
+}
