@@ -1,4 +1,153 @@
-// Placeholder until the staff-journey screens land (issue 6).
-export function ResultDetailScreen(_props: { params: Record<string, string> }) {
-  return null;
+// One application's result (renderer): the overall verdict and each document's, explained; the
+// feedback facts that failed and passed in plain English; the document fields; images fetched on
+// demand; the PDF report. Everything is released when staff leave the result.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResultDetail } from '../../../../preload/contract';
+import { useNavigation } from '../../app/navigation-store';
+import { ProgressBar } from '../../components/ProgressBar';
+import { StatusBadge } from '../../components/StatusBadge';
+import { openResult, releaseResultDetail, resetResults, useResultsStore } from '../../stores/results-store';
+import { PdfReport } from './PdfReport';
+import { ResultImage } from './ResultImage';
+import { formatWhen, verdictTone } from './verdicts';
+import './results.css';
+import '../../media/media.css';
+
+export function ResultDetailScreen({ params }: { params: Record<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const id = params.id ?? '';
+  const detail = useResultsStore((s) => (s.detail?.id === id ? s.detail : null));
+  const state = useResultsStore((s) => s.detailState);
+  const error = useResultsStore((s) => s.detailError);
+  const back = useNavigation((s) => s.back);
+
+  useEffect(() => {
+    if (id) void openResult(id);
+    return () => {
+      releaseResultDetail();
+      if (useNavigation.getState().route.screen !== 'results') resetResults();
+    };
+  }, [id]);
+
+  return (
+    <section className="panel results" aria-labelledby="result-title" data-testid="result-detail">
+      <button type="button" className="button button-quiet" onClick={back} data-testid="result-back">
+        {t('results.detail.back')}
+      </button>
+      <h1 id="result-title" tabIndex={-1}>
+        {detail ? t('results.detail.title', { reference: detail.localReference }) : t('results.detail.loadingTitle')}
+      </h1>
+      {state === 'loading' && !detail && <ProgressBar label={t('results.detail.loading')} value={null} showLabel />}
+      {state === 'error' && (
+        <div className="results-problem" role="alert">
+          <p>{error}</p>
+          <button type="button" className="button" onClick={() => void openResult(id)}>
+            {t('results.retry')}
+          </button>
+        </div>
+      )}
+      {detail && <Detail detail={detail} language={i18n.language} />}
+    </section>
+  );
+}
+
+function Detail({ detail, language }: { detail: ResultDetail; language: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="result-meta">
+        {detail.name ?? t('results.noName')} · {formatWhen(detail.capturedAt, language)}
+      </p>
+      <div className={`result-overall result-${verdictTone[detail.verdict]}`} data-testid="result-overall" data-verdict={detail.verdict}>
+        <StatusBadge tone={verdictTone[detail.verdict]}>{t(`results.verdicts.${detail.verdict}`)}</StatusBadge>
+        <p className="result-meaning">{t(`results.meaning.${detail.verdict}`)}</p>
+        {detail.explanation && <p>{detail.explanation}</p>}
+      </div>
+      {detail.attention && (
+        <p className="results-problem" role="alert" data-testid="result-attention">
+          {t('results.detail.attention')}
+        </p>
+      )}
+      {!detail.remoteAvailable && <p data-testid="result-remote-gone">{t('results.detail.remoteGone')}</p>}
+      {detail.documents.map((doc, i) => (
+        <section key={i} className="result-section" aria-labelledby={`result-doc-${i}`} data-testid={`result-document-${i}`} data-verdict={doc.verdict}>
+          <h2 id={`result-doc-${i}`}>{doc.name}</h2>
+          <StatusBadge tone={verdictTone[doc.verdict]}>{t(`results.verdicts.${doc.verdict}`)}</StatusBadge>
+          <p className="result-meaning">{t(`results.meaning.${doc.verdict}`)}</p>
+          {doc.explanation && <p>{doc.explanation}</p>}
+          <Facts facts={doc.facts} index={i} />
+          {doc.fields.length > 0 && (
+            <>
+              <h3>{t('results.detail.fields')}</h3>
+              <dl className="result-fields">
+                {doc.fields.map((f) => (
+                  <div key={f.label}>
+                    <dt>{f.label}</dt>
+                    <dd>{f.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          )}
+          {doc.images.length > 0 && (
+            <>
+              <h3>{t('results.detail.images')}</h3>
+              <div className="result-images">
+                {doc.images.map((img) => (
+                  <ResultImage key={img.id} resultId={detail.id} imageId={img.id} label={img.label} available={detail.remoteAvailable} />
+                ))}
+              </div>
+            </>
+          )}
+          {doc.notes.length > 0 && (
+            <>
+              <h3>{t('results.detail.notes')}</h3>
+              <ul>
+                {doc.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ))}
+      <PdfReport resultId={detail.id} available={detail.remoteAvailable} />
+    </>
+  );
+}
+
+function Facts({ facts, index }: { facts: ResultDetail['documents'][number]['facts']; index: number }) {
+  const { t } = useTranslation();
+  const failed = facts.filter((f) => !f.passed);
+  const passed = facts.filter((f) => f.passed);
+  if (facts.length === 0) return null;
+  return (
+    <div className="result-facts">
+      {failed.length > 0 && (
+        <>
+          <h3>{t('results.detail.failedFacts')}</h3>
+          <ul data-testid={`failed-facts-${index}`}>
+            {failed.map((f) => (
+              <li key={f.name}>
+                <StatusBadge tone="bad">{f.name}</StatusBadge> {f.explanation}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {passed.length > 0 && (
+        <details>
+          <summary>{t('results.detail.passedFacts', { count: passed.length })}</summary>
+          <ul data-testid={`passed-facts-${index}`}>
+            {passed.map((f) => (
+              <li key={f.name}>
+                <StatusBadge tone="ok">{f.name}</StatusBadge> {f.explanation}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
 }

@@ -1,5 +1,5 @@
 // Which reader a capture uses, and the mirror of main's device list.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activeDevice, startDevicesSync, useDevicesStore } from '../../../../renderer/src/stores/devices-store';
 import { fakeBridge } from '../../../fakes/fake-bridge';
 import { reader } from './fixtures';
@@ -19,9 +19,7 @@ describe('devices store', () => {
   it('loads the list, follows devices.changed, and stops following when asked', async () => {
     const bridge = fakeBridge({ 'devices.list': [reader({ id: 'first' })] });
     const stop = startDevicesSync(bridge);
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(useDevicesStore.getState().devices.map((d) => d.id)).toEqual(['first']);
+    await vi.waitFor(() => expect(useDevicesStore.getState().devices.map((d) => d.id)).toEqual(['first']));
     bridge.emit('devices.changed', [reader({ id: 'second' })]);
     expect(useDevicesStore.getState().devices.map((d) => d.id)).toEqual(['second']);
     stop();
@@ -31,7 +29,6 @@ describe('devices store', () => {
 
   it('keeps main’s message when the list cannot be read', async () => {
     startDevicesSync(fakeBridge({}));
-    await new Promise((r) => setTimeout(r, 0));
-    expect(useDevicesStore.getState()).toMatchObject({ loaded: true, error: 'Not connected to Scan Station.' });
+    await vi.waitFor(() => expect(useDevicesStore.getState()).toMatchObject({ loaded: true, error: 'Not connected to Scan Station.' }));
   });
 });

@@ -1,0 +1,20 @@
+// Verdicts in words and tones (renderer): what each TrustID outcome means for staff.
+import type { Verdict } from '../../../../preload/contract';
+import type { StatusTone } from '../../components/StatusBadge';
+
+export const verdicts: Verdict[] = ['accepted', 'referred', 'failed', 'rejected', 'no-validation', 'processing', 'undefined'];
+
+export const verdictTone: Record<Verdict, StatusTone> = {
+  accepted: 'ok',
+  referred: 'info',
+  failed: 'bad',
+  rejected: 'bad',
+  'no-validation': 'warn',
+  processing: 'busy',
+  undefined: 'neutral',
+};
+
+/** Date and time as staff read them, in the interface's language. */
+export function formatWhen(epochMs: number, language: string): string {
+  return new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+}
