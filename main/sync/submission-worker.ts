@@ -206,7 +206,11 @@ export class SubmissionWorker {
     } finally {
       this.busy.delete(appId);
     }
-    if (action.kind === 'check_now') await this.runStep(appId, ['AWAIT_RESULT', 'RESULT_OVERDUE'], true);
+    if (action.kind === 'check_now') {
+      await this.runStep(appId, ['AWAIT_RESULT', 'RESULT_OVERDUE'], true);
+      // A session that lapsed while nothing was polled answers SESSION (not applied): renew and ask once more.
+      if (this.store.load(appId)?.app.lastOutcomeClass === 'SESSION') await this.runStep(appId, ['AWAIT_RESULT', 'RESULT_OVERDUE'], true);
+    }
     this.poke();
     this.emitSummary(true);
     const after = this.store.load(appId);
@@ -385,8 +389,11 @@ export class SubmissionWorker {
       }
 
       const begun = nextSubmissionStep(rec, { type: 'begin' }, this.machineContext());
-      const sentRevision = this.commit(begun, rec.revision, 'system'); // W1: durable before the request
       const callEffect = begun.effects.find((e) => e.type === 'call');
+      // W1: a mutating step's SENT state is durable before the request. Reads change nothing at
+      // begin (W5), so they skip this commit.
+      const readOnly = callEffect?.type === 'call' && callEffect.call.kind === 'retrieve' && begun.effects.length === 1;
+      const sentRevision = readOnly ? rec.revision : this.commit(begun, rec.revision, 'system');
       if (sentRevision === null || callEffect?.type !== 'call') return sentRevision !== null;
 
       if (callEffect.call.kind === 'uploadImage' || callEffect.call.kind === 'uploadApplicantPhoto') {

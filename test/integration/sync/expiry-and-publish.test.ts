@@ -50,7 +50,7 @@ describe('§12.3 expiry of unpublished containers', () => {
 
   it('a kiosk offline for 13 h between creating the container and publishing rebuilds it first (proactive restart)', async () => {
     // A slower probe keeps this 13 h outage to a few dozen refused connections; the probe itself is tested below.
-    const r = await run({ worker: { params: { probeCapMs: 30 * MIN } } });
+    const r = await run({ emulatorStateFile: true, worker: { params: { probeCapMs: 30 * MIN } } });
     // Hold the app just after its container exists (a 429 is provably not applied), then cut the network.
     r.emu.addFault({ match: { path: 'dataAccess/createDocument' }, action: 'http:429', retryAfter: 60, times: 1 });
     const appId = await r.capture();
@@ -78,7 +78,7 @@ describe('§12.3 expiry of unpublished containers', () => {
   });
 
   it('while offline only the probe goes out, with its own backoff capped at 2 min, and the online clock stops', async () => {
-    const r = await run();
+    const r = await run({ emulatorStateFile: true });
     const appId = await r.capture();
     await r.drain({ until: () => r.app(appId)?.app.step === 'AWAIT_RESULT' });
     const onlineBefore = r.store.submissions.getKiosk()!.onlineClockS;

@@ -27,6 +27,8 @@ export const KIOSK_USER = 'demo.kiosk';
 export type RigOptions = {
   dir?: string;
   emulator?: EmulatorOptions;
+  /** Keep the emulator's state in a file (each change costs fsyncs), so `emulatorDown/Up` can restart it. */
+  emulatorStateFile?: boolean;
   /** Reuse a running emulator (the crash harness restarts the worker, not TrustID). */
   emu?: RunningEmulator;
   timeouts?: Partial<TrustIdTimeouts>;
@@ -89,7 +91,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     controls: true,
     clock: 'manual',
     now: () => time.now(),
-    stateFile: path.join(dir, 'emulator-state.json'),
+    ...(opts.emulatorStateFile ? { stateFile: path.join(dir, 'emulator-state.json') } : {}),
     processing: { workflowDelayMs: 500, decisionDelayMs: 2_000, reviewDelayMs: 30 * 60_000 },
     ...opts.emulator,
   });
@@ -164,6 +166,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
       emuDown = true;
     },
     async emulatorUp() {
+      if (!opts.emulatorStateFile) throw new Error('emulatorUp needs emulatorStateFile: true');
       emu = await startEmulator(emulatorOptions(emuPort));
       emuDown = false;
     },
