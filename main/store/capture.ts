@@ -9,7 +9,7 @@ import { seal } from './seal';
 import { sealField, surnameHmac } from './sealed-fields';
 import { removeSealedFiles, sealedFileName, sha256Hex, writeSealedFiles } from './sealed-files';
 import type { StoreContext } from './store-context';
-import { diskFullError, invalidCaptureError, isNoSpace, lastDocumentError, notFoundError, writeFailedError } from './store-errors';
+import { diskFullError, invalidCaptureError, isNoSpace, lastDocumentError, notFoundError, StoreConflictError, writeFailedError } from './store-errors';
 import type { StoreSettings } from './store-settings';
 
 /** What was read from a document: all of it personal, all of it sealed at rest. */
@@ -182,6 +182,8 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
       ctx.keys.rows();
       const incoming = input.documents.reduce((n, d) => n + d.images.reduce((m, i) => m + i.bytes.byteLength, 0), 0) + (input.applicantPhoto?.bytes.byteLength ?? 0);
       checkFreeSpace(incoming);
+      const accountId = input.accountId ?? 'kiosk';
+      if (!db.prepare('SELECT 1 FROM trustid_accounts WHERE id = ?').get(accountId)) throw invalidCaptureError('its TrustID account is not known on this kiosk');
 
       const appId = input.appId ?? ctx.newId();
       const capturedAt = ctx.now();
@@ -205,7 +207,7 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
         db.prepare(
           `INSERT INTO applications (id, account_id, captured_at, captured_by, step, phase, next_attempt_at, updated_at)
            VALUES (?, ?, ?, ?, 'CREATE_CONTAINER', 'PENDING', ?, ?)`,
-        ).run(appId, input.accountId ?? 'kiosk', capturedAt, input.capturedBy, capturedAt, now);
+        ).run(appId, accountId, capturedAt, input.capturedBy, capturedAt, now);
         for (const d of docs) {
           db.prepare('INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
             d.docId,
@@ -246,6 +248,8 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
       const old = commitOrRemove([planned], () => {
         const app = assertEditable(ctx, appId);
         const current = target();
+        // A document removed or renumbered meanwhile: the position no longer means what staff saw.
+        if (current.document_id !== before.document_id) throw new StoreConflictError(appId);
         db.prepare('DELETE FROM images WHERE id = ?').run(current.id);
         insertPlanned(appId, planned, ctx.now());
         restartAfterEdit(ctx, app, 'edited');

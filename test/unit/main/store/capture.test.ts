@@ -110,6 +110,7 @@ describe('saveCapture', () => {
       { ...sampleCapture(1), documents: [{ personal: {}, images: [{ bytes: fakeJpeg(10, 1), mime: 'image/gif' as never, side: 'front' as const, imageType: 2 }] }] },
       { ...sampleCapture(1), documents: [{ personal: { surname: 'x'.repeat(401) }, images: [{ bytes: fakeJpeg(10, 1), mime: 'image/jpeg' as const, side: 'front' as const, imageType: 2 }] }] },
       { ...sampleCapture(1), appId: 'not-a-uuid' },
+      { ...sampleCapture(1), accountId: 'no-such-account' },
     ];
     for (const input of bad) await expect(store.capture.saveCapture(input)).rejects.toMatchObject({ code: 'store.invalid-capture' });
     expect(listFiles(store.imagesDir)).toEqual([]);
@@ -233,6 +234,20 @@ describe('edits', () => {
     store.submissions.save({ ...rec, app: { ...rec.app, phase: 'SENT' } }, { expectRevision: rec.revision });
     await expect(pending).rejects.toMatchObject({ code: 'store.edit-in-flight' });
     expect(listFiles(store.imagesDir)).toHaveLength(2);
+  });
+
+  it('a retake whose document was removed meanwhile is refused as a conflict, leaving no file', async () => {
+    const { store } = openTestStore();
+    const two = sampleCapture(1);
+    two.documents.push(sampleCapture(2).documents[0]!);
+    const { appId } = await store.capture.saveCapture(two);
+    // Staff retake the first document's front while someone removes that document: the second
+    // document moves to index 0, and the retake must not land on it.
+    const pending = store.capture.retakeImage({ appId, position: { docIndex: 0, imgIndex: 0 }, image: { bytes: fakeJpeg(100, 3), mime: 'image/jpeg', imageType: 2 }, actor: 's' });
+    store.capture.removeDocument({ appId, docIndex: 0, actor: 's' });
+    await expect(pending).rejects.toMatchObject({ code: 'store.conflict' });
+    expect(listFiles(store.imagesDir)).toHaveLength(2);
+    expect(store.images.read(appId, 0, 0).equals(Buffer.from(two.documents[1]!.images[0]!.bytes))).toBe(true);
   });
 
   it('removing a document keeps indices dense and refuses the last one', async () => {
