@@ -24,6 +24,8 @@ type CaptureState = {
   error: { task: CaptureTask; message: string; code: string } | null;
   /** The image open in review; kept here so the idle lock (which unmounts the screen) keeps it. */
   reviewImageId: string | null;
+  /** The step last retaken, so review reopens on its new image rather than the first one. */
+  retakenStep: { documentIndex: number; side: string; light: string } | null;
   /** Rotation and crop changed in review but not yet saved, by image id. */
   pending: Record<string, ImageAdjustment>;
   /** Custom field values typed but not yet saved with `capture.setFields`; null when none. */
@@ -32,7 +34,7 @@ type CaptureState = {
   personAnswer: boolean | null;
 };
 
-const initial: CaptureState = { draft: null, receipt: null, stage: 'scan', activeDocument: 0, busy: null, error: null, reviewImageId: null, pending: {}, fieldEdits: null, personAnswer: null };
+const initial: CaptureState = { draft: null, receipt: null, stage: 'scan', activeDocument: 0, busy: null, error: null, reviewImageId: null, retakenStep: null, pending: {}, fieldEdits: null, personAnswer: null };
 
 export const useCaptureStore = create<CaptureState>(() => ({ ...initial }));
 
@@ -69,7 +71,16 @@ export function applyDraft(draft: CaptureDraft | null): void {
   const wasComplete = before.draft?.id === draft.id && isDocumentComplete(before.draft, activeDocument);
   if (stage === 'scan' && !wasComplete && isDocumentComplete(draft, activeDocument)) stage = 'review';
   const pending = Object.fromEntries(Object.entries(before.pending).filter(([id]) => keep.has(id)));
-  const reviewImageId = before.reviewImageId && keep.has(before.reviewImageId) ? before.reviewImageId : null;
+  let reviewImageId = before.reviewImageId && keep.has(before.reviewImageId) ? before.reviewImageId : null;
+  let retakenStep = before.draft?.id === draft.id ? before.retakenStep : null;
+  if (retakenStep) {
+    const { documentIndex, side, light } = retakenStep;
+    const again = draft.documents[documentIndex]?.steps.find((s) => s.side === side && s.light === light)?.image;
+    if (again) {
+      reviewImageId = again.id;
+      retakenStep = null;
+    }
+  }
   const same = before.draft?.id === draft.id;
   useCaptureStore.setState({
     draft,
@@ -77,6 +88,7 @@ export function applyDraft(draft: CaptureDraft | null): void {
     stage,
     pending,
     reviewImageId,
+    retakenStep,
     // Edits and answers belong to one draft; a different draft starts clean.
     fieldEdits: same ? before.fieldEdits : null,
     personAnswer: same ? before.personAnswer : null,
@@ -165,6 +177,10 @@ export async function removeDocument(documentIndex: number): Promise<boolean> {
 
 /** Drops one image and goes back to scanning for just that step; the others stay. */
 export async function retakeImage(imageId: string): Promise<boolean> {
+  const { draft } = useCaptureStore.getState();
+  const documentIndex = draft?.documents.findIndex((d) => d.steps.some((s) => s.image?.id === imageId)) ?? -1;
+  const step = draft?.documents[documentIndex]?.steps.find((s) => s.image?.id === imageId);
+  if (step) useCaptureStore.setState({ retakenStep: { documentIndex, side: step.side, light: step.light } });
   const ok = await draftCall('retake', (b) => b.invoke('capture.retake', { imageId }));
   if (ok) setStage('scan');
   return ok;

@@ -10,7 +10,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { openResult, releaseResultDetail, resetResults, useResultsStore } from '../../stores/results-store';
 import { PdfReport } from './PdfReport';
 import { ResultImage } from './ResultImage';
-import { formatWhen, verdictTone } from './verdicts';
+import { formatWhen, isResultsRoute, verdictTone } from './verdicts';
 import './results.css';
 import '../../media/media.css';
 
@@ -26,7 +26,7 @@ export function ResultDetailScreen({ params }: { params: Record<string, string> 
     if (id) void openResult(id);
     return () => {
       releaseResultDetail();
-      if (useNavigation.getState().route.screen !== 'results') resetResults();
+      if (!isResultsRoute(useNavigation.getState().route.screen)) resetResults();
     };
   }, [id]);
 

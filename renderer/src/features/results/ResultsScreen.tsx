@@ -6,7 +6,7 @@ import { useNavigation } from '../../app/navigation-store';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TextField } from '../../components/TextField';
 import { emptyFilter, resetResults, searchResults, setResultsFilter, useResultsStore } from '../../stores/results-store';
-import { formatWhen, verdicts, verdictTone } from './verdicts';
+import { formatWhen, isResultsRoute, verdicts, verdictTone } from './verdicts';
 import './results.css';
 
 export function ResultsScreen(_props: { params: Record<string, string> }) {
@@ -22,7 +22,7 @@ export function ResultsScreen(_props: { params: Record<string, string> }) {
     void searchResults();
     return () => {
       // Going to a result's detail keeps the search; going anywhere else forgets it.
-      if (useNavigation.getState().route.screen !== 'result-detail') resetResults();
+      if (!isResultsRoute(useNavigation.getState().route.screen)) resetResults();
     };
   }, []);
 

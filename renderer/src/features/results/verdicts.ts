@@ -1,5 +1,6 @@
 // Verdicts in words and tones (renderer): what each TrustID outcome means for staff.
 import type { Verdict } from '../../../../preload/contract';
+import type { ScreenId } from '../../app/navigation-store';
 import type { StatusTone } from '../../components/StatusBadge';
 
 export const verdicts: Verdict[] = ['accepted', 'referred', 'failed', 'rejected', 'no-validation', 'processing', 'undefined'];
@@ -18,3 +19,6 @@ export const verdictTone: Record<Verdict, StatusTone> = {
 export function formatWhen(epochMs: number, language: string): string {
   return new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
 }
+
+/** The results screens share one store: it is forgotten only when staff leave both. */
+export const isResultsRoute = (screen: ScreenId) => screen === 'results' || screen === 'result-detail';

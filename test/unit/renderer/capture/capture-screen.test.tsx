@@ -157,6 +157,11 @@ describe('review', () => {
     // The retaken image's pixels are released; the kept ones stay decoded.
     expect(bitmaps.filter((b) => b.source.startsWith('img-ir')).every((b) => b.closed)).toBe(true);
     expect(bitmaps.filter((b) => b.source.startsWith('img-w')).some((b) => !b.closed)).toBe(true);
+    // When the new image lands, review opens on it rather than on the first image.
+    const again = fullPassport();
+    again.documents[0]!.steps[1]!.image = image('img-ir-2', 'front', 'ir');
+    await act(async () => bridge.emit('capture.changed', again));
+    expect(screen.getByTestId('image-review').dataset.imageId).toBe('img-ir-2');
   });
 
   it('saves a 90° rotation with capture.adjustImage', async () => {
