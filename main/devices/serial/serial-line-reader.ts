@@ -114,6 +114,7 @@ export class SerialLineReader extends EventEmitter<DriverEvents> implements Driv
     this.failed = new BoundedBytes(options.keepFailedBytes ?? 4096);
     this.noise = new BoundedBytes(options.keepFailedBytes ?? 4096);
     this.presenceCheckMs = options.presenceCheckMs ?? 1000;
+    if (options.settings.triggerString !== '') this.trigger = () => this.sendTrigger();
   }
 
   /** The latest status (also emitted as 'status' whenever it changes). */
@@ -151,8 +152,14 @@ export class SerialLineReader extends EventEmitter<DriverEvents> implements Driv
     this.setStatus({ state: 'offline' });
   }
 
-  /** Sends the trigger string (the Scan button). Throws reader.not-ready / reader.no-trigger. */
-  async trigger(): Promise<void> {
+  /**
+   * The Scan button: present only when the settings hold a trigger string, so callers (the device
+   * manager's "test this reader") can tell a reader that reads on its own from one that must be asked.
+   */
+  readonly trigger?: () => Promise<void>;
+
+  /** Sends the trigger string. Throws reader.not-ready / reader.no-trigger. */
+  async sendTrigger(): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) throw notReadyError(this.settings.path);
     if (this.settings.triggerString === '') throw noTriggerError(this.settings.path);

@@ -174,7 +174,8 @@ describe('serial line reader on a real PTY', () => {
     await ready(driver);
     const far = await farEnd(p.b);
     const noAnswer = next(driver, 'read-error');
-    await driver.trigger();
+    expect(driver.trigger).toBeTypeOf('function');
+    await driver.trigger?.();
     const [error] = await noAnswer;
     expect(error).toMatchObject({ code: 'reader.no-answer' } satisfies Partial<ReadErrorEvent>);
     expect(await driver.probe()).toMatchObject({ ok: false, code: 'reader.no-answer' });
@@ -189,12 +190,14 @@ describe('serial line reader on a real PTY', () => {
     expect(event.lines).toEqual(td3);
   });
 
-  it('refuses a trigger before it is connected, and on a reader without a trigger string', async () => {
+  it('has no trigger when the reader reads by itself, and refuses one before it is connected', async () => {
     const p = await pair();
-    const driver = reader(p.a);
-    await expect(driver.trigger()).rejects.toMatchObject({ code: 'reader.not-ready' });
-    await ready(driver);
-    await expect(driver.trigger()).rejects.toMatchObject({ code: 'reader.no-trigger' });
+    expect(reader(p.a).trigger).toBeUndefined();
+    const driver = reader(p.a, { triggerString: '\x16T\r' });
+    await expect(driver.trigger?.()).rejects.toMatchObject({ code: 'reader.not-ready' });
+    const plain = reader(p.a);
+    await ready(plain);
+    await expect(plain.sendTrigger()).rejects.toMatchObject({ code: 'reader.no-trigger' });
   });
 
   it('releases the port on stop, so another reader can open it', async () => {
