@@ -111,3 +111,11 @@ describe('simulated reader', () => {
     expect(r.status()).toEqual({ state: 'offline' });
   });
 });
+
+describe('simulated reader settings', () => {
+  it('default to an on-demand reader sending front and back in all three lights at 300 dpi', async () => {
+    const { SimulatedReaderSettings } = await import('../../../../../main/demo/simulated-reader/simulated-reader-settings');
+    expect(SimulatedReaderSettings.parse({})).toEqual({ intervalMs: null, sides: ['front', 'back'], lights: ['white', 'ir', 'uv'], dpi: 300, removeAfterMs: 1500 });
+    expect(SimulatedReaderSettings.safeParse({ lights: ['infrared'] }).success).toBe(false);
+  });
+});
