@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SimulatedReader, type Timers } from '../../../../../main/demo/simulated-reader/simulated-reader';
+import { SimulatedReaderSettings } from '../../../../../main/demo/simulated-reader/simulated-reader-settings';
 import { parseMrz } from '../../../../../main/devices/mrz/parse-mrz';
 
 class ManualTimers implements Timers {
@@ -113,8 +114,7 @@ describe('simulated reader', () => {
 });
 
 describe('simulated reader settings', () => {
-  it('default to an on-demand reader sending front and back in all three lights at 300 dpi', async () => {
-    const { SimulatedReaderSettings } = await import('../../../../../main/demo/simulated-reader/simulated-reader-settings');
+  it('default to an on-demand reader sending front and back in all three lights at 300 dpi', () => {
     expect(SimulatedReaderSettings.parse({})).toEqual({ intervalMs: null, sides: ['front', 'back'], lights: ['white', 'ir', 'uv'], dpi: 300, removeAfterMs: 1500 });
     expect(SimulatedReaderSettings.safeParse({ lights: ['infrared'] }).success).toBe(false);
   });
