@@ -37,28 +37,29 @@ export function SyncPill() {
   const reasonId = useId();
   if (!summary) return null;
   const { tone, text, reason } = describeSync(t, summary);
+  const common = { className: `pill pill-${tone} sync-pill`, 'data-testid': 'sync-pill', 'data-state': tone, 'aria-describedby': reason ? reasonId : undefined, title: reason ?? undefined };
   const content = (
     <>
       <span className="pill-dot" aria-hidden="true" />
-      <span>{text}</span>
-      {reason && (
-        <span id={reasonId} className="pill-reason">
-          {reason}
-        </span>
-      )}
+      <span className="visually-hidden">{t('sync.label')}: </span>
+      {text}
     </>
   );
-  const common = { className: `pill pill-${tone} sync-pill`, 'data-testid': 'sync-pill', 'data-state': tone, 'aria-describedby': reason ? reasonId : undefined };
   return (
-    // A polite live region: staff hear "Offline" or "Action needed" when it happens.
+    // A polite live region: staff hear "Offline" or "Action needed" when it happens. The reason is
+    // the pill's description (and its tooltip); it is kept out of the crowded frame visually and
+    // shown in full on the queue screen, one press away.
     <span role="status" aria-live="polite" className="sync-pill-region">
       {signedIn ? (
-        <button type="button" {...common} aria-label={`${t('sync.label')}: ${text}. ${t('sync.openQueue')}`} onClick={() => navigate('queue')}>
+        <button type="button" {...common} onClick={() => navigate('queue')}>
           {content}
         </button>
       ) : (
-        <span {...common} aria-label={`${t('sync.label')}: ${text}`}>
-          {content}
+        <span {...common}>{content}</span>
+      )}
+      {reason && (
+        <span id={reasonId} className="visually-hidden" data-testid="sync-pill-reason">
+          {reason}
         </span>
       )}
     </span>

@@ -23,7 +23,8 @@ export function QueueItemCard({ item, admin, formatTime }: { item: QueueItem; ad
 
   const stateWords = t(`queue.state.${item.state}`);
   const percent = item.state === 'uploading' ? uploadPercent(item) : null;
-  const showDetail = item.detail.trim() && item.detail.trim().toLowerCase() !== stateWords.toLowerCase();
+  // main's detail adds to the badge unless it only repeats it (or the progress bar's words).
+  const showDetail = item.detail.trim() && item.detail.trim().toLowerCase() !== stateWords.toLowerCase() && item.state !== 'uploading';
   const headingId = `queue-item-${item.id}`;
 
   const act = async (action: StaffAction) => {
@@ -83,6 +84,7 @@ export function QueueItemCard({ item, admin, formatTime }: { item: QueueItem; ad
               message={t(`queue.confirm.${action}.body`)}
               confirmLabel={t(`queue.action.${action}`)}
               tone={action === 'cancel' ? 'danger' : 'primary'}
+              className="button"
               disabled={busy !== null}
               onConfirm={() => act(action)}
               testId={`queue-action-${action}`}
@@ -101,6 +103,7 @@ export function QueueItemCard({ item, admin, formatTime }: { item: QueueItem; ad
             message={t('queue.discard.body')}
             confirmLabel={t('queue.discard.confirm')}
             tone="danger"
+            className="button"
             confirmDisabled={reason.trim().length < MIN_REASON}
             onOpenChange={() => setReason('')}
             onConfirm={() => getBridge().invoke('queue.discard', { id: item.id, reason: reason.trim() })}

@@ -17,6 +17,7 @@ export function SecretField({ name, configured, unavailable }: { name: SecretNam
   const [value, setValue] = useState('');
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const label = t(`settings.secrets.${name}`);
+  const inSentence = t(`settings.secrets.inSentence.${name}`);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +38,7 @@ export function SecretField({ name, configured, unavailable }: { name: SecretNam
         </StatusBadge>
       </div>
       <TextField
-        label={configured ? t('settings.secrets.replace', { label }) : t('settings.secrets.enter', { label })}
+        label={configured ? t('settings.secrets.replace', { label: inSentence }) : t('settings.secrets.enter', { label: inSentence })}
         hint={unavailable ?? t('settings.secrets.writeOnly')}
         value={value}
         onChange={setValue}
@@ -53,10 +54,11 @@ export function SecretField({ name, configured, unavailable }: { name: SecretNam
         </button>
         {configured && (
           <ConfirmButton
-            title={t('settings.secrets.clearTitle', { label })}
+            title={t('settings.secrets.clearTitle', { label: inSentence })}
             message={t('settings.secrets.clearBody')}
             confirmLabel={t('settings.secrets.clear')}
             tone="danger"
+            className="button"
             onConfirm={async () => {
               const bridge = getBridge();
               await bridge.invoke('settings.clearSecret', { name });

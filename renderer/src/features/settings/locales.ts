@@ -37,6 +37,7 @@ export const en = {
   secrets: {
     title: 'TrustID credentials',
     trustid: { apiKey: 'API key', username: 'Service username', password: 'Service password' },
+    inSentence: { trustid: { apiKey: 'API key', username: 'service username', password: 'service password' } },
     set: 'Set',
     notSet: 'Not set',
     enter: 'Enter the {{label}}',
@@ -173,6 +174,7 @@ export const cy: typeof en = {
   secrets: {
     title: 'Manylion mewngofnodi TrustID',
     trustid: { apiKey: 'Allwedd API', username: 'Enw defnyddiwr y gwasanaeth', password: 'Cyfrinair y gwasanaeth' },
+    inSentence: { trustid: { apiKey: 'allwedd API', username: 'enw defnyddiwr y gwasanaeth', password: 'cyfrinair y gwasanaeth' } },
     set: 'Wedi’i osod',
     notSet: 'Heb ei osod',
     enter: 'Rhowch y {{label}}',

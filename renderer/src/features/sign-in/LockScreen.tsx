@@ -76,6 +76,7 @@ export function LockScreen() {
           message={t('signIn.lock.startAgainBody')}
           confirmLabel={t('signIn.lock.startAgainConfirm')}
           tone="danger"
+          className="button"
           onConfirm={() => signOutAndForget(getBridge())}
           testId="lock-start-again"
         >

@@ -20,7 +20,7 @@ describe('home', () => {
     for (const [name, screenId] of expected) {
       useNavigation.getState().reset('home');
       await act(async () => undefined);
-      fireEvent.click(screen.getByRole('button', { name }));
+      fireEvent.click(screen.getByRole('button', { name: new RegExp(`^${name} `) }));
       expect(useNavigation.getState().route.screen).toBe(screenId);
     }
   });
@@ -46,19 +46,21 @@ describe('home', () => {
 
 describe('sync pill', () => {
   const pill = () => screen.getByTestId('sync-pill');
+  /** The visible words; the pill also carries a visually hidden "Sync status:" for screen readers. */
+  const words = () => pill().textContent!.replace(/^Sync status: /, '');
 
   it('reads "Online · 0 pending" and follows queue.changed', async () => {
     const bridge = await renderApp({ 'session.get': session(), 'queue.summary': summary() });
-    expect(pill().textContent).toBe('Online · 0 pending');
+    expect(words()).toBe('Online · 0 pending');
     await act(async () => bridge.emit('queue.changed', summary({ connection: 'offline', pending: 3, oldestPendingSeconds: 2 * 3600 + 13 * 60 })));
-    expect(pill().textContent).toBe('Offline · 3 pending (oldest 2 h)');
+    expect(words()).toBe('Offline · 3 pending (oldest 2 h)');
     await act(async () => bridge.emit('queue.changed', summary({ connection: 'syncing', pending: 5, syncing: { current: 2, total: 5 } })));
-    expect(pill().textContent).toBe('Syncing 2 of 5');
+    expect(words()).toBe('Syncing 2 of 5');
   });
 
   it('shows "Action needed" with the reason as its description', async () => {
     await renderApp({ 'session.get': session(), 'queue.summary': summary({ pending: 2, actionNeeded: 'The TrustID API key was refused. An administrator must enter it again in Settings.' }) });
-    expect(pill().textContent).toContain('Action needed');
+    expect(pill().textContent).toBe('Sync status: Action needed');
     const description = document.getElementById(pill().getAttribute('aria-describedby')!)!;
     expect(description.textContent).toContain('API key was refused');
     expect(pill().dataset.state).toBe('down');
@@ -78,9 +80,9 @@ describe('sync pill', () => {
       [3600 * 23, '23 h'],
       [86_400 * 3 + 5, '3 d'],
     ];
-    for (const [seconds, words] of cases) {
+    for (const [seconds, age] of cases) {
       await act(async () => bridge.emit('queue.changed', summary({ connection: 'offline', pending: 1, oldestPendingSeconds: seconds })));
-      expect(pill().textContent).toBe(`Offline · 1 pending (oldest ${words})`);
+      expect(words()).toBe(`Offline · 1 pending (oldest ${age})`);
     }
   });
 });
