@@ -1,11 +1,12 @@
-// Settings (issue 6 §8), for admins: the TrustID connection and credentials, secret storage,
-// readers, the kiosk (idle time, language, full screen), quality and retention, and in shared
-// mode the staff accounts. Shows the settings file's problem when it has one. Renderer process.
+// Settings (issue 6 §8), for admins: TrustID connection and credentials, secret storage, readers,
+// the kiosk (idle time, language, full screen), quality and retention, the account mode, and in
+// shared mode the staff accounts; the settings file's problem when it has one. Renderer process.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
 import { useSessionStore } from '../../stores/session-store';
 import { loadSettings, useSettingsStore } from '../../stores/settings-store';
+import { AccountModeSection } from './AccountModeSection';
 import { AdminGate } from './AdminGate';
 import { KioskSection } from './KioskSection';
 import { PolicySection } from './PolicySection';
@@ -55,6 +56,7 @@ function SettingsPanels() {
           <ReadersSection />
           <KioskSection view={view} />
           <PolicySection view={view} />
+          <AccountModeSection view={view} />
           {shared && <StaffSection />}
         </>
       )}

@@ -119,6 +119,16 @@ export const en = {
     pinInvalid: 'A PIN is 4 to 12 digits.',
     pinMismatch: 'The two PINs are not the same.',
   },
+  accounts: {
+    title: 'Account mode',
+    legend: 'How staff sign in',
+    modes: {
+      personal: { title: 'Personal', text: 'each member of staff signs in with their own TrustID account; checks are sent under their name.' },
+      shared: { title: 'Shared', text: 'the administrator’s TrustID account sends every check; staff sign in with their name and a PIN set up below.' },
+    },
+    readOnly: 'This kiosk uses {{mode}} accounts. The account mode cannot be changed in this version of Scan Station.',
+    changeWarning: 'Everyone is signed out when the account mode changes. Checks saved on this kiosk are kept and still sent.',
+  },
   policy: {
     title: 'Image quality and retention',
     unavailable: 'Quality thresholds and how long results are kept cannot be changed in this version of Scan Station.',
@@ -255,6 +265,16 @@ export const cy: typeof en = {
     pinAgain: 'Y PIN eto',
     pinInvalid: 'Mae PIN yn 4 i 12 digid.',
     pinMismatch: 'Nid yw’r ddau PIN yr un fath.',
+  },
+  accounts: {
+    title: 'Modd cyfrifon',
+    legend: 'Sut mae staff yn mewngofnodi',
+    modes: {
+      personal: { title: 'Personol', text: 'mae pob aelod o staff yn mewngofnodi gyda’i gyfrif TrustID ei hun; caiff gwiriadau eu hanfon o dan ei enw.' },
+      shared: { title: 'A rennir', text: 'mae cyfrif TrustID y gweinyddwr yn anfon pob gwiriad; mae staff yn mewngofnodi gyda’u henw a PIN a osodir isod.' },
+    },
+    readOnly: 'Mae’r ciosg hwn yn defnyddio cyfrifon {{mode}}. Ni ellir newid y modd cyfrifon yn y fersiwn hon o Scan Station.',
+    changeWarning: 'Caiff pawb eu hallgofnodi pan fydd y modd cyfrifon yn newid. Cedwir gwiriadau a gadwyd ar y ciosg hwn ac fe’u hanfonir o hyd.',
   },
   policy: {
     title: 'Ansawdd delweddau a chadw',

@@ -233,3 +233,20 @@ describe('settings: quality and retention', () => {
     expect((sent.quality as { blocking: Record<string, boolean> }).blocking.glare).toBe(true);
   });
 });
+
+describe('settings: account mode', () => {
+  it('shows the mode in use, read-only, while the settings schema lacks it', async () => {
+    await openSettings({}, session({ admin: true, accountMode: 'shared' }));
+    expect(screen.getByTestId('settings-accounts-readonly').textContent).toContain('Shared');
+  });
+
+  it('switches the mode when the settings carry it, warning that everyone is signed out', async () => {
+    const withMode = { ...settings, accounts: { mode: 'personal' } } as Settings;
+    const bridge = await openSettings({ 'settings.get': view({ settings: withMode }) });
+    const section = screen.getByTestId('settings-accounts');
+    fireEvent.click(within(section).getByRole('radio', { name: /^Shared/ }));
+    expect(within(section).getByRole('note').textContent).toContain('signed out');
+    await click(within(section).getByRole('button', { name: 'Save' }));
+    expect((callsTo(bridge, 'settings.update')[0] as { accounts: unknown }).accounts).toEqual({ mode: 'shared' });
+  });
+});
