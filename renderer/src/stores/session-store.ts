@@ -13,12 +13,22 @@ type SessionState = {
   loadError: string | null;
   /** Personal mode: offer to set an offline PIN after the first online sign-in on this kiosk. */
   offerOfflinePin: boolean;
+  /**
+   * The screen locked while main could not be told. Until main confirms a lock, any "signed in"
+   * from main is shown as locked, so a reconnect cannot open a screen nobody unlocked.
+   */
+  lockPending: boolean;
 };
 
-export const useSessionStore = create<SessionState>(() => ({ session: null, loadError: null, offerOfflinePin: false }));
+export const useSessionStore = create<SessionState>(() => ({ session: null, loadError: null, offerOfflinePin: false, lockPending: false }));
 
 /** Takes a SessionView from main and applies what the change means for the renderer. */
-export function applySession(next: SessionView): void {
+export function applySession(view: SessionView): void {
+  let next = view;
+  if (useSessionStore.getState().lockPending) {
+    if (view.state === 'signed-in') next = { ...view, state: 'locked' };
+    else useSessionStore.setState({ lockPending: false });
+  }
   const previous = useSessionStore.getState().session;
   const staffChanged = previous?.staff?.id !== next.staff?.id;
   const signedOut = next.state === 'signed-out' && previous !== null && previous.state !== 'signed-out';
@@ -64,15 +74,21 @@ export async function signOutAndForget(bridge: Bridge): Promise<void> {
 
 /**
  * Locks the screen. If main cannot be reached the renderer locks anyway (fail closed): the screen
- * must not stay open because the network or main is down.
+ * must not stay open because the network or main is down. The lock is sent again on reconnect.
  */
 export async function lockSession(bridge: Bridge): Promise<void> {
   try {
     applySession(await bridge.invoke('session.lock'));
   } catch {
     const current = useSessionStore.getState().session;
-    if (current && current.state === 'signed-in') useSessionStore.setState({ session: { ...current, state: 'locked' } });
+    if (current && current.state === 'signed-in') useSessionStore.setState({ session: { ...current, state: 'locked' }, lockPending: true });
   }
+}
+
+/** Unlocks with a PIN or password; a lock main never heard of is delivered first. */
+export async function unlockSession(bridge: Bridge, request: { pin: string } | { password: string }): Promise<void> {
+  if (useSessionStore.getState().lockPending) applySession(await bridge.invoke('session.lock'));
+  applySession(await bridge.invoke('session.unlock', request));
 }
 
 /** Loads the session and keeps it current; returns the function that stops listening. */
@@ -80,7 +96,7 @@ export function startSessionSync(bridge: Bridge): () => void {
   let stopped = false;
   const load = async () => {
     try {
-      const view = await bridge.invoke('session.get');
+      const view = await bridge.invoke(useSessionStore.getState().lockPending ? 'session.lock' : 'session.get');
       if (!stopped) applySession(view);
     } catch (error) {
       if (!stopped) useSessionStore.setState({ loadError: (error as Error).message });

@@ -8,7 +8,7 @@ import { getBridge } from '../../bridge';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { PinPad } from '../../components/PinPad';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { applySession, signOutAndForget, useSessionStore } from '../../stores/session-store';
+import { signOutAndForget, unlockSession, useSessionStore } from '../../stores/session-store';
 import { PasswordField } from './PasswordField';
 
 export function LockScreen() {
@@ -26,7 +26,7 @@ export function LockScreen() {
     setError(null);
     setBusy(true);
     try {
-      applySession(await getBridge().invoke('session.unlock', request));
+      await unlockSession(getBridge(), request);
     } catch (failure) {
       setError((failure as Error).message);
     } finally {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useNavigation } from '../../../../renderer/src/app/navigation-store';
 import { onVisitorReset } from '../../../../renderer/src/app/visitor-reset';
 import { BridgeError } from '../../../../renderer/src/bridge';
+import { useSessionStore } from '../../../../renderer/src/stores/session-store';
 import { callsTo, flush, renderApp, resetStores, session } from '../sign-in/fixtures';
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
@@ -69,6 +70,22 @@ describe('idle lock', () => {
   it('still locks the screen when main cannot be reached (fails closed)', async () => {
     await renderApp({ 'session.get': session({ idleTimeoutSeconds: 60, idleWarningSeconds: 20 }), 'session.lock': new BridgeError('contract.transport-error', 'Lost the connection.') });
     await advance(80);
+    expect(screen.getByTestId('lock-screen')).toBeTruthy();
+  });
+
+  it('keeps a lock main did not hear: main saying "signed in" shows the lock, and the lock is sent on reconnect', async () => {
+    const bridge = await renderApp({ 'session.get': session({ idleTimeoutSeconds: 60, idleWarningSeconds: 20 }), 'session.lock': new BridgeError('contract.transport-error', 'Lost the connection.') });
+    await advance(80);
+    expect(screen.getByTestId('lock-screen')).toBeTruthy();
+    await act(async () => bridge.emit('session.changed', session({ idleTimeoutSeconds: 60, idleWarningSeconds: 20 })));
+    expect(screen.getByTestId('lock-screen')).toBeTruthy();
+
+    bridge.answers['session.lock'] = session({ state: 'locked' });
+    await act(async () => bridge.setConnection('closed'));
+    await act(async () => bridge.setConnection('open'));
+    await flush();
+    expect(callsTo(bridge, 'session.lock')).toHaveLength(2);
+    expect(useSessionStore.getState().lockPending).toBe(false);
     expect(screen.getByTestId('lock-screen')).toBeTruthy();
   });
 

@@ -37,7 +37,7 @@ export function summary(overrides: Partial<QueueSummary> = {}): QueueSummary {
 export function resetStores(): void {
   cleanup();
   useNavigation.setState({ route: { screen: 'home', params: {} }, history: [] });
-  useSessionStore.setState({ session: null, loadError: null, offerOfflinePin: false });
+  useSessionStore.setState({ session: null, loadError: null, offerOfflinePin: false, lockPending: false });
   useQueueStore.setState({ summary: null, items: null, listError: null });
   useSettingsStore.setState({ view: null, loadError: null });
   useIdleStore.setState({ warning: false, secondsLeft: 0 });
