@@ -21,7 +21,14 @@ export type Dispatcher = {
   dispatch(channel: unknown, payload: unknown, ctx: CallContext): Promise<Envelope<unknown>>;
   /** Channels of the contract that have no handler yet (a test keeps this empty). */
   unhandled(): InvokeChannel[];
+  /**
+   * Sets the access guard asked before every valid call (signed in? locked? admin?). It answers
+   * with the AppError to send back, or null to let the call through.
+   */
+  setGuard(guard: Guard): void;
 };
+
+export type Guard = (channel: InvokeChannel, ctx: CallContext) => AppError | null;
 
 const fail = (code: string, message: string): Envelope<never> => ({ ok: false, code, message });
 
@@ -36,6 +43,7 @@ export function describeInvalid(channel: string, error: z.ZodError): string {
 
 export function createDispatcher(log: Logger): Dispatcher {
   const handlers = new Map<InvokeChannel, Handler<InvokeChannel>>();
+  let guard: Guard = () => null;
 
   return {
     handle(channel, handler) {
@@ -53,6 +61,8 @@ export function createDispatcher(log: Logger): Dispatcher {
       if (!parsed.success) return fail(contractErrors.invalidPayload, describeInvalid(channel, parsed.error));
       const handler = handlers.get(channel);
       if (!handler) return fail('contract.unavailable', `${channel} is not available in this version of Scan Station.`);
+      const refused = guard(channel, ctx);
+      if (refused) return fail(refused.code, refused.message);
 
       try {
         const value = await handler(parsed.data as never, ctx);
@@ -68,6 +78,10 @@ export function createDispatcher(log: Logger): Dispatcher {
         log.error({ channel, err: error }, 'handler failed');
         return fail(contractErrors.internal, internalMessage);
       }
+    },
+
+    setGuard(next) {
+      guard = next;
     },
 
     unhandled() {

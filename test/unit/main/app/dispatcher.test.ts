@@ -74,4 +74,13 @@ describe('dispatcher', () => {
     d.handle('health.get', () => ({ overall: 'ok', components: [], checkedAt: 1 }));
     expect(() => d.handle('health.get', () => ({ overall: 'ok', components: [], checkedAt: 1 }))).toThrow(/already/);
   });
+
+  it('asks the guard before the handler, and answers with its refusal', async () => {
+    const d = createDispatcher(silentLogger());
+    const handler = vi.fn(() => ({ overall: 'ok' as const, components: [], checkedAt: 1 }));
+    d.handle('health.get', handler);
+    d.setGuard((channel) => (channel === 'health.get' ? new AppError('session.signed-out', 'Sign in first.') : null));
+    expect(await d.dispatch('health.get', undefined, ctx)).toEqual({ ok: false, code: 'session.signed-out', message: 'Sign in first.' });
+    expect(handler).not.toHaveBeenCalled();
+  });
 });
