@@ -37,15 +37,18 @@ type Props = {
   adjustment: Adjustment;
   label: string;
   maxEdge?: number;
+  /** A fixed box shape (e.g. 3:2 for thumbnails in a row) instead of the image's own: the
+   * picture is fitted inside, so rotating it does not resize the box. */
+  box?: Size;
   onRetry?: () => void;
   testId?: string;
 };
 
-export function AdjustedImage({ entry, size, adjustment, label, maxEdge = 480, onRetry, testId }: Props) {
+export function AdjustedImage({ entry, size, adjustment, label, maxEdge = 480, box, onRetry, testId }: Props) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const bitmap = entry?.state === 'ready' ? entry.bitmap : null;
-  const aspect = adjustedAspect(size, adjustment);
+  const aspect = box ?? adjustedAspect(size, adjustment);
   const { rotation, crop } = adjustment;
 
   useEffect(() => {

@@ -78,7 +78,7 @@ export function FieldsForm() {
               {saving ? t('capture.working') : t('capture.fields.save')}
             </button>
             <span role="status" aria-live="polite" className="capture-status">
-              {edits ? t('capture.fields.unsaved') : t('capture.fields.saved')}
+              {edits ? t('capture.fields.unsaved') : Object.keys(saved ?? {}).length > 0 ? t('capture.fields.saved') : ''}
             </span>
           </div>
           {saveError && (

@@ -10,7 +10,7 @@ import { ImageViewer } from '../../media/ImageViewer';
 import { captureImageKey, useImage } from '../../media/use-image';
 import { isWholeImage, rotateBy90, rotateCropClockwise, type Crop } from '../../media/viewer-geometry';
 import { retakeImage, saveAdjustment, saveAllAdjustments, selectReviewImage, setPendingAdjustment, setStage, useCaptureStore } from '../../stores/capture-store';
-import { CaptureImage } from './CaptureImage';
+import { CaptureImage, THUMB_BOX } from './CaptureImage';
 import { blockingImages, capturedImages } from './capture-steps';
 import { QualityList } from './QualityList';
 import { useStageHeading } from './use-stage-heading';
@@ -75,7 +75,7 @@ export function ReviewPanel() {
               data-testid={`review-tab-${step.side}-${step.light}`}
               onClick={() => image && selectReviewImage(image.id)}
             >
-              <span className="review-tab-thumb">{image ? <CaptureImage image={image} label={labelOf(step)} maxEdge={200} /> : <span className="image-box step-empty" />}</span>
+              <span className="review-tab-thumb">{image ? <CaptureImage image={image} label={labelOf(step)} maxEdge={200} box={THUMB_BOX} /> : <span className="image-box step-empty" />}</span>
               <span>{labelOf(step)}</span>
               {!image && <span className="review-tab-note">{t('capture.review.notCaptured')}</span>}
               {failing && <span className="review-tab-note error-text">{t('capture.review.mustRetake')}</span>}

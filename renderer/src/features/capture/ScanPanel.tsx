@@ -8,7 +8,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { setStage, triggerScan, useCaptureStore } from '../../stores/capture-store';
 import { activeDevice, useDevicesStore } from '../../stores/devices-store';
 import { CameraPanel } from './camera/CameraPanel';
-import { CaptureImage } from './CaptureImage';
+import { CaptureImage, THUMB_BOX } from './CaptureImage';
 import { currentStep, guidanceKey, lightsFor, stepsDone } from './capture-steps';
 import { MrzPanel } from './MrzPanel';
 import { useStageHeading } from './use-stage-heading';
@@ -101,7 +101,7 @@ function StepList({ doc }: { doc: CaptureDocument }) {
         const label = t('capture.imageLabel', { side: t(`capture.sides.${step.side}`), light: t(`capture.lights.${step.light}`) });
         return (
           <li key={`${step.side}-${step.light}`} className="step-item" data-testid={`step-${step.side}-${step.light}`} data-done={step.image !== null}>
-            <div className="step-thumb">{step.image ? <CaptureImage image={step.image} label={label} maxEdge={240} /> : <div className="image-box step-empty" aria-hidden="true" />}</div>
+            <div className="step-thumb">{step.image ? <CaptureImage image={step.image} label={label} maxEdge={240} box={THUMB_BOX} /> : <div className="image-box step-empty" aria-hidden="true" />}</div>
             <span className="step-label">{label}</span>
             {step.image ? <StatusBadge tone="ok">{t('capture.scan.captured')}</StatusBadge> : <StatusBadge tone="neutral">{t('capture.scan.waiting')}</StatusBadge>}
           </li>

@@ -23,7 +23,7 @@ export const en = {
     loading: 'Loading recent links…',
     none: 'No guest links yet.',
     show: 'Show QR code',
-    showFor: 'Show the QR code for {{name}}',
+    showFor: 'Show QR code for {{name}}',
   },
   states: { open: 'Waiting for the visitor', submitted: 'Submitted', expired: 'Expired', deleted: 'Deleted' },
 };
