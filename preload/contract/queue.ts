@@ -4,6 +4,11 @@ import { z } from 'zod';
 export const QueueItemState = z.enum(['saved', 'uploading', 'awaiting-result', 'referred', 'result-ready', 'needs-attention', 'result-overdue', 'cancelled', 'closed']);
 
 export const StaffAction = z.enum(['retry', 'retake', 'cancel', 'found-in-trustid', 'send-again', 'check-now']);
+export type StaffAction = z.infer<typeof StaffAction>;
+
+/** Coded on purpose: free text could carry a visitor's name into the audit log. */
+export const DiscardReason = z.enum(['captured-in-error', 'duplicate', 'visitor-left', 'wrong-document', 'test', 'other']);
+export type DiscardReason = z.infer<typeof DiscardReason>;
 
 export const QueueItem = z.object({
   id: z.string(),
@@ -36,7 +41,7 @@ export const queueInvoke = {
   'queue.syncNow': { req: z.void(), res: z.void() },
   'queue.act': { req: z.object({ id: Id, action: StaffAction }), res: z.void() },
   /** Admin only: drop an unsent application, with the reason (audited). */
-  'queue.discard': { req: z.object({ id: Id, reason: z.string().trim().min(3).max(500) }), res: z.void() },
+  'queue.discard': { req: z.object({ id: Id, reason: DiscardReason }), res: z.void() },
 } as const;
 
 export const queueEvents = {

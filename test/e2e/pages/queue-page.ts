@@ -40,10 +40,11 @@ export class QueuePage {
     await this.item(localReference).getByTestId('queue-open-result').click();
   }
 
-  async discard(localReference: string, reason: string): Promise<void> {
+  /** `reasonLabel` is the reason's visible words, e.g. "The visitor left or withdrew". */
+  async discard(localReference: string, reasonLabel: string): Promise<void> {
     await this.item(localReference).getByTestId('queue-discard').click();
     const dialog = this.page.getByTestId('queue-discard-dialog');
-    await dialog.getByTestId('queue-discard-reason').fill(reason);
+    await dialog.getByLabel(reasonLabel).check();
     await dialog.getByRole('button', { name: 'Discard application' }).click();
     await expect(dialog).toBeHidden();
   }

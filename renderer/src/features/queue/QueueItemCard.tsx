@@ -3,23 +3,22 @@
 // Renderer process.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueItem } from '../../../../preload/contract';
+import { DiscardReason, type QueueItem } from '../../../../preload/contract';
 import { useNavigation } from '../../app/navigation-store';
 import { getBridge } from '../../bridge';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
-import { TextField } from '../../components/TextField';
 import { CONFIRMED_ACTIONS, STATE_TONE, isUnsent, uploadPercent, type StaffAction } from './queue-words';
 
-const MIN_REASON = 3; // the contract's floor for a discard reason
+const DISCARD_REASONS = DiscardReason.options;
 
 export function QueueItemCard({ item, admin, formatTime }: { item: QueueItem; admin: boolean; formatTime: (ms: number) => string }) {
   const { t } = useTranslation();
   const navigate = useNavigation((s) => s.navigate);
   const [busy, setBusy] = useState<StaffAction | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<DiscardReason | ''>('');
 
   const stateWords = t(`queue.state.${item.state}`);
   const percent = item.state === 'uploading' ? uploadPercent(item) : null;
@@ -104,10 +103,21 @@ export function QueueItemCard({ item, admin, formatTime }: { item: QueueItem; ad
             confirmLabel={t('queue.discard.confirm')}
             tone="danger"
             className="button"
-            confirmDisabled={reason.trim().length < MIN_REASON}
+            confirmDisabled={reason === ''}
             onOpenChange={() => setReason('')}
-            onConfirm={() => getBridge().invoke('queue.discard', { id: item.id, reason: reason.trim() })}
-            body={<TextField label={t('queue.discard.reason')} hint={t('queue.discard.reasonHint', { min: MIN_REASON })} value={reason} onChange={setReason} multiline maxLength={500} required testId="queue-discard-reason" />}
+            onConfirm={() => (reason === '' ? Promise.resolve() : getBridge().invoke('queue.discard', { id: item.id, reason }))}
+            body={
+              // Coded reasons only: free text could carry a visitor's name into the audit log.
+              <fieldset className="choice-list" data-testid="queue-discard-reason">
+                <legend>{t('queue.discard.reason')}</legend>
+                {DISCARD_REASONS.map((r) => (
+                  <label key={r} className="choice">
+                    <input type="radio" name={`discard-${item.id}`} value={r} checked={reason === r} onChange={() => setReason(r)} />
+                    {t(`queue.discard.reasons.${r}`)}
+                  </label>
+                ))}
+              </fieldset>
+            }
             testId="queue-discard"
           >
             {t('queue.discard.button')}

@@ -43,7 +43,14 @@ export const en = {
     title: 'Discard {{ref}}?',
     body: 'It will be removed from this kiosk and never sent to TrustID. This is recorded with your name and the reason.',
     reason: 'Reason',
-    reasonHint: 'Say why, in at least {{min}} characters (for example: “Visitor withdrew”).',
+    reasons: {
+      'captured-in-error': 'Captured by mistake',
+      duplicate: 'A duplicate of another check',
+      'visitor-left': 'The visitor left or withdrew',
+      'wrong-document': 'The wrong document was scanned',
+      test: 'A test, not a real visitor',
+      other: 'Another reason',
+    },
     confirm: 'Discard application',
   },
 };
@@ -92,7 +99,14 @@ export const cy: typeof en = {
     title: 'Taflu {{ref}}?',
     body: 'Caiff ei dynnu o’r ciosg hwn ac ni chaiff byth ei anfon at TrustID. Cofnodir hyn gyda’ch enw a’r rheswm.',
     reason: 'Rheswm',
-    reasonHint: 'Dywedwch pam, mewn o leiaf {{min}} nod (er enghraifft: “Yr ymwelydd wedi tynnu’n ôl”).',
+    reasons: {
+      'captured-in-error': 'Wedi’i ddal trwy gamgymeriad',
+      duplicate: 'Dyblygiad o wiriad arall',
+      'visitor-left': 'Gadawodd yr ymwelydd neu tynnodd yn ôl',
+      'wrong-document': 'Sganiwyd y ddogfen anghywir',
+      test: 'Prawf, nid ymwelydd go iawn',
+      other: 'Rheswm arall',
+    },
     confirm: 'Taflu’r cais',
   },
 };

@@ -85,18 +85,18 @@ describe('queue screen', () => {
     expect(callsTo(bridge, 'queue.act')[1]).toEqual({ id: 'f', action: 'send-again' });
   });
 
-  it('lets an admin discard an unsent application only with a reason', async () => {
+  it('lets an admin discard an unsent application only with a coded reason', async () => {
     const bridge = await openQueue([item('a'), item('c', { state: 'awaiting-result' })], { 'queue.discard': undefined }, true);
     expect(within(card('REF-c')).queryByRole('button', { name: 'Discard' })).toBeNull();
     fireEvent.click(within(card('REF-a')).getByRole('button', { name: 'Discard' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Discard REF-a?' });
     const confirm = within(dialog).getByRole('button', { name: 'Discard application' });
     expect(confirm).toHaveProperty('disabled', true);
-    fireEvent.change(within(dialog).getByLabelText(/Reason/), { target: { value: '  Visitor withdrew  ' } });
+    fireEvent.click(within(dialog).getByLabelText('The visitor left or withdrew'));
     expect(confirm).toHaveProperty('disabled', false);
     await act(async () => fireEvent.click(confirm));
     await flush();
-    expect(callsTo(bridge, 'queue.discard')).toEqual([{ id: 'a', reason: 'Visitor withdrew' }]);
+    expect(callsTo(bridge, 'queue.discard')).toEqual([{ id: 'a', reason: 'visitor-left' }]);
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
