@@ -7,7 +7,7 @@ import { DocumentTypePicker } from './DocumentTypePicker';
 export function StartPanel() {
   const { t } = useTranslation();
   const starting = useCaptureStore((s) => s.busy === 'start');
-  const error = useCaptureStore((s) => (s.error?.task === 'start' ? s.error.message : null));
+  const error = useCaptureStore((s) => (s.error?.task === 'start' || s.error?.task === 'load' ? s.error.message : null));
   return (
     <section className="panel capture-start" aria-labelledby="capture-start-title" data-testid="capture-start">
       <h1 id="capture-start-title" tabIndex={-1}>

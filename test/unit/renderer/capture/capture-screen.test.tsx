@@ -43,6 +43,12 @@ describe('starting a check', () => {
     expect(screen.getByTestId('capture-start')).toBeTruthy();
   });
 
+  it('says so when it cannot ask main for a draft in progress', async () => {
+    captureBridge({ 'capture.get': new BridgeError('contract.transport-error', 'Lost the connection to Scan Station. Please try again.') });
+    renderCapture();
+    expect((await screen.findByRole('alert')).textContent).toContain('Lost the connection');
+  });
+
   it('picks up a draft main still holds, where it stood (after the idle lock)', async () => {
     captureBridge({ 'capture.get': fullPassport() });
     installDecoder();
