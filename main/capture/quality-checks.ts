@@ -1,28 +1,15 @@
 // Local image quality checks before submit: blur, glare, too dark, resolution. Runs in main (Node,
 // sharp). Each check says why, and whether it blocks Submit or is advice. Thresholds are settings.
 import sharp from 'sharp';
-import type { ImageLight, QualityCheck } from '../../preload/contract';
+import { Settings, type ImageLight, type QualityCheck } from '../../preload/contract';
 
-export type QualityThresholds = {
-  /** Long edge in pixels below which an image is refused (ID-1 card at ~270 dpi ≈ 900 px). */
-  minLongEdgePx: number;
-  /** Long edge below which staff are advised to rescan. */
-  recommendedLongEdgePx: number;
-  /** Variance of the Laplacian below which text edges are too soft to read. */
-  minSharpness: number;
-  /** Share of near-white pixels above which a reflection likely hides detail. */
-  maxGlareShare: number;
-  /** Mean brightness (0–255) below which a white-light image is too dark. */
-  minBrightness: number;
-};
+/** The thresholds staff administrators set (Settings.quality). */
+export type QualityThresholds = Settings['quality'];
 
-export const defaultQualityThresholds: QualityThresholds = {
-  minLongEdgePx: 900,
-  recommendedLongEdgePx: 1200,
-  minSharpness: 60,
-  maxGlareShare: 0.06,
-  minBrightness: 60,
-};
+export const defaultQualityThresholds: QualityThresholds = Settings.parse({}).quality;
+
+/** Long edges of the documents we scan, in inches: a passport page (TD3, 125 mm) and a card (ID-1, 85.6 mm). */
+export const DOCUMENT_LONG_EDGE_INCHES = { passport: 125 / 25.4, card: 85.6 / 25.4 } as const;
 
 export type ImageMeasures = { width: number; height: number; sharpness: number; glareShare: number; brightness: number };
 
@@ -64,33 +51,34 @@ export async function measureImage(bytes: Uint8Array): Promise<ImageMeasures> {
   };
 }
 
-/** Pure: the verdicts for one image's measures. IR and UV images are dark by nature. */
-export function judgeQuality(m: ImageMeasures, light: ImageLight, t: QualityThresholds = defaultQualityThresholds): QualityCheck[] {
-  const longEdge = Math.max(m.width, m.height);
-  const checks: QualityCheck[] = [];
-  if (longEdge < t.minLongEdgePx) {
-    checks.push({ id: 'resolution', passed: false, blocking: true, message: `The image is too small to read (${m.width}×${m.height} pixels). Scan it again at a higher resolution.` });
-  } else if (longEdge < t.recommendedLongEdgePx) {
-    checks.push({ id: 'resolution', passed: false, blocking: false, message: `The image is small (${m.width}×${m.height} pixels); details may be hard to check. A higher resolution is better.` });
-  } else {
-    checks.push({ id: 'resolution', passed: true, blocking: false, message: 'Resolution is good.' });
-  }
-  if (light === 'white') {
-    checks.push(
-      m.sharpness < t.minSharpness
-        ? { id: 'blur', passed: false, blocking: true, message: 'The image is blurred. Hold the document flat and still, then retake it.' }
-        : { id: 'blur', passed: true, blocking: false, message: 'The image is sharp.' },
-    );
-    checks.push(
-      m.glareShare > t.maxGlareShare
-        ? { id: 'glare', passed: false, blocking: false, message: 'A bright reflection may hide part of the document. Tilt it away from the light and retake if details are hidden.' }
-        : { id: 'glare', passed: true, blocking: false, message: 'No glare found.' },
-    );
-    checks.push(
-      m.brightness < t.minBrightness
-        ? { id: 'dark', passed: false, blocking: true, message: 'The image is too dark. Close the reader lid or add light, then retake it.' }
-        : { id: 'dark', passed: true, blocking: false, message: 'Brightness is good.' },
-    );
-  }
+/**
+ * Pure: the verdicts for one image's measures. Resolution uses the dpi the reader reported, or else
+ * estimates it from the pixels across the document's long edge. IR and UV images are dark by nature:
+ * only their resolution is judged.
+ */
+export function judgeQuality(
+  m: ImageMeasures,
+  light: ImageLight,
+  t: QualityThresholds = defaultQualityThresholds,
+  document: { dpi?: number; longEdgeInches: number } = { longEdgeInches: DOCUMENT_LONG_EDGE_INCHES.card },
+): QualityCheck[] {
+  const dpi = document.dpi ?? Math.round(Math.max(m.width, m.height) / document.longEdgeInches);
+  const checks: QualityCheck[] = [
+    dpi < t.minDpi
+      ? { id: 'resolution', passed: false, blocking: t.blocking.resolution, message: `The image is too coarse to check (about ${dpi} dpi; at least ${t.minDpi} is needed). Scan it again at a higher resolution.` }
+      : { id: 'resolution', passed: true, blocking: false, message: 'Resolution is good.' },
+  ];
+  if (light !== 'white') return checks;
+  checks.push(
+    m.sharpness < t.blurMin
+      ? { id: 'blur', passed: false, blocking: t.blocking.blur, message: 'The image is blurred. Hold the document flat and still, then retake it.' }
+      : { id: 'blur', passed: true, blocking: false, message: 'The image is sharp.' },
+    m.glareShare * 100 > t.glareMaxPercent
+      ? { id: 'glare', passed: false, blocking: t.blocking.glare, message: 'A bright reflection may hide part of the document. Tilt it away from the light and retake if details are hidden.' }
+      : { id: 'glare', passed: true, blocking: false, message: 'No glare found.' },
+    m.brightness < t.darkMin
+      ? { id: 'dark', passed: false, blocking: t.blocking.dark, message: 'The image is too dark. Close the reader lid or add light, then retake it.' }
+      : { id: 'dark', passed: true, blocking: false, message: 'Brightness is good.' },
+  );
   return checks;
 }

@@ -32,6 +32,51 @@ export const Settings = z.object({
     })
     .prefault({}),
   language: z.enum(['en', 'cy']).default('en'),
+  accounts: z
+    .object({
+      /** shared: the kiosk's TrustID account submits, staff sign in with a local PIN; personal: their own. */
+      mode: z.enum(['shared', 'personal']).default('shared'),
+    })
+    .prefault({}),
+  /** Local checks before Submit (issue 6 "Capture"). Numbers are what main/capture/quality-checks measures. */
+  quality: z
+    .object({
+      /** Sharpness floor (variance of the Laplacian); below it, "blurred". */
+      blurMin: z.number().min(0).max(2000).default(60),
+      /** Largest share of blown-out pixels, in percent; above it, "glare". */
+      glareMaxPercent: z.number().min(0).max(100).default(6),
+      /** Mean brightness floor, 0–255; below it, "too dark". */
+      darkMin: z.number().min(0).max(255).default(60),
+      /** Lowest resolution accepted, in dots per inch of the document. */
+      minDpi: z.number().int().min(72).max(1200).default(250),
+      /** Which failed checks block Submit; the others are advice. */
+      blocking: z
+        .object({ blur: z.boolean().default(true), glare: z.boolean().default(false), dark: z.boolean().default(true), resolution: z.boolean().default(true) })
+        .prefault({}),
+    })
+    .prefault({}),
+  retention: z
+    .object({
+      /** How long result metadata stays on the kiosk after the images and personal data are purged. */
+      resultDays: z.number().int().min(1).max(3650).default(30),
+    })
+    .prefault({}),
+  /**
+   * The readers on this desk. Each kind's options are checked by main (main/devices) when saved; the
+   * contract only fixes the shape, so the renderer never depends on driver internals.
+   */
+  devices: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40'),
+        kind: z.enum(['serial', 'sane', 'hot-folder', 'camera', 'simulated']),
+        label: z.string().trim().min(1).max(80),
+        enabled: z.boolean().default(true),
+        options: z.record(z.string(), z.unknown()).default({}),
+      }),
+    )
+    .max(16)
+    .default([]),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,10 +1,8 @@
 // Account mode: personal (each staff member's own TrustID account) or shared (the admin's account
-// submits; staff sign in with name and PIN). Renderer process. Read-only, showing the mode in use,
-// until the settings schema carries it (account-mode-settings.ts).
+// submits; staff sign in with name and PIN). Renderer process.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountMode, SettingsView } from '../../../../preload/contract';
-import { useSessionStore } from '../../stores/session-store';
 import { readAccountMode, writeAccountMode } from './account-mode-settings';
 import { SaveStatus, runSave, type SaveState } from './SaveStatus';
 import { saveSettings } from './settings-actions';
@@ -13,9 +11,8 @@ const MODES: AccountMode[] = ['personal', 'shared'];
 
 export function AccountModeSection({ view }: { view: SettingsView }) {
   const { t } = useTranslation();
-  const inUse = useSessionStore((s) => s.session?.accountMode ?? 'personal');
   const stored = readAccountMode(view);
-  const [mode, setMode] = useState<AccountMode>(stored ?? inUse);
+  const [mode, setMode] = useState<AccountMode>(stored);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
 
   const submit = (event: FormEvent) => {
@@ -26,32 +23,28 @@ export function AccountModeSection({ view }: { view: SettingsView }) {
   return (
     <section className="panel settings-section" aria-labelledby="settings-accounts" data-testid="settings-accounts">
       <h2 id="settings-accounts">{t('settings.accounts.title')}</h2>
-      {stored === null ? (
-        <p data-testid="settings-accounts-readonly">{t('settings.accounts.readOnly', { mode: t(`settings.accounts.modes.${inUse}.title`) })}</p>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <fieldset className="choice-group">
-            <legend className="field-label">{t('settings.accounts.legend')}</legend>
-            {MODES.map((m) => (
-              <label key={m} className="choice">
-                <input type="radio" name="account-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-                <span>
-                  <strong>{t(`settings.accounts.modes.${m}.title`)}</strong> — {t(`settings.accounts.modes.${m}.text`)}
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          {mode !== stored && (
-            <p className="settings-warning" role="note">
-              {t('settings.accounts.changeWarning')}
-            </p>
-          )}
-          <button type="submit" className="button button-primary" disabled={state.kind === 'saving' || mode === stored}>
-            {t('settings.save')}
-          </button>
-          <SaveStatus state={state} />
-        </form>
-      )}
+      <form onSubmit={submit} noValidate>
+        <fieldset className="choice-group">
+          <legend className="field-label">{t('settings.accounts.legend')}</legend>
+          {MODES.map((m) => (
+            <label key={m} className="choice">
+              <input type="radio" name="account-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+              <span>
+                <strong>{t(`settings.accounts.modes.${m}.title`)}</strong> — {t(`settings.accounts.modes.${m}.text`)}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {mode !== stored && (
+          <p className="settings-warning" role="note">
+            {t('settings.accounts.changeWarning')}
+          </p>
+        )}
+        <button type="submit" className="button button-primary" disabled={state.kind === 'saving' || mode === stored}>
+          {t('settings.save')}
+        </button>
+        <SaveStatus state={state} />
+      </form>
     </section>
   );
 }

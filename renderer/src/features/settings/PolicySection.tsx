@@ -16,7 +16,7 @@ export function PolicySection({ view }: { view: SettingsView }) {
   return (
     <section className="panel settings-section" aria-labelledby="settings-policy" data-testid="settings-policy">
       <h2 id="settings-policy">{t('settings.policy.title')}</h2>
-      {stored ? <PolicyForm initial={stored} /> : <p data-testid="settings-policy-unavailable">{t('settings.policy.unavailable')}</p>}
+      <PolicyForm initial={stored} />
     </section>
   );
 }

@@ -1,7 +1,4 @@
-// Quality thresholds and retention (issue 6 §8). Renderer process. The settings schema does not
-// carry them yet, so this is the one place that reads and writes them: when the contract's
-// Settings gains `quality` and `retention` (fields listed in the renderer-A report), only these
-// two functions change.
+// Quality thresholds and retention (issue 6 §8), as the settings form edits them. Renderer process.
 import type { Settings, SettingsView } from '../../../../preload/contract';
 
 export type QualityCheckId = 'blur' | 'glare' | 'dark' | 'resolution';
@@ -33,33 +30,14 @@ export const POLICY_LIMITS = {
   resultDays: { min: 1, max: 3650 },
 } as const;
 
-type Loose = Record<string, unknown>;
-const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null;
-const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-/** The policy in the settings, or null while the settings schema has no such fields. */
-export function readPolicy(view: SettingsView): PolicySettings | null {
-  const settings = view.settings as unknown as Loose;
-  const quality = settings.quality;
-  const retention = settings.retention;
-  if (!isObject(quality) || !isObject(retention)) return null;
-  const blocking = isObject(quality.blocking) ? quality.blocking : {};
-  if (!num(quality.blurMin) || !num(quality.glareMaxPercent) || !num(quality.darkMin) || !num(quality.minDpi) || !num(retention.resultDays)) return null;
-  return {
-    quality: {
-      blurMin: quality.blurMin,
-      glareMaxPercent: quality.glareMaxPercent,
-      darkMin: quality.darkMin,
-      minDpi: quality.minDpi,
-      blocking: { blur: blocking.blur !== false, glare: blocking.glare === true, dark: blocking.dark !== false, resolution: blocking.resolution !== false },
-    },
-    retention: { resultDays: retention.resultDays },
-  };
+/** The policy in the settings. */
+export function readPolicy(view: SettingsView): PolicySettings {
+  return { quality: view.settings.quality, retention: view.settings.retention };
 }
 
-/** Settings with the policy written in: the shape proposed for the contract. */
+/** Settings with the policy written in. */
 export function writePolicy(settings: Settings, policy: PolicySettings): Settings {
-  return { ...settings, quality: policy.quality, retention: policy.retention } as Settings;
+  return { ...settings, quality: policy.quality, retention: policy.retention };
 }
 
 /** Which field is out of range, if any. */

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { defaultQualityThresholds, judgeQuality, measureImage, type ImageMeasures } from '../../../../main/capture/quality-checks';
+import { DOCUMENT_LONG_EDGE_INCHES, defaultQualityThresholds, judgeQuality, measureImage, type ImageMeasures } from '../../../../main/capture/quality-checks';
 
 /** A document-like image: light card, dark text lines, at a given size. */
 async function documentImage(width: number, height: number): Promise<Buffer> {
@@ -17,9 +17,9 @@ describe('quality verdicts', () => {
     expect(failed(judgeQuality(ok, 'white'))).toEqual([]);
   });
 
-  it('blocks a tiny, blurred or dark image and advises on a small one or glare', () => {
+  it('blocks a coarse, blurred or dark image and advises on glare, by default', () => {
     expect(failed(judgeQuality({ ...ok, width: 600, height: 400 }, 'white'))).toEqual(['resolution!']);
-    expect(failed(judgeQuality({ ...ok, width: 1000, height: 700 }, 'white'))).toEqual(['resolution']);
+    expect(failed(judgeQuality(ok, 'white', defaultQualityThresholds, { dpi: 150, longEdgeInches: 3.37 }))).toEqual(['resolution!']);
     expect(failed(judgeQuality({ ...ok, sharpness: 5 }, 'white'))).toEqual(['blur!']);
     expect(failed(judgeQuality({ ...ok, brightness: 20 }, 'white'))).toEqual(['dark!']);
     expect(failed(judgeQuality({ ...ok, glareShare: 0.3 }, 'white'))).toEqual(['glare']);
@@ -30,8 +30,17 @@ describe('quality verdicts', () => {
     expect(judgeQuality(ok, 'ir').map((c) => c.id)).toEqual(['resolution']);
   });
 
-  it('follows configured thresholds', () => {
-    expect(failed(judgeQuality(ok, 'white', { ...defaultQualityThresholds, minLongEdgePx: 2000, recommendedLongEdgePx: 2500 }))).toEqual(['resolution!']);
+  it('estimates the resolution from the document size when the reader gives none', () => {
+    // 1600 px across a passport page (4.92 in) is ~325 dpi; across an ID card (3.37 in) ~475 dpi.
+    expect(failed(judgeQuality(ok, 'white', { ...defaultQualityThresholds, minDpi: 400 }, { longEdgeInches: DOCUMENT_LONG_EDGE_INCHES.passport }))).toEqual(['resolution!']);
+    expect(failed(judgeQuality(ok, 'white', { ...defaultQualityThresholds, minDpi: 400 }, { longEdgeInches: DOCUMENT_LONG_EDGE_INCHES.card }))).toEqual([]);
+  });
+
+  it('follows configured thresholds and which failures block', () => {
+    const lenient = { ...defaultQualityThresholds, blurMin: 1, blocking: { ...defaultQualityThresholds.blocking, dark: false, glare: true } };
+    expect(failed(judgeQuality({ ...ok, sharpness: 5 }, 'white', lenient))).toEqual([]);
+    expect(failed(judgeQuality({ ...ok, brightness: 20 }, 'white', lenient))).toEqual(['dark']);
+    expect(failed(judgeQuality({ ...ok, glareShare: 0.3 }, 'white', lenient))).toEqual(['glare!']);
   });
 });
 

@@ -2,19 +2,14 @@
 // kiosk options, staff accounts, the settings file's problem.
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Settings, SettingsView } from '../../../../preload/contract';
+import { Settings as SettingsSchema, type Settings, type SettingsView } from '../../../../preload/contract';
 import { useNavigation } from '../../../../renderer/src/app/navigation-store';
 import { BridgeError } from '../../../../renderer/src/bridge';
 import { callsTo, flush, renderApp, resetStores, session } from '../sign-in/fixtures';
 
 afterEach(resetStores);
 
-const settings: Settings = {
-  trustid: { environment: 'demo', customBaseUrl: null },
-  kiosk: { fullscreen: false, idleTimeoutSeconds: 180 },
-  security: { acceptFileKey: false },
-  language: 'en',
-};
+const settings: Settings = SettingsSchema.parse({});
 
 function view(overrides: Partial<SettingsView> = {}): SettingsView {
   return {
@@ -212,12 +207,7 @@ describe('settings: staff accounts (shared mode)', () => {
 });
 
 describe('settings: quality and retention', () => {
-  it('says the fields are not available while the settings schema lacks them', async () => {
-    await openSettings({});
-    expect(screen.getByTestId('settings-policy-unavailable')).toBeTruthy();
-  });
-
-  it('edits them when the settings carry them, refusing values out of range', async () => {
+  it('edits them, refusing values out of range', async () => {
     const withPolicy = { ...settings, quality: { blurMin: 100, glareMaxPercent: 2, darkMin: 60, minDpi: 300, blocking: { blur: true, glare: false, dark: true, resolution: true } }, retention: { resultDays: 30 } } as Settings;
     const bridge = await openSettings({ 'settings.get': view({ settings: withPolicy }) });
     const section = screen.getByTestId('settings-policy');
@@ -235,12 +225,7 @@ describe('settings: quality and retention', () => {
 });
 
 describe('settings: account mode', () => {
-  it('shows the mode in use, read-only, while the settings schema lacks it', async () => {
-    await openSettings({}, session({ admin: true, accountMode: 'shared' }));
-    expect(screen.getByTestId('settings-accounts-readonly').textContent).toContain('Shared');
-  });
-
-  it('switches the mode when the settings carry it, warning that everyone is signed out', async () => {
+  it('switches the mode, warning that everyone is signed out', async () => {
     const withMode = { ...settings, accounts: { mode: 'personal' } } as Settings;
     const bridge = await openSettings({ 'settings.get': view({ settings: withMode }) });
     const section = screen.getByTestId('settings-accounts');
