@@ -9,6 +9,8 @@ export function contentSecurityPolicy(connectSrc: string): string {
     "media-src 'self' blob: mediastream:",
     "font-src 'self'",
     "worker-src 'self' blob:",
+    // The PDF report is shown from a blob: URL in a frame; nothing else may be framed.
+    'frame-src blob:',
     `connect-src ${connectSrc}`,
     "base-uri 'none'",
     "form-action 'none'",

@@ -1,0 +1,112 @@
+// A TrustID result in plain words for staff (RAW-API §5.7): the overall verdict, each document's
+// verdict explained, the checks that passed or failed, the fields TrustID read, the images. Pure.
+import type { ResultDetail, ResultSummary, Verdict } from '../../preload/contract';
+import {
+  applicationSummary,
+  bestDocumentField,
+  displayImages,
+  documentVerdict,
+  DocumentStatus,
+  ImageType,
+  type Container,
+  type Document,
+  type FeedbackProperty,
+} from '../trustid';
+
+const verdictOf: Record<number, Verdict> = {
+  [DocumentStatus.Accepted]: 'accepted',
+  [DocumentStatus.Referred]: 'referred',
+  [DocumentStatus.Failed]: 'failed',
+  [DocumentStatus.Rejected]: 'rejected',
+  [DocumentStatus.NoValidation]: 'no-validation',
+  [DocumentStatus.Undefined]: 'undefined',
+};
+
+export const verdictExplanation: Record<Verdict, string> = {
+  accepted: 'TrustID accepted this document: its checks passed.',
+  referred: 'TrustID has referred this to its experts for a closer look. The result will follow, usually within the hour (08:00 to midnight).',
+  failed: 'TrustID found a problem with this document. Do not accept it; the failed checks below say why.',
+  rejected: 'TrustID could not check this document (for example an image was missing or unreadable). Scan it again as a new check.',
+  'no-validation': 'TrustID has no way to validate this type of document, so it was stored without a verdict. Check it by eye.',
+  undefined: 'TrustID has not given a verdict for this document yet.',
+  processing: 'TrustID is still checking this application.',
+};
+
+/** Plain-words names for the checks TrustID reports (RAW-API §7.5); others are shown as named. */
+const checkNames: Record<string, string> = {
+  'MRZ Validations': 'The machine-readable zone is consistent',
+  'Expiry date': 'The document is in date',
+  'Document details complete': 'All the document’s details are present',
+  'Check digits': 'The check digits are correct',
+  'Document blacklisted': 'The document is not on a block list',
+};
+
+const VISIBLE_FIELDS: Array<[string, string]> = [
+  ['VI Surname', 'Surname'],
+  ['VI Firstname', 'First name'],
+  ['VI Middlename', 'Middle name'],
+  ['VI Document Number', 'Document number'],
+  ['VI Birth Date', 'Date of birth'],
+  ['VI Expiration Date', 'Expiry date'],
+];
+
+export function verdictFromNumber(status: number): Verdict {
+  return verdictOf[status] ?? 'undefined';
+}
+
+function fact(p: FeedbackProperty): { name: string; passed: boolean; explanation: string } {
+  const name = p.Name ?? 'Check';
+  const plain = checkNames[name] ?? name;
+  const passed = p.Value === true;
+  return { name: plain, passed, explanation: passed ? 'Passed.' : p.ErrorMessage?.trim() || 'Did not pass.' };
+}
+
+function fieldValue(doc: Document, name: string): string | null {
+  const f = bestDocumentField(doc, name);
+  if (!f) return null;
+  if (f.FieldValueString) return f.FieldValueString;
+  return f.FieldValueDate ? f.FieldValueDate.toISOString().slice(0, 10) : null;
+}
+
+function documentView(doc: Document) {
+  const verdict = verdictFromNumber(documentVerdict(doc));
+  const properties = [...doc.GeneralDocumentProperties, ...doc.DocumentResultsSummary, ...doc.MrzValidationProperties, ...doc.MissingFieldsProperties];
+  const facts = properties.filter((p) => p.ValueUndefined === false).map(fact);
+  // Failed checks first: they are what staff must act on.
+  facts.sort((a, b) => Number(a.passed) - Number(b.passed));
+  const notes = [doc.AuditorMessage, doc.OperatorMessage, doc.Notes].map((t) => t?.trim()).filter((t): t is string => Boolean(t));
+  return {
+    name: doc.DocumentName?.trim() || 'Document',
+    verdict,
+    explanation: verdictExplanation[verdict],
+    facts,
+    fields: VISIBLE_FIELDS.flatMap(([name, label]) => {
+      const value = fieldValue(doc, name);
+      return value ? [{ label, value }] : [];
+    }),
+    images: displayImages(doc).map((img) => ({ id: img.Id, label: img.ImageType === ImageType.ApplicantPhoto ? 'Photo' : `Image ${img.ImageType === ImageType.CardBackDefault ? '(back)' : '(front)'}` })),
+    notes,
+  };
+}
+
+/** The application's verdict: 'processing' or 'referred' until the result is final. */
+export function containerVerdict(container: Container): Verdict {
+  const summary = applicationSummary(container);
+  if (summary.state === 'referred') return 'referred';
+  if (summary.state !== 'final') return 'processing';
+  return verdictFromNumber(summary.verdict);
+}
+
+export function resultDetail(summary: ResultSummary, container: Container): ResultDetail {
+  const verdict = containerVerdict(container);
+  const attention = applicationSummary(container).attention;
+  return {
+    ...summary,
+    name: container.Fullname?.trim() || summary.name,
+    verdict,
+    attention,
+    explanation: verdictExplanation[verdict] + (attention ? ' TrustID also flagged something for attention.' : ''),
+    documents: container.Documents.map(documentView),
+    remoteAvailable: true,
+  };
+}
