@@ -1,0 +1,24 @@
+// The contract's capture channels (capture.*) over the capture service, and the reader channels
+// beside them (device-handlers.ts). Thin: the dispatcher has validated every payload against
+// preload/contract/capture.ts and strips anything the answer schema does not name. Runs in main.
+import type { Dispatcher } from '../app/dispatcher';
+import type { CaptureService } from './capture-service';
+import { registerDeviceHandlers } from './device-handlers';
+import type { DeviceService } from './device-service';
+
+export function registerCaptureHandlers(dispatcher: Dispatcher, capture: CaptureService, devices: DeviceService): void {
+  dispatcher.handle('capture.start', (req) => capture.start(req));
+  dispatcher.handle('capture.get', () => capture.get());
+  dispatcher.handle('capture.addDocument', ({ documentType }) => capture.addDocument(documentType));
+  dispatcher.handle('capture.removeDocument', ({ documentIndex }) => capture.removeDocument(documentIndex));
+  dispatcher.handle('capture.retake', ({ imageId }) => capture.retake(imageId));
+  dispatcher.handle('capture.adjustImage', ({ imageId, rotation, crop }) => capture.adjustImage(imageId, rotation, crop));
+  dispatcher.handle('capture.image', ({ imageId, variant }) => capture.image(imageId, variant));
+  dispatcher.handle('capture.acceptCorrections', ({ documentIndex }) => capture.acceptCorrections(documentIndex));
+  dispatcher.handle('capture.fieldDefinitions', () => capture.fieldDefinitions());
+  dispatcher.handle('capture.setFields', ({ values }) => capture.setFields(values));
+  dispatcher.handle('capture.confirmPerson', ({ matches }) => capture.confirmPerson(matches));
+  dispatcher.handle('capture.submit', () => capture.submit());
+  dispatcher.handle('capture.finish', () => capture.finish());
+  registerDeviceHandlers(dispatcher, devices);
+}

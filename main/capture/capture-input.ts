@@ -1,0 +1,69 @@
+// Turns a finished draft into what the store saves (main/store/capture.ts CaptureInput): personal
+// fields from each document's MRZ, and which images go under which TrustID image type. Pure; runs
+// in main.
+import type { DocumentType, ImageLight, ImageSide } from '../../preload/contract';
+import type { MrzFormat, MrzReading } from '../devices/mrz/mrz-reading';
+import type { CaptureImage, PersonalFields } from '../store/capture';
+
+/**
+ * `__TT_ImageType` per capture (RAW-API §9.2): a page or card front in white light is 2; a card
+ * back is configurable (`trustid.imageType.back`, default 3, to be confirmed in the sandbox). IR
+ * and UV have no confirmed numbers, so by default they are not saved at all: the store's sync
+ * uploads every image it holds, and §9.2 says not to send them. They stay in memory for staff's
+ * review and go at Finish. Give them a number here once TrustID confirms one.
+ */
+export type ImageTypePolicy = { front: number; back: number; ir: number | null; uv: number | null };
+
+export const defaultImageTypes: ImageTypePolicy = { front: 2, back: 3, ir: null, uv: null };
+
+export function imageTypeFor(side: ImageSide, light: ImageLight, policy: ImageTypePolicy): number | null {
+  if (light === 'ir') return policy.ir;
+  if (light === 'uv') return policy.uv;
+  return side === 'back' ? policy.back : policy.front;
+}
+
+const storeLights = { white: 'white', ir: 'infrared', uv: 'ultraviolet' } as const;
+
+/** The store's side and light names; a passport's photo page is a 'page', not a card front. */
+export function storePlacement(type: DocumentType, side: ImageSide, light: ImageLight): Pick<CaptureImage, 'side' | 'light'> {
+  return { side: type === 'passport' && side === 'front' ? 'page' : side, light: storeLights[light] };
+}
+
+// The store takes a short, non-personal label (/^[A-Za-z0-9-]{1,16}$/).
+const formatLabels: Record<MrzFormat, string> = {
+  TD1: 'TD1',
+  TD2: 'TD2',
+  TD3: 'TD3',
+  'MRV-A': 'MRV-A',
+  'MRV-B': 'MRV-B',
+  FRENCH_NATIONAL_ID: 'FR-ID',
+  FRENCH_DRIVING_LICENSE: 'FR-DL',
+  SWISS_DRIVING_LICENSE: 'CH-DL',
+};
+
+export function formatLabel(reading: MrzReading | null): string {
+  return reading?.ok ? formatLabels[reading.format] : 'unknown';
+}
+
+/**
+ * Personal fields from a parsed MRZ: only fields that passed their checks (a failed one is
+ * unknown, not a value), dates as ISO days, and the MRZ itself, which is what sync sends.
+ */
+export function personalFromMrz(reading: MrzReading | null): PersonalFields {
+  if (!reading?.ok) return {};
+  const v = reading.values;
+  const out: PersonalFields = { mrz: reading.lines.join('\n') };
+  const set = (key: keyof PersonalFields, value: string | null | undefined) => {
+    if (value) out[key] = value;
+  };
+  set('surname', v.lastName);
+  set('givenNames', v.firstName);
+  set('documentNumber', reading.documentNumber ?? v.documentNumber);
+  set('dateOfBirth', reading.birthDate);
+  set('expiryDate', reading.expiryDate);
+  set('nationality', v.nationality);
+  set('issuingState', v.issuingState);
+  set('sex', v.sex);
+  set('documentCode', v.documentCode);
+  return out;
+}
