@@ -150,9 +150,17 @@ function pauseAccount(q: QueueRecord, id: string, kind: PauseKind, message: stri
   account(q, id).pause = { kind, since: now, message, loginAllowance: 0 };
 }
 
+/** §5: a 429 with a Retry-After holds back every call of every app, whichever call or lane got it. */
+function honour429(q: QueueRecord, outcome: CallOutcome, ctx: QueueContext): void {
+  if (outcome.httpStatus !== 429) return;
+  const ra = clampRetryAfter(outcome.retryAfterMs, ctx.params);
+  if (ra !== null) q.notBefore = Math.max(q.notBefore ?? 0, ctx.now + ra);
+}
+
 export function nextQueueState(stored: QueueRecord, event: QueueEvent, ctx: QueueContext): QueueRecord {
   const q = structuredClone(stored);
   settleClock(q, ctx.now);
+  if (event.type === 'call_result' || event.type === 'login_result' || event.type === 'probe_result') honour429(q, event.outcome, ctx);
   switch (event.type) {
     case 'call_result':
       account(q, event.accountId);
@@ -189,7 +197,6 @@ export function nextQueueState(stored: QueueRecord, event: QueueEvent, ctx: Queu
           a.loginFailures += 1;
           const ra = clampRetryAfter(event.outcome.retryAfterMs, ctx.params) ?? 0;
           a.nextLoginAt = ctx.now + Math.max(appRetryDelay(before, ctx.random, ctx.params), ra);
-          if (event.outcome.httpStatus === 429) q.notBefore = Math.max(q.notBefore ?? 0, ctx.now + ra);
           break;
         }
         case 'AUTH':

@@ -103,6 +103,15 @@ describe('queue machine', () => {
     expect(mayCall(q, 'a', T0 + 60_000)).toBe(true);
   });
 
+  it.each(['call_result', 'login_result', 'probe_result'] as const)('a 429 with Retry-After on a %s holds back every call and login', (type) => {
+    const outcome: CallOutcome = { class: 'NOT_APPLIED', httpStatus: 429, retryAfterMs: 30_000 };
+    const q = run(newQueueRecord(T0), [[T0, type === 'probe_result' ? { type, outcome } : { type, accountId: 'a', outcome }]]);
+    expect(q.notBefore).toBe(T0 + 30_000);
+    expect(mayCall(q, 'b', T0 + 29_999)).toBe(false);
+    expect(mayLogin(q, 'b', T0 + 29_999)).toBe(false);
+    expect(mayCall(q, 'b', T0 + 30_000)).toBe(true);
+  });
+
   it('"Sync now" brings the probe forward, but never before not_before', () => {
     let q = run(newQueueRecord(T0), [0, 0, 0].map(() => [T0, { type: 'call_result', accountId: 'a', outcome: transport }] as [number, QueueEvent]), () => 0.999);
     q = run(q, [
