@@ -91,7 +91,7 @@ export function signInErrorFromTrustId(error: unknown): AppError {
   }
   switch (error.kind) {
     case 'invalid-credentials':
-      return new AppError('session.invalid-credentials', 'TrustID did not accept this user name and password. Check them and try again; after several wrong attempts TrustID locks the account.');
+      return new AppError('session.invalid-credentials', 'TrustID did not accept your user name and password. Check them and try again; after several wrong attempts TrustID locks your account.');
     case 'locked-account':
       return new AppError('session.locked-account', 'Your TrustID account is locked. Ask your TrustID administrator to unlock it, then sign in again.');
     case 'password-change-required':

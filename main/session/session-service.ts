@@ -215,7 +215,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     if (active) throw alreadySignedInError();
     const { staff, accountId } = await personal.recordOnlineSignIn(username, newPassword ?? password);
     store.audit.append({ action: 'staff.sign-in', actor: staff.id, detail: { method, accountId } });
-    return begin({ staffId: staff.id, displayName: username.trim(), mode: 'personal', accountId, method, username: username.trim() });
+    return begin({ staffId: staff.id, displayName: username, mode: 'personal', accountId, method, username });
   }
 
   async function signInOfflinePin(username: string, pin: string): Promise<SessionView> {
@@ -304,8 +304,10 @@ export function createSessionService(deps: SessionDeps): SessionService {
           return signInLocal(req.staffId, req.pin);
         }
         if (mode !== 'personal') throw wrongModeError('shared');
-        if (req.method === 'offline-pin') return signInOfflinePin(req.username, req.pin);
-        return signInTrustId(req.username, req.password, req.method === 'trustid-change-password' ? req.newPassword : undefined);
+        // The contract trims it too; callers inside main may not have gone through the contract.
+        const username = req.username.trim();
+        if (req.method === 'offline-pin') return signInOfflinePin(username, req.pin);
+        return signInTrustId(username, req.password, req.method === 'trustid-change-password' ? req.newPassword : undefined);
       });
     },
 
