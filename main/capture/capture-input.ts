@@ -45,22 +45,27 @@ export function formatLabel(reading: MrzReading | null): string {
   return reading?.ok ? formatLabels[reading.format] : 'unknown';
 }
 
+/** Fields with a check digit of their own (9303 part 3 §4.9): a failed digit makes the field unknown. */
+const ownCheckDigit = { documentNumber: 'documentNumberCheckDigit', birthDate: 'birthDateCheckDigit', expirationDate: 'expirationDateCheckDigit' } as const;
+
 /**
- * Personal fields from a parsed MRZ: only fields that passed their checks (a failed one is
- * unknown, not a value), dates as ISO days, and the MRZ itself, which is what sync sends.
+ * Personal fields from a parsed MRZ: only fields that passed their checks, their own check digit
+ * included (a failed one is unknown, not a value), dates as ISO days, and the MRZ itself, which
+ * is what sync sends.
  */
 export function personalFromMrz(reading: MrzReading | null): PersonalFields {
   if (!reading?.ok) return {};
   const v = reading.values;
+  const checked = (name: keyof typeof ownCheckDigit) => !reading.fields.some((f) => f.name === ownCheckDigit[name] && !f.valid);
   const out: PersonalFields = { mrz: reading.lines.join('\n') };
   const set = (key: keyof PersonalFields, value: string | null | undefined) => {
     if (value) out[key] = value;
   };
   set('surname', v.lastName);
   set('givenNames', v.firstName);
-  set('documentNumber', reading.documentNumber ?? v.documentNumber);
-  set('dateOfBirth', reading.birthDate);
-  set('expiryDate', reading.expiryDate);
+  if (checked('documentNumber')) set('documentNumber', reading.documentNumber ?? v.documentNumber);
+  if (checked('birthDate')) set('dateOfBirth', reading.birthDate);
+  if (checked('expirationDate')) set('expiryDate', reading.expiryDate);
   set('nationality', v.nationality);
   set('issuingState', v.issuingState);
   set('sex', v.sex);
