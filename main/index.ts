@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app as electronApp, ipcMain, powerSaveBlocker, safeStorage, session } from 'electron';
 import { createApp } from './app/create-app';
-import { appVersion } from './app/version';
+import { appVersion, resourcesDir } from './app/version';
 import { appPaths, resolveHome } from './config/app-home';
 import { APP_URL, registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { attachIpcTransport } from './electron/ipc-transport';
@@ -27,11 +27,12 @@ if (!electronApp.requestSingleInstanceLock()) {
   void electronApp.whenReady().then(start);
 }
 
-function start() {
+async function start() {
   const logging = createLogger({ dir: paths.logs });
   const log = logging.log;
-  const app = createApp({
+  const app = await createApp({
     shell: 'electron',
+    resourcesDir: electronApp.isPackaged ? path.join(process.resourcesPath, 'resources') : resourcesDir(),
     paths,
     log,
     version: appVersion,

@@ -1,17 +1,26 @@
 // Composition root: config → services → dispatcher and event hub. Both shells call this and attach
 // their transport; nothing here knows which shell it serves. Runs in main (plain Node).
+//
+// The settings, the event hub and the dispatcher the transports hold live as long as the app. The
+// services behind them (store, TrustID, sync, readers, session, capture) belong to one mode: when
+// an administrator changes the TrustID account or environment they are stopped and started again,
+// and the dispatcher answers from the new set.
+import crypto from 'node:crypto';
 import type { AppInfo, Settings } from '../../preload/contract';
 import type { AppPaths } from '../config/app-home';
 import type { KeyCustody } from '../config/key-custody';
 import type { Logger } from '../logging/logger';
+import { registerCaptureHandlers } from '../capture/capture-handlers';
+import { registerSessionHandlers } from '../session/session-handlers';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createEventHub, type EventHub } from './event-hub';
-import { createHealthService, type HealthService } from './health-service';
-import { decideMode } from './mode';
-import { createSettingsService, type SettingsService } from './settings-service';
 import { registerAppHandlers } from './handlers/app-handlers';
+import { registerDeskHandlers } from './handlers/desk-handlers';
 import { registerSettingsHandlers } from './handlers/settings-handlers';
-import { demoHealth } from './demo-health';
+import { createHealthService, type HealthService } from './health-service';
+import { accountSecrets, decideMode } from './mode';
+import { mirrorPolicy, startServices, type AppServices } from './services/app-services';
+import { createSettingsService, type SettingsService } from './settings-service';
 
 export type AppOptions = {
   shell: AppInfo['shell'];
@@ -19,7 +28,11 @@ export type AppOptions = {
   log: Logger;
   version: string;
   custodyFor: (settings: Settings) => KeyCustody;
+  /** The app's resources folder (reader presets, specimens, SANE test config). */
+  resourcesDir: string;
   now?: () => number;
+  /** Serve the demo emulator's control endpoints (tests and developers; SCAN_STATION_EMULATOR_CONTROLS=1). */
+  emulatorControls?: boolean;
 };
 
 export type ScanStationApp = {
@@ -28,15 +41,16 @@ export type ScanStationApp = {
   settings: SettingsService;
   health: HealthService;
   info(): AppInfo;
+  /** The running services (tests reach the emulator and the store through these). */
+  services(): AppServices;
   /** Shows staff a one-off notice at the next app.info (e.g. "the screen was restarted"). */
   setNotice(message: string): void;
   close(): Promise<void>;
 };
 
-export function createApp(opts: AppOptions): ScanStationApp {
+export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
   const now = opts.now ?? Date.now;
   const log = opts.log;
-  const dispatcher = createDispatcher(log);
   const events = createEventHub(log);
   const settings = createSettingsService({
     settingsFile: opts.paths.settingsFile,
@@ -44,11 +58,100 @@ export function createApp(opts: AppOptions): ScanStationApp {
     custodyFor: opts.custodyFor,
   });
   const health = createHealthService(now);
-  let notice: string | null = settings.problems().join(' ') || null;
+  const notices: string[] = [...settings.problems()];
   for (const problem of settings.problems()) log.warn({ problem }, 'start-up problem');
-
   const mode = () => decideMode(settings.current(), (name) => settings.secrets().has(name));
-  health.register(() => demoHealth(mode().mode));
+
+  // ---- services for the current mode, and the dispatcher that answers from them ----------------
+  let services: AppServices | null = null;
+  let inner: Dispatcher | null = null;
+  let restarting: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  async function start(): Promise<void> {
+    const next = await startServices({
+      mode: mode().mode,
+      paths: opts.paths,
+      settings,
+      log,
+      now,
+      resourcesDir: opts.resourcesDir,
+      emulatorControls: opts.emulatorControls ?? false,
+      emitQueueSummary: (s) => {
+        events.emit('queue.changed', s);
+        health.refresh();
+      },
+      emitQueueItem: (item) => events.emit('queue.itemChanged', item),
+      emitSession: (view) => {
+        events.emit('session.changed', view);
+        // Sign-out ends the visit and the staff member's work: nothing of theirs stays in main.
+        if (view.state === 'signed-out' && services) {
+          services.capture.clear();
+          services.guestLinks.clear();
+        }
+      },
+      emitCapture: (draft) => events.emit('capture.changed', draft),
+      emitDevices: (list) => {
+        events.emit('devices.changed', list);
+        health.refresh();
+      },
+    });
+    const d = createDispatcher(log);
+    registerAppHandlers(d, app);
+    registerSettingsHandlers(d, settings, log);
+    registerSessionHandlers(d, next.session);
+    registerCaptureHandlers(d, next.capture, next.devices);
+    registerDeskHandlers(d, next);
+    d.setGuard((channel) => next.session.authorize(channel));
+    services = next;
+    inner = d;
+    notices.push(...next.startupMessages);
+    health.refresh();
+    events.emit('session.changed', next.session.view());
+    events.emit('devices.changed', next.devices.list());
+    events.emit('queue.changed', next.queue.summary());
+  }
+
+  /** What the services depend on: a change means stopping them and starting afresh. */
+  const serviceKey = () => {
+    const m = mode().mode;
+    // In demo mode the account secrets are not used, so entering them does not restart anything.
+    if (m === 'demo') return 'demo';
+    const secrets = settings.secrets();
+    const accountHash = crypto.createHash('sha256');
+    for (const name of accountSecrets) accountHash.update(`${name}=${secrets.get(name) ?? ''}\n`);
+    return JSON.stringify([m, settings.current().trustid, accountHash.digest('hex')]);
+  };
+  let runningKey = serviceKey();
+
+  function restartIfNeeded() {
+    const key = serviceKey();
+    if (key === runningKey || closed) return;
+    runningKey = key;
+    restarting = restarting.then(async () => {
+      log.info({ mode: mode().mode }, 'TrustID settings changed: restarting services');
+      const old = services;
+      services = null;
+      inner = null;
+      await old?.close();
+      await start();
+    });
+  }
+
+  const dispatcher: Dispatcher = {
+    handle() {
+      throw new Error('Handlers are registered per service set inside createApp');
+    },
+    async dispatch(channel, payload, ctx) {
+      await restarting;
+      if (!inner) return { ok: false, code: 'app.restarting', message: 'Scan Station is restarting its services. Try again in a moment.' };
+      return inner.dispatch(channel, payload, ctx);
+    },
+    unhandled: () => inner?.unhandled() ?? [],
+    setGuard() {
+      throw new Error('The guard is the session service’s, set inside createApp');
+    },
+  };
 
   const app: ScanStationApp = {
     dispatcher,
@@ -57,8 +160,7 @@ export function createApp(opts: AppOptions): ScanStationApp {
     health,
     info() {
       const m = mode();
-      const current = notice;
-      notice = null;
+      const notice = notices.splice(0).join(' ') || null;
       return {
         productName: 'Scan Station',
         version: opts.version,
@@ -67,25 +169,39 @@ export function createApp(opts: AppOptions): ScanStationApp {
         modeReason: m.reason,
         kiosk: settings.current().kiosk.fullscreen,
         language: settings.current().language,
-        notice: current,
+        notice,
       };
     },
+    services() {
+      if (!services) throw new Error('services are restarting');
+      return services;
+    },
     setNotice(message) {
-      notice = message;
+      notices.push(message);
     },
     async close() {
-      log.info('app closing');
+      closed = true;
+      await restarting;
+      await services?.close();
+      services = null;
+      log.info('app closed');
     },
   };
 
+  health.register(() => services?.health() ?? []);
+  health.onChange((h) => events.emit('health.changed', h));
   settings.onChange((view) => {
     events.emit('settings.changed', view);
+    if (services) {
+      mirrorPolicy(services.store, settings);
+      void services.devices.apply().catch((error: unknown) => log.warn({ err: error }, 'readers could not follow the settings'));
+      services.session.refresh();
+    }
+    restartIfNeeded();
     health.refresh();
   });
-  health.onChange((h) => events.emit('health.changed', h));
 
-  registerAppHandlers(dispatcher, app);
-  registerSettingsHandlers(dispatcher, settings, log);
+  await start();
   log.info({ shell: opts.shell, mode: mode().mode, version: opts.version }, 'app started');
   return app;
 }

@@ -3,7 +3,7 @@
 // line with the URL for scripts and tests). Runs as a plain Node process.
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app/create-app';
-import { appVersion } from '../app/version';
+import { appVersion, resourcesDir } from '../app/version';
 import { appPaths, resolveHome } from '../config/app-home';
 import { fileKeyCustody } from '../config/key-custody';
 import { createLogger } from '../logging/logger';
@@ -18,12 +18,14 @@ async function main() {
   const lock = acquireInstanceLock(paths.home);
   const logging = createLogger({ dir: paths.logs });
   const log = logging.log;
-  const app = createApp({
+  const app = await createApp({
     shell: 'chromium',
     paths,
     log,
     version: appVersion,
     custodyFor: (settings) => fileKeyCustody(paths.keyFile, settings.security.acceptFileKey),
+    resourcesDir: resourcesDir(),
+    emulatorControls: process.env.SCAN_STATION_EMULATOR_CONTROLS === '1',
   });
   const staticDir = process.env.SCAN_STATION_RENDERER_DIR ?? fileURLToPath(new URL('../renderer/', import.meta.url));
   const server = await startHostServer({ app, staticDir, log, port: args.port });

@@ -45,7 +45,9 @@ export const ResultFilter = z.object({
 });
 
 export const GuestLink = z.object({ id: z.string(), name: z.string(), email: z.string(), url: z.string(), createdAt: z.number().int(), state: z.enum(['open', 'submitted', 'expired', 'deleted']) });
+export type GuestLink = z.infer<typeof GuestLink>;
 export const QueuedApplication = z.object({ id: z.string(), name: z.string(), reference: z.string().nullable(), createdAt: z.number().int() });
+export type QueuedApplication = z.infer<typeof QueuedApplication>;
 
 const Id = z.string().min(1).max(64);
 

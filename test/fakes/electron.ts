@@ -114,6 +114,7 @@ export class FakeSafeStorage {
 
 export class FakeApp extends EventEmitter {
   hasLock = true;
+  isPackaged = false;
   paths = new Map<string, string>();
   requestSingleInstanceLock() {
     return this.hasLock;

@@ -1,13 +1,8 @@
 // The sync engine's state in the contract's words: the queue summary behind the sync pill and one
 // row per application, in plain English for staff. Pure.
 import type { QueueItem, QueueSummary, StaffAction } from '../../../preload/contract';
+import { localReference } from '../../capture/local-reference';
 import type { QueueItem as SyncItem, SyncSummary } from '../../sync/sync-events';
-
-/** A short reference staff can read aloud: the app id's last 8 hex digits, grouped. */
-export function localReference(appId: string): string {
-  const hex = appId.replace(/-/g, '').slice(-8).toUpperCase();
-  return `${hex.slice(0, 4)}-${hex.slice(4)}`;
-}
 
 const attentionText: Record<string, { message: string; actions: StaffAction[] }> = {
   rejected: { message: 'TrustID refused this application three times.', actions: ['retry', 'cancel'] },

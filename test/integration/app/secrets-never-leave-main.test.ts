@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTempApp } from '../../fakes/temp-app';
+import { createTempApp, signInAsDemoAdmin } from '../../fakes/temp-app';
 
 const apiKey = 'APIKEY-7c1e9b2f-do-not-leak';
 const password = 'Pa55word-0e61-do-not-leak';
@@ -15,8 +15,9 @@ function filesUnder(dir: string): string[] {
 
 describe('secrets stay in main', () => {
   it('never reach the renderer, the log or the disk in plain text', async () => {
-    const temp = createTempApp({ acceptFileKey: true });
+    const temp = await createTempApp({ acceptFileKey: true });
     const { app } = temp;
+    await signInAsDemoAdmin(app);
     const seen: unknown[] = [];
     app.events.attach((name, payload) => seen.push({ name, payload }));
     const ctx = { transport: 'test' as const, clientId: 'leak-test' };
@@ -40,7 +41,7 @@ describe('secrets stay in main', () => {
     expect(view).toMatchObject({ ok: true, value: { secrets: { 'trustid.apiKey': { configured: true } } } });
     expect(app.info().mode).toBe('production');
 
-    temp.close();
+    await temp.close();
     const renderer = JSON.stringify(seen);
     const disk = filesUnder(temp.paths.home).map((f) => fs.readFileSync(f).toString('latin1'));
     for (const secret of [apiKey, password]) {

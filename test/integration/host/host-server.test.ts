@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHostServer, type HostServer } from '../../../main/host/host-server';
 import { silentLogger } from '../../../main/logging/logger';
-import { createTempApp, type TempApp } from '../../fakes/temp-app';
+import { createTempApp, signInAsDemoAdmin, type TempApp } from '../../fakes/temp-app';
 
 let temp: TempApp;
 let server: HostServer;
@@ -15,7 +15,8 @@ let secret: string;
 let origin: string;
 
 beforeAll(async () => {
-  temp = createTempApp();
+  temp = await createTempApp();
+  await signInAsDemoAdmin(temp.app);
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-static-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   server = await startHostServer({ app: temp.app, staticDir, log: silentLogger(), port: 0 });
@@ -24,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  temp.close();
+  await temp.close();
 });
 
 type Opened = { ws: WebSocket; messages: Array<Record<string, unknown>> };

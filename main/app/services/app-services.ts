@@ -1,0 +1,231 @@
+// The services behind the contract, started for one mode and stopped as a whole when the mode
+// changes (an administrator enters a TrustID account): the store, TrustID, the sync worker and
+// what reads them. Runs in main (plain Node).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CaptureDraft, DeviceView, HealthComponent, Mode, QueueItem, QueueSummary, SessionView } from '../../../preload/contract';
+import { createCaptureService, type CaptureService } from '../../capture/capture-service';
+import { createDeviceService, type DeviceService } from '../../capture/device-service';
+import { DeviceSettings } from '../../devices/device-settings';
+import { localIsoDay } from '../../devices/mrz/mrz-dates';
+import { createSessionService, type SessionService } from '../../session/session-service';
+import type { AppPaths } from '../../config/app-home';
+import { ephemeralCustody, type KeyCustody } from '../../config/key-custody';
+import type { Logger } from '../../logging/logger';
+import { startHousekeeping } from '../../store/housekeeping';
+import { openStore, type Store } from '../../store/open-store';
+import { systemClock, timerScheduler } from '../../sync/real-time';
+import { submissionStoreFrom } from '../../sync/store-adapter';
+import { SubmissionWorker } from '../../sync/submission-worker';
+import { submissionApiFrom } from '../../sync/trustid-adapter';
+import { loadOrCreateDeviceId } from '../../trustid';
+import type { SettingsService } from '../settings-service';
+import { createGuestLinksService, type GuestLinksService } from './guest-links-service';
+import { createQueueService, type QueueService } from './queue-service';
+import { createResultsService, type ResultsService } from './results-service';
+import { openTrustIdConnection, type TrustIdConnection } from './trustid-connection';
+
+export type ServiceContext = {
+  mode: Mode;
+  paths: AppPaths;
+  settings: SettingsService;
+  log: Logger;
+  now(): number;
+  emitQueueSummary(summary: QueueSummary): void;
+  emitQueueItem(item: QueueItem): void;
+  emitSession(view: SessionView): void;
+  emitCapture(draft: CaptureDraft | null): void;
+  emitDevices(list: DeviceView[]): void;
+  /** The app's resources folder (reader presets, specimens, SANE test config). */
+  resourcesDir: string;
+  /** Developers and tests: serve the demo emulator's control endpoints. */
+  emulatorControls: boolean;
+};
+
+export type AppServices = {
+  mode: Mode;
+  store: Store;
+  trustid: TrustIdConnection;
+  worker: SubmissionWorker;
+  queue: QueueService;
+  results: ResultsService;
+  guestLinks: GuestLinksService;
+  session: SessionService;
+  devices: DeviceService;
+  capture: CaptureService;
+  /** Plain-words notes from start-up (e.g. a damaged database moved aside). */
+  startupMessages: string[];
+  health(): HealthComponent[];
+  close(): Promise<void>;
+};
+
+/**
+ * Demo mode keeps its data apart and starts it afresh each time: its key is thrown away at exit, and
+ * its embedded emulator forgets everything too, so yesterday's demo queue would mean nothing.
+ */
+function dataDirFor(mode: Mode, paths: AppPaths): string {
+  if (mode !== 'demo') return paths.data;
+  const dir = path.join(paths.home, 'demo-data');
+  fs.rmSync(dir, { recursive: true, force: true });
+  return dir;
+}
+
+export async function startServices(ctx: ServiceContext): Promise<AppServices> {
+  const log = ctx.log;
+  const demoKey = ctx.mode === 'demo' ? ephemeralCustody() : null;
+  const custody = (): KeyCustody => demoKey ?? ctx.settings.custody();
+  const dataDir = dataDirFor(ctx.mode, ctx.paths);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+
+  const store = openStore({ dataDir, custody, log: log.child({ module: 'store' }) });
+  const recovery = store.recover();
+  mirrorPolicy(store, ctx.settings);
+  const housekeeping = startHousekeeping(store, { log });
+  const deviceId = loadOrCreateDeviceId(ctx.paths.deviceIdFile);
+  store.submissions.ensureKiosk(deviceId);
+
+  const trustid = await openTrustIdConnection({
+    mode: ctx.mode,
+    customBaseUrl: ctx.settings.current().trustid.customBaseUrl,
+    secrets: ctx.settings.secrets(),
+    store,
+    deviceIdFile: ctx.paths.deviceIdFile,
+    log,
+    emulatorControls: ctx.emulatorControls,
+  });
+  const interactive = (accountId: string) => trustid.clientFor(accountId, 'interactive');
+
+  const results = createResultsService({ store, clientFor: interactive, now: ctx.now });
+  let worker: SubmissionWorker | null = null;
+  const queue = createQueueService({
+    worker: () => worker!,
+    emitSummary: ctx.emitQueueSummary,
+    emitItem: ctx.emitQueueItem,
+    onCompleted: (appId) => results.recordOutcome(appId),
+  });
+  worker = new SubmissionWorker({
+    store: submissionStoreFrom(store, { documentFields: (appId, docIndex) => store.submissions.documentFields(appId, docIndex) }),
+    apiFor: (accountId) => submissionApiFrom(trustid.clientFor(accountId, 'sync')),
+    clock: systemClock,
+    scheduler: timerScheduler(),
+    log,
+    onEvent: (event) => queue.onSyncEvent(event),
+  });
+  worker.start();
+
+  const guestLinks = createGuestLinksService({ clientFor: interactive, now: ctx.now });
+  const online = () => queue.summary().connection !== 'offline';
+
+  const session = createSessionService({
+    store,
+    custody,
+    stateDir: path.join(dataDir, 'session'),
+    verifyTrustIdLogin: (req) => trustid.verifyLogin(req),
+    online,
+    idle: () => ({ timeoutSeconds: ctx.settings.current().kiosk.idleTimeoutSeconds, warningSeconds: 30 }),
+    demo: ctx.mode === 'demo',
+    now: ctx.now,
+    log,
+    onChange: ctx.emitSession,
+  });
+  await session.ready();
+
+  const devices = createDeviceService({
+    settings: () => deviceSettingsOf(ctx.settings, log),
+    demo: ctx.mode === 'demo',
+    resourcesDir: ctx.resourcesDir,
+    log,
+    now: ctx.now,
+    onDevicesChanged: ctx.emitDevices,
+    sane: { saneConfigDir: process.env.SANE_CONFIG_DIR },
+  });
+  await devices.apply();
+
+  const capture = createCaptureService({
+    devices,
+    saveCapture: (input) => store.capture.saveCapture(input),
+    afterSave: () => worker!.notifyChanged(),
+    who: () => {
+      const who = session.current();
+      return who ? { staffId: who.staffId, accountId: who.accountId } : null;
+    },
+    online,
+    thresholds: () => ctx.settings.current().quality,
+    // Application custom fields are not carried to TrustID yet (the store and sync have no place
+    // for them), so none are offered rather than collected and dropped.
+    fieldDefinitions: async () => [],
+    today: () => localIsoDay(new Date(ctx.now())),
+    now: ctx.now,
+    newId: () => crypto.randomUUID(),
+    log,
+    onChange: ctx.emitCapture,
+  });
+  log.info({ mode: ctx.mode, rows: recovery.rows, files: recovery.files, recoveryMs: recovery.recoveryMs }, 'services started');
+
+  return {
+    mode: ctx.mode,
+    store,
+    trustid,
+    worker,
+    queue,
+    results,
+    guestLinks,
+    session,
+    devices,
+    capture,
+    startupMessages: recovery.messages,
+    health() {
+      return [trustIdHealth(ctx.mode, queue.summary()), storeHealth(custody()), readerHealth(ctx.mode, devices.list())];
+    },
+    async close() {
+      capture.stop();
+      await devices.stop();
+      housekeeping.stop();
+      await worker!.stop();
+      await trustid.close();
+      store.close();
+    },
+  };
+}
+
+/** settings.json is the administrator's single place for policy; the store keeps a copy it enforces. */
+export function mirrorPolicy(store: Store, settings: SettingsService): void {
+  const s = settings.current();
+  store.settings.update({ retention: { resultDays: s.retention.resultDays }, staff: { accountMode: s.accounts.mode } }, 'system');
+}
+
+function trustIdHealth(mode: Mode, q: QueueSummary): HealthComponent {
+  const id = mode === 'demo' ? 'demo-emulator' : 'trustid';
+  if (q.connection === 'offline') {
+    return { id, state: 'down', message: 'TrustID cannot be reached. Checks are saved on this kiosk and will be sent when the connection returns.' };
+  }
+  if (q.connection === 'paused') return { id, state: 'degraded', message: q.actionNeeded ?? 'Sending to TrustID is paused until an administrator acts.' };
+  return { id, state: 'ok', message: mode === 'demo' ? 'The built-in demo TrustID is running; nothing is sent to the real TrustID.' : 'Connected to TrustID.' };
+}
+
+/**
+ * The device settings in main's own schema. settings.update refuses options a driver cannot use, so
+ * only a hand-edited file gets here with bad ones: its readers are left out, and the log says why.
+ */
+export function deviceSettingsOf(settings: SettingsService, log?: Logger): DeviceSettings {
+  const parsed = DeviceSettings.safeParse({ devices: settings.current().devices });
+  if (parsed.success) return parsed.data;
+  log?.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'reader settings unusable; no readers started');
+  return DeviceSettings.parse({});
+}
+
+function readerHealth(mode: Mode, list: DeviceView[]): HealthComponent {
+  const id = mode === 'demo' ? 'demo-reader' : 'reader';
+  if (list.length === 0) return { id, state: 'absent', message: 'No reader is set up. An administrator can add one in Settings → Readers.' };
+  const ready = list.filter((d) => d.status.state === 'ready' || d.status.state === 'reading');
+  if (ready.length > 0) return { id, state: 'ok', message: `${ready.map((d) => d.label).join(', ')} ready.` };
+  const first = list[0]!;
+  return { id, state: first.status.state === 'error' ? 'down' : 'degraded', message: `${first.label}: ${first.status.message}` };
+}
+
+function storeHealth(custody: KeyCustody): HealthComponent {
+  return custody.available
+    ? { id: 'store', state: 'ok', message: 'Checks are stored encrypted on this kiosk.' }
+    : { id: 'store', state: 'degraded', message: `No check can be saved on this kiosk: ${custody.reason}` };
+}

@@ -1,0 +1,89 @@
+// The offline queue for the UI: sync engine events turned into `queue.changed` and
+// `queue.itemChanged`, and the queue.* commands. Runs in main (plain Node).
+import type { DiscardReason, QueueItem, QueueSummary, StaffAction } from '../../../preload/contract';
+import { AppError } from '../../app-error';
+import type { SubmissionWorker, WorkerStaffAction } from '../../sync/submission-worker';
+import type { SyncEvent } from '../../sync/sync-events';
+import { queueItemView, queueSummaryView, type SyncBatch } from './queue-view';
+
+export type QueueService = {
+  /** Feed every sync event here (the worker's onEvent). */
+  onSyncEvent(event: SyncEvent): void;
+  summary(): QueueSummary;
+  list(): QueueItem[];
+  syncNow(): void;
+  act(id: string, action: StaffAction, actor: { userId: string; admin: boolean }): Promise<void>;
+  discard(id: string, reason: DiscardReason, actor: { userId: string; admin: boolean }): Promise<void>;
+};
+
+const workerAction: Record<Exclude<StaffAction, 'retake'>, WorkerStaffAction> = {
+  retry: { kind: 'retry' },
+  cancel: { kind: 'cancel' },
+  'found-in-trustid': { kind: 'found_in_trustid' },
+  'send-again': { kind: 'send_again' },
+  'check-now': { kind: 'check_now' },
+};
+
+export function createQueueService(opts: {
+  worker: () => SubmissionWorker;
+  emitSummary(summary: QueueSummary): void;
+  emitItem(item: QueueItem): void;
+  /** A final result arrived for an application (results keep its outcome label). */
+  onCompleted(appId: string): void;
+}): QueueService {
+  let batch: SyncBatch = null;
+  const progress = new Map<string, { sentBytes: number; totalBytes: number }>();
+
+  function summarise(): QueueSummary {
+    const next = queueSummaryView(opts.worker().summary(), batch);
+    batch = next.batch;
+    return next.summary;
+  }
+
+  async function command(run: () => Promise<{ ok: true } | { ok: false; code: string; message: string }>) {
+    const result = await run();
+    if (!result.ok) throw new AppError(result.code, result.message);
+    opts.emitSummary(summarise());
+  }
+
+  return {
+    onSyncEvent(event) {
+      if (event.type === 'summary') {
+        const next = queueSummaryView(event.summary, batch);
+        batch = next.batch;
+        opts.emitSummary(next.summary);
+      } else if (event.type === 'app') {
+        if (event.item.state !== 'sending') progress.delete(event.item.appId);
+        opts.emitItem(queueItemView(event.item, progress.get(event.item.appId) ?? null));
+        if (event.item.state === 'completed') opts.onCompleted(event.item.appId);
+      } else {
+        // Progress is per image; the row shows the image in flight.
+        const p = { sentBytes: event.sentBytes, totalBytes: event.totalBytes };
+        progress.set(event.appId, p);
+        const item = opts.worker().list().find((i) => i.appId === event.appId);
+        if (item) opts.emitItem(queueItemView(item, p));
+      }
+    },
+    summary: summarise,
+    list() {
+      return opts
+        .worker()
+        .list()
+        .filter((i) => i.state !== 'cancelled' && i.state !== 'closed_by_staff')
+        .map((i) => queueItemView(i, progress.get(i.appId) ?? null));
+    },
+    syncNow() {
+      opts.worker().syncNow();
+    },
+    async act(id, action, actor) {
+      if (action === 'retake') {
+        throw new AppError('queue.retake-at-desk', 'A damaged image can only be retaken with the visitor at the desk. Cancel this application and start a new check.');
+      }
+      await command(() => opts.worker().staffAction(id, workerAction[action], actor));
+    },
+    async discard(id, reason, actor) {
+      if (!actor.admin) throw new AppError('session.admin-required', 'Only an administrator can discard an application.');
+      await command(() => opts.worker().staffAction(id, { kind: 'discard', reason }, actor));
+    },
+  };
+}
