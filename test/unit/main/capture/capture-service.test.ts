@@ -240,7 +240,7 @@ describe('capture draft life cycle', () => {
     let draft = await readyPassport(r);
     expect(draft.personConfirmed).toBe(true);
     expect(draft.blockers).toEqual([]);
-    draft = r.capture.retake(draft.documents[0]!.steps[0]!.image!.id);
+    expect(r.capture.retake(draft.documents[0]!.steps[0]!.image!.id).personConfirmed).toBe(false);
     r.devices.image('front', 'white', good2, { dpi: 300 });
     draft = await settle(r);
     expect(draft.personConfirmed).toBe(false);
