@@ -53,6 +53,7 @@ export type PersonalAccounts = {
   /** A failed password at the lock screen counts against the same lockout as the offline PIN. */
   countFailure(username: string, what: 'offline PIN' | 'password'): PinCheck & { ok: false };
   lockedUntil(username: string): number | null;
+  clearFailures(username: string): void;
   setOfflinePin(username: string, pin: string): Promise<void>;
   /** Constant-time comparison with the password kept for sync (an unlock while TrustID is unreachable). */
   matchesStoredPassword(accountId: string, password: string): boolean;
@@ -161,6 +162,11 @@ export function createPersonalAccounts(deps: {
     },
 
     countFailure: failure,
+
+    clearFailures(username) {
+      const r = record(username);
+      if (r && (r.attempts.failures > 0 || r.attempts.lockedUntil !== null)) updateRecord(username, (x) => ({ ...x, attempts: { ...noAttempts } }));
+    },
 
     lockedUntil(username) {
       const r = record(username);

@@ -250,9 +250,12 @@ export function createSessionService(deps: SessionDeps): SessionService {
 
   async function unlockPersonal(who: Active, req: { pin?: string; password?: string }): Promise<void> {
     const username = who.username!;
-    const locked = personal.lockedUntil(username);
-    if (locked !== null) throw lockedOutError(locked, deps.now(), 'offline-pin');
+    const lockedOut = () => {
+      const until = personal.lockedUntil(username);
+      if (until !== null) throw lockedOutError(until, deps.now(), 'offline-pin');
+    };
     if (req.pin !== undefined) {
+      lockedOut();
       const record = personal.record(username);
       const usable = record ? personal.offlinePinUsable(record) : 'none';
       if (usable === 'none') throw noOfflinePinError();
@@ -267,18 +270,25 @@ export function createSessionService(deps: SessionDeps): SessionService {
     const password = req.password!;
     let verdict: 'ok' | 'wrong' | 'unknown' = 'unknown';
     if (deps.online()) {
+      // TrustID's own answer is not subject to the kiosk's lockout (TrustID counts its failures
+      // itself); the lockout message points locked-out staff here.
       try {
         await deps.verifyTrustIdLogin({ username, password });
         verdict = 'ok';
         // TrustID proved this password: the copy kept for sync follows it.
         if (!personal.matchesStoredPassword(who.accountId, password)) personal.updatePassword(who.staffId, username, password);
+        personal.clearFailures(username);
       } catch (error) {
         if (isTrustIdError(error) && error.kind === 'invalid-credentials') verdict = 'wrong';
         else if (!isUnreachable(error)) throw signInErrorFromTrustId(error);
       }
     }
-    // TrustID could not be asked: the password kept (sealed) for sync is the reference.
-    if (verdict === 'unknown') verdict = personal.matchesStoredPassword(who.accountId, password) ? 'ok' : 'wrong';
+    if (verdict === 'unknown') {
+      // TrustID could not be asked: the password kept (sealed) for sync is the reference, and
+      // guessing it is subject to the same lockout as the offline PIN.
+      lockedOut();
+      verdict = personal.matchesStoredPassword(who.accountId, password) ? 'ok' : 'wrong';
+    }
     if (verdict === 'ok') return;
     const failed = personal.countFailure(username, 'password');
     store.audit.append({ action: 'kiosk.unlock-failed', actor: who.staffId, detail: { method: 'password', reason: failed.reason, failures: failed.failures } });

@@ -299,6 +299,23 @@ describe('session service: lock', () => {
     expect(h.trustid.calls.length).toBe(calls);
   });
 
+  it('lets TrustID’s answer unlock past a local lockout, while offline the lockout holds for the password too', async () => {
+    const h = sessionHarness({ mode: 'personal' });
+    h.store.settings.update({ staff: { maxPinAttempts: 2, lockoutMinutes: 5 } }, 'system');
+    await h.session.signIn({ method: 'trustid', ...JANE });
+    await h.session.setOfflinePin('4826');
+    h.session.lock();
+    await failure(h.session.unlock({ pin: '0000' }));
+    const locked = await failure(h.session.unlock({ pin: '0000' }));
+    expect(locked).toMatchObject({ code: 'session.locked-account', message: expect.stringContaining('TrustID password') });
+    h.setOnline(false);
+    expect((await failure(h.session.unlock({ password: JANE.password }))).code).toBe('session.locked-account');
+    h.setOnline(true);
+    expect((await h.session.unlock({ password: JANE.password })).state).toBe('signed-in');
+    h.session.lock();
+    expect((await h.session.unlock({ pin: '4826' })).state).toBe('signed-in');
+  });
+
   it('follows a password changed elsewhere: TrustID’s answer wins and the kept copy is updated', async () => {
     const h = sessionHarness({ mode: 'personal' });
     await h.session.signIn({ method: 'trustid', ...JANE });
