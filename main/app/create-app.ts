@@ -67,6 +67,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
   let inner: Dispatcher | null = null;
   let restarting: Promise<void> = Promise.resolve();
   let closed = false;
+  let wasOffline = false;
 
   async function start(): Promise<void> {
     const next = await startServices({
@@ -79,6 +80,9 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
       emulatorControls: opts.emulatorControls ?? false,
       emitQueueSummary: (s) => {
         events.emit('queue.changed', s);
+        // The sign-in screen offers the offline PIN only while TrustID cannot be reached.
+        if (services && (s.connection === 'offline') !== wasOffline) services.session.refresh();
+        wasOffline = s.connection === 'offline';
         health.refresh();
       },
       emitQueueItem: (item) => events.emit('queue.itemChanged', item),

@@ -91,6 +91,16 @@ export async function openResult(id: string): Promise<void> {
   }
 }
 
+/** Fetches a result again in the background (no loading state): it may have become final. */
+export async function refreshResult(id: string): Promise<void> {
+  try {
+    const detail = await getBridge().invoke('results.get', { id });
+    if (useResultsStore.getState().detail?.id === id) useResultsStore.setState({ detail });
+  } catch {
+    // Keep showing what we have; the next refresh tries again.
+  }
+}
+
 const pdfKey = (id: string) => `pdf:${id}`;
 
 /** Fetches the PDF report and keeps it as an object URL for the in-app view and printing. */

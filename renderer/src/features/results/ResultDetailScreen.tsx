@@ -7,12 +7,15 @@ import type { ResultDetail } from '../../../../preload/contract';
 import { useNavigation } from '../../app/navigation-store';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
-import { openResult, releaseResultDetail, resetResults, useResultsStore } from '../../stores/results-store';
+import { getBridge } from '../../bridge';
+import { openResult, refreshResult, releaseResultDetail, resetResults, useResultsStore } from '../../stores/results-store';
 import { PdfReport } from './PdfReport';
 import { ResultImage } from './ResultImage';
 import { formatWhen, isResultsRoute, verdictTone } from './verdicts';
 import './results.css';
 import '../../media/media.css';
+
+const RESULT_REFRESH_MS = 30_000;
 
 export function ResultDetailScreen({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
@@ -21,6 +24,21 @@ export function ResultDetailScreen({ params }: { params: Record<string, string> 
   const state = useResultsStore((s) => s.detailState);
   const error = useResultsStore((s) => s.detailError);
   const back = useNavigation((s) => s.back);
+
+  // While TrustID is still deciding, look again: at once when the queue says the result is in,
+  // and every 30 s otherwise (SUBMISSION-PROTOCOL §7.6 allows that for a record on screen).
+  const pending = detail?.verdict === 'processing' || detail?.verdict === 'referred';
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(() => void refreshResult(id), RESULT_REFRESH_MS);
+    const stop = getBridge().on('queue.itemChanged', (item) => {
+      if (item.id === id && item.state === 'result-ready') void refreshResult(id);
+    });
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
+  }, [id, pending]);
 
   useEffect(() => {
     if (id) void openResult(id);
