@@ -97,6 +97,8 @@ type HeldImage = {
   /** What the resolution check needs: the reader's dpi when it said, else the document's size. */
   document: { dpi?: number; longEdgeInches: number };
   thumbnail: Promise<ImageData> | null;
+  /** sharp work reading `bytes` right now: they are zeroed only once it is done. */
+  work: Set<Promise<unknown>>;
 };
 
 const maxDocuments = 10;
@@ -123,6 +125,8 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   let submitAsked = false;
   /** The receipt of the draft just submitted, until Finish: a repeated Submit gets it again. */
   let submitted: Receipt | null = null;
+  /** Sign-out came while Submit was saving. */
+  let clearAfterSubmit = false;
   let intake: Promise<void> = Promise.resolve();
   const checks = new Set<Promise<void>>();
 
@@ -151,8 +155,23 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     const held = images.get(id);
     if (!held) return;
     images.delete(id);
-    // Zeroed, not just released: the bytes are an identity document, and the GC frees when it likes.
-    held.bytes.fill(0);
+    held.thumbnail = null;
+    // Zeroed, not just released: the bytes are an identity document, and the GC frees when it
+    // likes. sharp reads the Buffer in place on its own threads, so work in flight finishes first.
+    const wipe = () => held.bytes.fill(0);
+    if (held.work.size === 0) wipe();
+    else void Promise.allSettled([...held.work]).then(wipe);
+  }
+
+  /** Runs sharp work on an image's bytes, so that dropping the image waits for it. */
+  function using<T>(held: HeldImage, work: () => Promise<T>): Promise<T> {
+    const run = work();
+    held.work.add(run);
+    void run.then(
+      () => held.work.delete(run),
+      () => held.work.delete(run),
+    );
+    return run;
   }
 
   function forget(): void {
@@ -171,7 +190,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     if (!held) return;
     let measures: ImageMeasures | null = null;
     try {
-      measures = await measureImage(held.bytes);
+      measures = await using(held, () => measureImage(held.bytes));
     } catch (error) {
       log.warn({ err: (error as Error).message }, 'image quality could not be measured');
     }
@@ -215,6 +234,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       bytes: Buffer.from(event.bytes),
       mime: event.mime,
       measures: null,
+      work: new Set(),
       document: { ...(event.dpi ? { dpi: event.dpi } : {}), longEdgeInches: DOCUMENT_LONG_EDGE_INCHES[doc.type === 'passport' ? 'passport' : 'card'] },
       thumbnail: null,
     });
@@ -282,7 +302,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
         if (imageType === null || !held) continue;
         let final;
         try {
-          final = await finalImage(held.bytes, held.mime, held.state);
+          final = await using(held, () => finalImage(held.bytes, held.mime, held.state));
         } catch (error) {
           log.error({ err: (error as Error).message, side: step.side, light: step.light }, 'image could not be prepared for saving');
           throw new AppError('capture.image-failed', `The ${step.side} image could not be prepared for saving. Retake it, then press Submit again.`);
@@ -377,7 +397,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     async image(imageId, variant) {
       const held = heldImage(imageId);
       if (variant === 'full') return fullImageOf(held.bytes, held.mime, held.state);
-      held.thumbnail ??= thumbnailOf(held.bytes);
+      held.thumbnail ??= using(held, () => thumbnailOf(held.bytes));
       try {
         return await held.thumbnail;
       } catch {
@@ -423,6 +443,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       const who = deps.who();
       if (!who) throw new AppError('capture.signed-out', 'Nobody is signed in. Sign in, then press Submit again; the check is kept.');
       let saved: SavedCapture;
+      let signedOut = false;
       submitAsked = true;
       try {
         // Images already received are judged before the blockers are: a double tap on Submit right
@@ -443,6 +464,11 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       } finally {
         submitting = false;
         submitAsked = false;
+        if (clearAfterSubmit) {
+          clearAfterSubmit = false;
+          signedOut = true;
+          service.finish();
+        }
       }
       // Durable from here on (store: saved means fsynced and committed).
       try {
@@ -451,7 +477,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
         log.error({ err: error }, 'sync worker could not be woken; it picks the capture up on its next round');
       }
       const queued = !deps.online();
-      submitted = {
+      const receipt: Receipt = {
         applicationId: saved.appId,
         localReference: localReference(saved.appId),
         queued,
@@ -460,13 +486,16 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
           : 'Saved on this kiosk and being sent to TrustID now.',
       };
       log.info({ documents: saved.documents, images: saved.images, queued }, 'capture submitted');
+      if (signedOut) return receipt;
       // The visitor's data now lives sealed in the store: the draft and its buffers go at once.
+      submitted = receipt;
       forget();
       deps.onChange(null);
-      return submitted;
+      return receipt;
     },
 
     finish() {
+      if (submitting) throw new AppError('capture.busy', 'The check is being saved. Wait a moment, then press Finish.');
       const had = draft !== null || submitted !== null;
       forget();
       submitted = null;
@@ -475,7 +504,10 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     },
 
     clear() {
-      service.finish();
+      // Sign-out while Submit is saving: the save finishes (the store has the bytes), then the
+      // visitor is forgotten, receipt and all.
+      if (submitting) clearAfterSubmit = true;
+      else service.finish();
     },
 
     async settled() {

@@ -18,8 +18,9 @@ const noImages = { sides: [] as ImageSide[], lights: [] as ImageLight[] };
  * - sane: images in its one configured light; a flatbed scans one side at a time and cannot tell
  *   which, so it reports `front` only (the capture then fills the next side in order); a duplex
  *   feeder reports both.
- * - hot-folder: front and back, white light only: vendor software may drop IR/UV files too, but
- *   nothing in its settings says it will, and a step nobody can fill would block Submit.
+ * - hot-folder: front and back, white light only, and no promise of an MRZ: vendor software may
+ *   drop IR/UV files and MRZ sidecars too (both are taken when they come), but nothing in its
+ *   settings says it will, and a step or an MRZ nobody can deliver would block Submit.
  * - camera: front and back in white light; the renderer takes the picture (no trigger from main).
  */
 export function capabilitiesOf(config: DeviceConfig): Capabilities {
@@ -36,7 +37,7 @@ export function capabilitiesOf(config: DeviceConfig): Capabilities {
     case 'sane':
       return { mrz: false, sides: config.options.source === 'adf-duplex' ? ['front', 'back'] : ['front'], lights: [config.options.light], trigger: true };
     case 'hot-folder':
-      return { mrz: true, sides: ['front', 'back'], lights: ['white'], trigger: false };
+      return { mrz: false, sides: ['front', 'back'], lights: ['white'], trigger: false };
     case 'camera':
       return { mrz: false, sides: ['front', 'back'], lights: ['white'], trigger: false };
   }

@@ -371,6 +371,57 @@ describe('submit', () => {
 });
 
 describe('finish and sign-out', () => {
+  it('wipes the image bytes once the store has them', async () => {
+    const r = rig();
+    await readyPassport(r);
+    const handed: Uint8Array[] = [];
+    r.set({
+      save: async (input) => {
+        handed.push(...input.documents.flatMap((d) => d.images.map((i) => i.bytes)));
+        expect(handed.every((b) => b.some((v) => v !== 0))).toBe(true);
+        return { appId, capturedAt: 1, documents: 1, images: 1, bytes: 0 };
+      },
+    });
+    await r.capture.submit();
+    expect(handed).toHaveLength(1);
+    expect(handed[0]!.every((v) => v === 0)).toBe(true);
+  });
+
+  it('lets a thumbnail being made finish when its image is retaken meanwhile', async () => {
+    const r = rig();
+    await r.capture.start({ documentType: 'passport' });
+    r.devices.image('front', 'white', good);
+    const id = (await settle(r)).documents[0]!.steps[0]!.image!.id;
+    const thumb = r.capture.image(id, 'thumbnail');
+    r.capture.retake(id);
+    await expect(thumb).resolves.toMatchObject({ width: 320, height: 220 });
+  });
+
+  it('refuses Finish while Submit is saving; a sign-out then waits for the save and forgets the visitor, receipt and all', async () => {
+    const r = rig();
+    await readyPassport(r);
+    let release!: () => void;
+    let entered!: () => void;
+    const saving = new Promise<void>((resolve) => (entered = resolve));
+    r.set({
+      save: async () => {
+        entered();
+        await new Promise<void>((resolve) => (release = resolve));
+        return { appId, capturedAt: 1, documents: 1, images: 1, bytes: 0 };
+      },
+    });
+    const pending = r.capture.submit();
+    await saving;
+    expect(() => r.capture.finish()).toThrow(expect.objectContaining({ code: 'capture.busy' }));
+    r.capture.clear();
+    expect(r.capture.get()).not.toBeNull();
+    release();
+    expect((await pending).applicationId).toBe(appId);
+    expect(r.woke).toEqual([appId]);
+    expect(r.capture.get()).toBeNull();
+    await expect(r.capture.submit()).rejects.toMatchObject({ code: 'capture.none' });
+  });
+
   it('drops the draft, every image and every cached thumbnail, and tells the renderer', async () => {
     const r = rig(['white', 'ir']);
     await r.capture.start({ documentType: 'passport' });

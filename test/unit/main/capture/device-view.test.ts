@@ -24,7 +24,7 @@ describe('device capabilities', () => {
     expect(caps('demo-mrz')).toMatchObject({ sides: [], lights: [] });
     expect(caps('flatbed')).toEqual({ mrz: false, sides: ['front'], lights: ['white'], trigger: true });
     expect(caps('duplex').sides).toEqual(['front', 'back']);
-    expect(caps('vendor')).toEqual({ mrz: true, sides: ['front', 'back'], lights: ['white'], trigger: false });
+    expect(caps('vendor')).toEqual({ mrz: false, sides: ['front', 'back'], lights: ['white'], trigger: false });
     expect(caps('cam')).toEqual({ mrz: false, sides: ['front', 'back'], lights: ['white'], trigger: false });
   });
 
