@@ -36,6 +36,11 @@ describe('MRZ view', () => {
     expect(mrzViewOf({ reading: parseMrz(expired, { today }), partial: false })).toMatchObject({ format: 'TD1', expired: true });
   });
 
+  it('flags an under-age holder', () => {
+    // Born 1990: fifteen on this (earlier) day.
+    expect(mrzViewOf({ reading: parseMrz(passport, { today: '2005-06-01' }), partial: false })).toMatchObject({ valid: true, underAge: true });
+  });
+
   it('shows an unreadable read with no fields, partial when lines are missing', () => {
     const view = mrzViewOf({ reading: parseMrz([passport[0]!], { today }), partial: true });
     expect(view).toMatchObject({ format: 'unreadable', valid: false, partial: true, fields: [] });
