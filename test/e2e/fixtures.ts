@@ -8,11 +8,11 @@ import { test as base } from '@playwright/test';
 
 export type HostInfo = { url: string; port: number; home: string; logFile: string; pid: number; process: ChildProcess };
 
-export async function startHost(opts: { home?: string; settings?: object } = {}): Promise<HostInfo> {
+export async function startHost(opts: { home?: string; settings?: object; env?: NodeJS.ProcessEnv } = {}): Promise<HostInfo> {
   const home = opts.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ss-e2e-'));
   if (opts.settings) fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify(opts.settings));
   const child = spawn(process.execPath, ['dist/main/host.js', '--headless'], {
-    env: { ...process.env, SCAN_STATION_HOME: home },
+    env: { ...process.env, ...opts.env, SCAN_STATION_HOME: home },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {

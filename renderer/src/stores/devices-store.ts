@@ -30,7 +30,16 @@ export function startDevicesSync(bridge: Bridge = getBridge()): () => void {
 
 const preference: Record<DeviceView['status']['state'], number> = { reading: 0, ready: 1, connecting: 2, error: 3, offline: 4 };
 
-/** The device a capture uses: one that is reading or ready before one that is not. */
+/**
+ * The device the scan panel is about: one that takes images (a desk may pair an MRZ-only reader
+ * with a scanner), then one that is reading or ready before one that is not.
+ */
 export function activeDevice(devices: DeviceView[]): DeviceView | null {
-  return [...devices].sort((a, b) => preference[a.status.state] - preference[b.status.state])[0] ?? null;
+  const images = (d: DeviceView) => (d.capabilities.sides.length > 0 ? 0 : 1);
+  return [...devices].sort((a, b) => images(a) - images(b) || preference[a.status.state] - preference[b.status.state])[0] ?? null;
+}
+
+/** Whether any device reads MRZs (else TrustID reads them from the images). */
+export function anyMrzReader(devices: DeviceView[]): boolean {
+  return devices.some((d) => d.capabilities.mrz);
 }

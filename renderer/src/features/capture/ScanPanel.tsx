@@ -6,7 +6,7 @@ import type { CaptureDocument, DeviceView } from '../../../../preload/contract';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
 import { setStage, triggerScan, useCaptureStore } from '../../stores/capture-store';
-import { activeDevice, useDevicesStore } from '../../stores/devices-store';
+import { activeDevice, anyMrzReader, useDevicesStore } from '../../stores/devices-store';
 import { CameraPanel } from './camera/CameraPanel';
 import { CaptureImage, THUMB_BOX } from './CaptureImage';
 import { currentStep, guidanceKey, lightsFor, stepsDone } from './capture-steps';
@@ -23,6 +23,7 @@ export function ScanPanel() {
   const scanError = useCaptureStore((s) => (s.error?.task === 'scan' || s.error?.task === 'retake' ? s.error.message : null));
   const device = useDevicesStore((s) => activeDevice(s.devices));
   const devicesLoaded = useDevicesStore((s) => s.loaded);
+  const expectMrz = useDevicesStore((s) => s.devices.length === 0 || anyMrzReader(s.devices));
   if (!doc) return null;
   const step = currentStep(doc);
   const done = stepsDone(doc);
@@ -64,7 +65,7 @@ export function ScanPanel() {
       )}
       <ProgressBar label={t('capture.scan.progress')} value={done} max={doc.steps.length} valueText={t('capture.scan.progressText', { done, total: doc.steps.length })} showLabel testId="scan-progress" />
       <StepList doc={doc} />
-      <MrzPanel documentIndex={index} expectMrz={device?.capabilities.mrz ?? true} />
+      <MrzPanel documentIndex={index} expectMrz={expectMrz} />
       <div className="button-row capture-actions">
         <button type="button" className="button button-primary" disabled={done === 0} onClick={() => setStage('review')} data-testid="to-review">
           {t('capture.scan.toReview')}
