@@ -14,7 +14,7 @@ import { QueueKeeper } from './queue-keeper';
 import { applyStaffAction, type StaffAction, type StaffActor } from './staff-actions';
 import { nextSubmissionStep } from './submission-machine';
 import type { Effect, Step, SubmissionState, Transition } from './submission-types';
-import { isTerminalStep } from './submission-types';
+import { isMutatingStep, isTerminalStep } from './submission-types';
 import { blockingReasonOf, countsByDisplayState, queueItemOf, type QueueItem, type SyncEvent, type SyncSummary } from './sync-events';
 import { defaultSyncParams, type SyncParams } from './sync-params';
 import { LocalImageError, SubmissionConflictError, type AuditEntry, type CallExtras, type Clock, type LoadedSubmission, type Scheduler, type SubmissionApi, type SubmissionStore } from './sync-ports';
@@ -66,6 +66,7 @@ export class SubmissionWorker {
   private stopped = true;
   private idleWaiters: (() => void)[] = [];
   private lastSummaryAt = -Infinity;
+  private accountCache: { at: number; ids: string[] } | null = null;
   private summaryPending = false;
 
   constructor(private readonly deps: SubmissionWorkerDeps) {
@@ -130,6 +131,7 @@ export class SubmissionWorker {
 
   /** A capture was saved or anything else may have made work due: wake the lanes. */
   notifyChanged(): void {
+    this.accountCache = null;
     this.poke();
   }
 
@@ -163,6 +165,7 @@ export class SubmissionWorker {
    * happened so the screen can say it.
    */
   async tryAgain(accountId: string, opts: { credentialsChanged?: boolean } = {}): Promise<CommandResult> {
+    this.accountCache = null;
     this.queue.apply(opts.credentialsChanged ? { type: 'credentials_changed', accountId } : { type: 'try_again', accountId });
     if (!mayLogin(this.queue.record, accountId, this.clock.now())) {
       return { ok: false, code: 'sync.not-now', message: this.blockedMessage() };
@@ -265,8 +268,11 @@ export class SubmissionWorker {
     if (this.allAsleep()) for (const w of this.idleWaiters.splice(0)) w();
   }
 
+  /** Accounts change rarely (a staff member's first capture, an admin's edit): read them at most every 10 s. */
   private accountIds(): string[] {
-    return [...new Set([...this.store.accountIds(), ...Object.keys(this.queue.record.accounts)])];
+    const now = this.clock.now();
+    if (this.accountCache === null || now - this.accountCache.at >= 10_000) this.accountCache = { at: now, ids: this.store.accountIds() };
+    return [...new Set([...this.accountCache.ids, ...Object.keys(this.queue.record.accounts)])];
   }
 
   /** Accounts whose apps can be run now: not paused, and either holding a session or allowed to log in. */
@@ -343,8 +349,12 @@ export class SubmissionWorker {
   }
 
   /**
-   * Runs the app's current step once: session, local checks, SENT commit, call, answer commit.
-   * Returns without doing anything when the app is no longer due or the account cannot call now.
+   * Runs the app's current step: session, local checks, SENT commit, call, answer commit. While the
+   * app's next step is due at once and it is still the oldest due app (FIFO), it carries on with
+   * that step, and the answer's commit (W2) and the next step's SENT commit (W1) share one
+   * transaction: the step passes through PENDING inside it, the remote id is committed with the
+   * advance (I4), and SENT is durable before the next request (W1) — one fsync per step instead of
+   * two. Returns false when the app was not due or the account could not call.
    */
   private async runStep(appId: string, steps: readonly Step[], force: boolean): Promise<boolean> {
     if (this.busy.has(appId)) return false;
@@ -360,8 +370,8 @@ export class SubmissionWorker {
       }
       if (!this.eligible(rec, steps, force)) return false;
       const accountId = rec.app.accountId;
-      const upload = rec.app.step === 'UPLOAD_IMAGE' || rec.app.step === 'UPLOAD_APPLICANT_PHOTO';
-      if (this.sessions.needsLogin(accountId, this.clock.now(), upload, this.params.proactiveRenewalIdleMs)) {
+      const isUpload = (s: SubmissionState) => s.app.step === 'UPLOAD_IMAGE' || s.app.step === 'UPLOAD_APPLICANT_PHOTO';
+      if (this.sessions.needsLogin(accountId, this.clock.now(), isUpload(rec), this.params.proactiveRenewalIdleMs)) {
         if (!mayLogin(this.queue.record, accountId, this.clock.now())) return false;
         if (!(await this.login(accountId))) return true;
         rec = this.store.load(appId);
@@ -369,55 +379,83 @@ export class SubmissionWorker {
       }
       if (!mayCall(this.queue.record, accountId, this.clock.now())) return false;
 
-      const extras: CallExtras = {};
-      const app = rec.app;
-      if (upload) {
-        // §7.2: check the local file against its sha256 before anything is sent.
-        try {
-          extras.body = this.store.readImage(appId, app.step === 'UPLOAD_IMAGE' ? app.stepDocIndex : -1, app.step === 'UPLOAD_IMAGE' ? app.stepImgIndex : -1);
-        } catch (error) {
-          if (!(error instanceof LocalImageError)) throw error;
-          this.log.warn({ appId, problem: error.message }, 'a stored image is damaged; the application needs a retake');
-          this.commit(nextSubmissionStep(rec, { type: 'local_image_corrupt' }, this.machineContext()), rec.revision, 'system');
+      // `state` is the app as it should now be; `carried` is an answer not yet committed, whose
+      // transition joins the next commit; `revision` is the row's revision in the database.
+      let state: SubmissionState = rec;
+      let revision = rec.revision;
+      let carried: Effect[] = [];
+      const commitWith = (t: Transition) => this.commit({ state: t.state, effects: [...carried, ...t.effects] }, revision, 'system');
+      for (;;) {
+        const extras: CallExtras = {};
+        const app = state.app;
+        if (isUpload(state)) {
+          // §7.2: check the local file against its sha256 before anything is sent.
+          try {
+            extras.body = this.store.readImage(appId, app.step === 'UPLOAD_IMAGE' ? app.stepDocIndex : -1, app.step === 'UPLOAD_IMAGE' ? app.stepImgIndex : -1);
+          } catch (error) {
+            if (!(error instanceof LocalImageError)) throw error;
+            this.log.warn({ appId, problem: error.message }, 'a stored image is damaged; the application needs a retake');
+            commitWith(nextSubmissionStep(state, { type: 'local_image_corrupt' }, this.machineContext()));
+            return true;
+          }
+        }
+        if (app.step === 'CREATE_DOCUMENT') {
+          const fields = this.store.documentFields(appId, app.stepDocIndex);
+          if (fields?.mrz) extras.mrz = fields.mrz;
+          if (fields?.rfidMrz) extras.rfidMrz = fields.rfidMrz;
+        }
+
+        const begun = nextSubmissionStep(state, { type: 'begin' }, this.machineContext());
+        const callEffect = begun.effects.find((e) => e.type === 'call');
+        // W1: a mutating step's SENT state is durable before the request. Reads change nothing at
+        // begin (W5), so they skip this commit.
+        const readOnly = carried.length === 0 && callEffect?.type === 'call' && callEffect.call.kind === 'retrieve' && begun.effects.length === 1;
+        const sentRevision = readOnly ? revision : commitWith(begun);
+        carried = [];
+        if (sentRevision === null || callEffect?.type !== 'call') return true;
+        revision = sentRevision;
+
+        if (callEffect.call.kind === 'uploadImage' || callEffect.call.kind === 'uploadApplicantPhoto') {
+          const docIndex = callEffect.call.kind === 'uploadImage' ? callEffect.call.docIndex : -1;
+          const imgIndex = callEffect.call.kind === 'uploadImage' ? callEffect.call.imgIndex : -1;
+          extras.onProgress = (p) => this.deps.onEvent?.({ type: 'upload-progress', appId, docIndex, imgIndex, sentBytes: p.sentBytes, totalBytes: p.totalBytes });
+        }
+        const outcome = await this.sessions.api(accountId).call(callEffect.call, extras);
+        this.sessions.noteOutcome(accountId, outcome, this.clock.now());
+        this.queue.apply({ type: 'call_result', accountId, outcome });
+
+        const done = nextSubmissionStep(begun.state, { type: 'outcome', outcome }, this.machineContext());
+        if (this.carryOn(done, steps, accountId)) {
+          state = done.state;
+          carried = done.effects;
+          continue;
+        }
+        if (this.commit(done, revision, 'system') === null) {
+          // Nobody may write an app while it is SENT (edits refuse, staff actions wait for `busy`), so
+          // this is a bug; the row stays SENT and recovery resolves it on the next pick-up.
+          this.log.error({ appId }, 'the answer to a sent step could not be committed');
           return true;
         }
-      }
-      if (app.step === 'CREATE_DOCUMENT') {
-        const fields = this.store.documentFields(appId, app.stepDocIndex);
-        if (fields?.mrz) extras.mrz = fields.mrz;
-        if (fields?.rfidMrz) extras.rfidMrz = fields.rfidMrz;
-      }
-
-      const begun = nextSubmissionStep(rec, { type: 'begin' }, this.machineContext());
-      const callEffect = begun.effects.find((e) => e.type === 'call');
-      // W1: a mutating step's SENT state is durable before the request. Reads change nothing at
-      // begin (W5), so they skip this commit.
-      const readOnly = callEffect?.type === 'call' && callEffect.call.kind === 'retrieve' && begun.effects.length === 1;
-      const sentRevision = readOnly ? rec.revision : this.commit(begun, rec.revision, 'system');
-      if (sentRevision === null || callEffect?.type !== 'call') return sentRevision !== null;
-
-      if (callEffect.call.kind === 'uploadImage' || callEffect.call.kind === 'uploadApplicantPhoto') {
-        const docIndex = callEffect.call.kind === 'uploadImage' ? callEffect.call.docIndex : -1;
-        const imgIndex = callEffect.call.kind === 'uploadImage' ? callEffect.call.imgIndex : -1;
-        extras.onProgress = (p) => this.deps.onEvent?.({ type: 'upload-progress', appId, docIndex, imgIndex, sentBytes: p.sentBytes, totalBytes: p.totalBytes });
-      }
-      const api = this.sessions.api(accountId);
-      const outcome = await api.call(callEffect.call, extras);
-      this.sessions.noteOutcome(accountId, outcome, this.clock.now());
-      this.queue.apply({ type: 'call_result', accountId, outcome });
-
-      const done = nextSubmissionStep(begun.state, { type: 'outcome', outcome }, this.machineContext());
-      if (this.commit(done, sentRevision, 'system') === null) {
-        // Nobody may write an app while it is SENT (edits refuse, staff actions wait for `busy`), so
-        // this is a bug; the row stays SENT and recovery resolves it on the next pick-up.
-        this.log.error({ appId }, 'the answer to a sent step could not be committed');
+        this.applyEffects(done.effects, accountId, done.state);
         return true;
       }
-      this.applyEffects(done.effects, accountId, done.state);
-      return true;
     } finally {
       this.busy.delete(appId);
     }
+  }
+
+  /** Whether the app's next step can follow at once, its answer committed with the next SENT. */
+  private carryOn(done: Transition, steps: readonly Step[], accountId: string): boolean {
+    const app = done.state.app;
+    const now = this.clock.now();
+    if (this.stopped || !isMutatingStep(app.step) || !steps.includes(app.step)) return false;
+    if (app.attentionReason !== null || app.phase !== 'PENDING' || app.nextAttemptAt > now) return false;
+    if (done.effects.some((e) => e.type !== 'audit' && e.type !== 'log')) return false;
+    if (!mayCall(this.queue.record, accountId, now)) return false;
+    if (this.sessions.needsLogin(accountId, now, app.step === 'UPLOAD_IMAGE' || app.step === 'UPLOAD_APPLICANT_PHOTO', this.params.proactiveRenewalIdleMs)) return false;
+    // FIFO (§5): only while this app is still the oldest one due.
+    const first = this.store.listDue({ now, steps, accountIds: this.callableAccounts(now), limit: 1 })[0];
+    return first?.id === app.id;
   }
 
   private async login(accountId: string): Promise<boolean> {

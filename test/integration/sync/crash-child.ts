@@ -33,6 +33,8 @@ export type ChildConfig = {
   deviceIdFile: string;
   seed: number;
   kill?: KillPoint;
+  /** `published`: every app published (the crash test); `settled`: nothing left to run, stopped apps allowed (the soak). */
+  drainedWhen?: 'published' | 'settled';
 };
 
 // Pipes are synchronous on Linux: a line written here reaches the parent even if we die next.
@@ -110,7 +112,8 @@ say('ready');
 
 const timer = setInterval(() => {
   const c = worker.summary().counts;
-  if (c.queued + c.sending + c.verifying + c.needs_attention === 0) {
+  const left = c.queued + c.sending + c.verifying + (config.drainedWhen === 'settled' ? 0 : c.needs_attention);
+  if (left === 0) {
     clearInterval(timer);
     say('drained');
     void worker.stop(1_000).then(async () => {

@@ -6,7 +6,8 @@
 // ClientApplicationReference), none lost, I1/I2/I5 on the local records, integrity_check ok, no
 // orphan image files, the audit chain intact.
 //
-//   npx tsx test/integration/sync/crash-harness.ts --points 1000 [--apps 40] [--seed 7]
+//   npx tsx test/integration/sync/crash-harness.ts --points 1000 [--apps 40] [--seed 7] [--tracks 2]
+//   npx tsx test/integration/sync/crash-harness.ts --points 200 --apps 500 --fault-rate 0.2   (the soak)
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { fileKeyCustody } from '../../../main/config/key-custody';
-import { startEmulator, type RunningEmulator } from '../../../main/demo/emulator';
+import { startEmulator, type FaultRuleInput, type RunningEmulator } from '../../../main/demo/emulator';
 import { silentLogger } from '../../../main/logging/logger';
 import { openStore, type Store } from '../../../main/store/open-store';
 import { possiblyPublished } from '../../../main/sync/abandon-restart';
@@ -38,6 +39,8 @@ export type HarnessOptions = {
   emulatorRestartEvery?: number;
   /** Independent kiosks (data folders and children) killed side by side against the one emulator. */
   tracks?: number;
+  /** Random emulator faults on every call at about this rate (the soak: 0.2). */
+  faultRate?: number;
   log?: (line: string) => void;
 };
 
@@ -48,6 +51,8 @@ export type HarnessReport = {
   lives: number;
   emulatorRestarts: number;
   restartsCounted: number;
+  /** Soak only: applications that ended in a staff-visible stop, by reason. */
+  stoppedBy: Record<string, number>;
   wallMs: number;
   problems: string[];
 };
@@ -162,7 +167,27 @@ function randomKillPoint(random: () => number): KillPoint {
   return { when: roll < 0.6 ? 'before-send' : 'after-answer', kind: kinds[Math.floor(random() * kinds.length)]!, n: 1 + Math.floor(random() * 3) };
 }
 
-function verify(store: Store, emu: RunningEmulator, appIds: string[], allApps: string[], problems: string[]): number {
+/** About `rate` of all calls fail, spread over the faults a network and TrustID can produce (the soak, §12.7). */
+function faultRules(rate: number): FaultRuleInput[] {
+  const share = (p: number) => rate * p;
+  const ops = ['createDocumentContainer', 'createDocument', 'uploadImage', 'uploadApplicantPhoto', 'publishDocumentContainer'];
+  return [
+    { match: { path: '*', probability: share(0.25) }, action: 'http:503' },
+    { match: { path: '*', probability: share(0.15) }, action: 'resetDuringResponse' },
+    { match: { path: '*', probability: share(0.1) }, action: 'refuse' },
+    { match: { path: '*', probability: share(0.05) }, action: 'http:429', retryAfter: 1 },
+    { match: { path: 'dataAccess/uploadImage', probability: share(0.15) }, action: 'resetDuringRequest' },
+    { match: { path: 'dataAccess/publishDocumentContainer', probability: share(0.5) }, action: 'applyThenDrop' },
+    ...ops.flatMap((op): FaultRuleInput[] => [
+      { match: { path: `dataAccess/${op}`, probability: share(0.15) }, action: 'sessionExpired' },
+      { match: { path: `dataAccess/${op}`, probability: share(0.1) }, action: 'flag:Locked' },
+      { match: { path: `dataAccess/${op}`, probability: share(0.03) }, action: 'reject' },
+    ]),
+    { match: { path: 'dataAccess/retrieveDocumentContainer', probability: share(0.15) }, action: 'sessionExpired' },
+  ];
+}
+
+function verify(store: Store, emu: RunningEmulator, appIds: string[], allApps: string[], problems: string[], allowStopped = false, stoppedBy: Record<string, number> = {}): number {
   const port = submissionStoreFrom(store);
   const integrity = store.integrityCheck();
   if (integrity !== null) problems.push(`integrity_check: ${integrity}`);
@@ -178,6 +203,17 @@ function verify(store: Store, emu: RunningEmulator, appIds: string[], allApps: s
     }
     restarts += s.app.restarts;
     const published = emu.containers(id).filter((c) => c.publishCount > 0);
+    const stopped = s.app.attentionReason !== null || ['CANCELLED', 'CLOSED_BY_STAFF'].includes(s.app.step);
+    if (allowStopped && stopped) {
+      const reason = s.app.attentionReason ?? s.app.step;
+      stoppedBy[reason] = (stoppedBy[reason] ?? 0) + 1;
+      // §12.7: a staff-visible stop with zero or one published container, matching the local record.
+      if (published.length > 1) problems.push(`${id}: stopped (${s.app.attentionReason}) with ${published.length} published containers`);
+      const local = s.containers.find((c) => c.containerId === published[0]?.containerId);
+      if (published.length === 1 && (local === undefined || !possiblyPublished(local))) problems.push(`${id}: stopped, and its published container is not known as possibly published`);
+      for (const img of store.images.list(id)) referencedFiles.add(img.fileName);
+      continue;
+    }
     if ((counts[id]?.containersPublished ?? 0) !== 1 || published.length !== 1) {
       problems.push(`${id}: published ${counts[id]?.containersPublished ?? 0} times (step ${s.app.step}, attention ${s.app.attentionReason})`);
     } else if (published[0]!.containerId !== s.app.currentContainerId) {
@@ -240,7 +276,12 @@ export async function runCrashHarness(opts: HarnessOptions = {}): Promise<Harnes
     deviceIdFile: t.deviceIdFile,
     seed,
     ...(kill ? { kill } : {}),
+    ...(opts.faultRate ? { drainedWhen: 'settled' as const } : {}),
   });
+  const addFaults = () => {
+    for (const rule of opts.faultRate ? faultRules(opts.faultRate) : []) emu.addFault(rule);
+  };
+  addFaults();
 
   async function maybeRestartEmulator(): Promise<void> {
     const every = opts.emulatorRestartEvery ?? 25;
@@ -251,6 +292,7 @@ export async function runCrashHarness(opts: HarnessOptions = {}): Promise<Harnes
       emulatorRestarts += 1;
       await emu.close();
       emu = await startEmulator({ port: emuPort, ...emulatorOptions });
+      addFaults();
     })();
     await restarting;
     restarting = null;
@@ -295,6 +337,7 @@ export async function runCrashHarness(opts: HarnessOptions = {}): Promise<Harnes
     }
     await Promise.all(tracks.map(runTrack));
     let restartsCounted = 0;
+    const stoppedBy: Record<string, number> = {};
     for (const t of tracks) {
       // The last life drains the queue.
       const last = await runLife(script, config(t, 7), null, 120_000);
@@ -305,12 +348,12 @@ export async function runCrashHarness(opts: HarnessOptions = {}): Promise<Harnes
     for (const t of tracks) {
       const store = openStore({ dataDir: t.dataDir, custody: fileKeyCustody(t.keyFile, true), log: silentLogger() });
       try {
-        restartsCounted += verify(store, emu, t.appIds, allApps, problems);
+        restartsCounted += verify(store, emu, t.appIds, allApps, problems, opts.faultRate !== undefined, stoppedBy);
       } finally {
         store.close();
       }
     }
-    return { kills, killsBy, apps: allApps.length, lives, emulatorRestarts, restartsCounted, wallMs: Date.now() - started, problems };
+    return { kills, killsBy, apps: allApps.length, lives, emulatorRestarts, restartsCounted, stoppedBy, wallMs: Date.now() - started, problems };
   } finally {
     await emu.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -328,6 +371,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     apps: arg('apps') ?? 24,
     seed: arg('seed'),
     tracks: arg('tracks') ?? 2,
+    ...(arg('fault-rate') !== undefined ? { faultRate: arg('fault-rate') } : {}),
     log: (l) => process.stdout.write(`${l}\n`),
   });
   process.stdout.write(`${JSON.stringify({ ...report, problems: report.problems.slice(0, 20) }, null, 2)}\n`);
