@@ -2,7 +2,8 @@
 // store and TrustID. Two lanes share the sessions and the queue state (§7.6): the submission lane
 // (build steps, publish, verify; FIFO by captured_at, §5 "Ordering") and the polling lane (results).
 // Crash recovery (§7.7) runs before either starts. Write discipline: SENT is committed before the
-// request (W1); the answer and the next state are committed together (W2); every transaction is
+// request (W1); the answer and the next state are committed together (W2) — and when the app's next
+// step follows at once, that same transaction is the next step's SENT commit; every transaction is
 // synchronous, never spanning an await (W3). Runs in main (plain Node); one per kiosk (W6).
 import type { Logger } from '../logging/logger';
 import { silentLogger } from '../logging/logger';
