@@ -51,10 +51,13 @@ export class AccountSessions {
     if (outcome.class !== 'SESSION' && outcome.transportFailure !== true) this.get(accountId).lastAnswerAt = now;
   }
 
-  /** One login request, shared by everyone who asks while it runs (single-flight, API §2.4). */
-  login(accountId: string, now: () => number): Promise<CallOutcome> {
+  /**
+   * One login request, shared by everyone who asks while it runs (single-flight, API §2.4).
+   * `started` is true only for the caller whose request it was, so its outcome is counted once.
+   */
+  async login(accountId: string, now: () => number): Promise<{ outcome: CallOutcome; started: boolean }> {
     const s = this.get(accountId);
-    if (s.login !== null) return s.login;
+    if (s.login !== null) return { outcome: await s.login, started: false };
     s.login = (async () => {
       try {
         const outcome = await s.api.login();
@@ -67,6 +70,6 @@ export class AccountSessions {
         s.login = null;
       }
     })();
-    return s.login;
+    return { outcome: await s.login, started: true };
   }
 }

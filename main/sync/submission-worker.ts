@@ -460,7 +460,8 @@ export class SubmissionWorker {
   }
 
   private async login(accountId: string): Promise<boolean> {
-    const outcome = await this.sessions.login(accountId, () => this.clock.now());
+    const { outcome, started } = await this.sessions.login(accountId, () => this.clock.now());
+    if (!started) return outcome.class === 'OK';
     this.queue.apply({ type: 'login_result', accountId, outcome });
     this.queue.flushIfDirty();
     if (outcome.class !== 'OK') this.log.warn({ accountId, outcome: outcome.class, status: outcome.httpStatus ?? null }, 'TrustID login failed');

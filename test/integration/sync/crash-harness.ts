@@ -119,7 +119,8 @@ function runLife(script: string, config: ChildConfig, killAfterReadyMs: number |
       }
     });
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': only then has the last line the child wrote before dying been read.
+    child.on('close', (code, signal) => {
       clearTimeout(guard);
       if (signal === 'SIGKILL' && killedAt !== null) resolve({ exit: 'killed', killedAt, stderr });
       else if (code === 0 && drained) resolve({ exit: 'drained', killedAt: null, stderr });
