@@ -186,12 +186,15 @@ export class SubmissionWorker {
     const now = this.clock.now();
     const s = this.store.summary();
     const q = this.queue.record;
+    // A paused account only blocks anything if it has applications waiting (a staff member who
+    // left may keep a paused account for good).
+    const waiting = this.accountIds().filter((id) => this.store.nextDueAt({ steps: [...SUBMISSION_STEPS, ...POLL_STEPS], accountIds: [id] }) !== null);
     return {
-      queueState: effectiveQueueState(q, []),
+      queueState: effectiveQueueState(q, waiting),
       counts: countsByDisplayState(s.counts),
       oldestUnsentAgeMs: s.oldestUnsentCapturedAt === null ? null : Math.max(0, now - s.oldestUnsentCapturedAt),
       lastSuccessfulSyncAt: q.lastSuccessAt,
-      blocking: blockingReasonOf(q, now, []),
+      blocking: blockingReasonOf(q, now, waiting),
     };
   }
 
@@ -528,7 +531,7 @@ export class SubmissionWorker {
   }
 
   private blockedMessage(): string {
-    const b = blockingReasonOf(this.queue.record, this.clock.now(), []);
+    const b = blockingReasonOf(this.queue.record, this.clock.now(), this.accountIds());
     if (b?.kind === 'offline') return 'TrustID cannot be reached at the moment. Scan Station keeps trying on its own.';
     if (b?.kind === 'rate-limited') return 'TrustID asked Scan Station to wait a little. It will carry on by itself.';
     return 'A sign-in attempt is already waiting. Try again in a moment.';

@@ -68,10 +68,13 @@ export function countsByDisplayState(rows: readonly StateCountRow[]): Record<Dis
   return counts;
 }
 
-/** The one reason nothing is being sent right now, most fundamental first. */
-export function blockingReasonOf(q: QueueRecord, now: number, accountsWithWork: readonly string[]): BlockingReason | null {
+/**
+ * The one reason nothing is being sent right now, most fundamental first. Only paused accounts in
+ * `accountsWithWork` count; without the list, every paused account does.
+ */
+export function blockingReasonOf(q: QueueRecord, now: number, accountsWithWork?: readonly string[]): BlockingReason | null {
   if (q.network === 'OFFLINE') return { kind: 'offline', nextProbeAt: q.nextProbeAt };
-  const paused = Object.entries(q.accounts).filter(([id, a]) => a.pause !== null && (accountsWithWork.length === 0 || accountsWithWork.includes(id)));
+  const paused = Object.entries(q.accounts).filter(([id, a]) => a.pause !== null && (accountsWithWork === undefined || accountsWithWork.includes(id)));
   if (paused.length > 0) {
     const config = paused.filter(([, a]) => a.pause?.kind === 'PAUSED_CONFIG');
     const chosen = config.length > 0 ? config : paused;

@@ -24,14 +24,16 @@ describe('sync events', () => {
   it('names the most fundamental blocking reason: offline, then a pause, then a Retry-After', () => {
     const transport = { class: 'NOT_APPLIED' as const, transportFailure: true };
     const offline = apply([0, 0, 0].map((): QueueEvent => ({ type: 'call_result', accountId: 'kiosk', outcome: transport })));
-    expect(blockingReasonOf(offline, T0, [])).toMatchObject({ kind: 'offline' });
+    expect(blockingReasonOf(offline, T0)).toMatchObject({ kind: 'offline' });
     const paused = apply([
       { type: 'pause', accountId: 'kiosk', kind: 'PAUSED_CONFIG', message: 'Access denied.' },
       { type: 'not_before', until: T0 + 60_000 },
     ]);
-    expect(blockingReasonOf(paused, T0, [])).toEqual({ kind: 'paused-config', accountIds: ['kiosk'], message: 'Access denied.' });
+    expect(blockingReasonOf(paused, T0)).toEqual({ kind: 'paused-config', accountIds: ['kiosk'], message: 'Access denied.' });
+    // A paused account with nothing waiting blocks nothing.
+    expect(blockingReasonOf(paused, T0, ['other'])).toEqual({ kind: 'rate-limited', until: T0 + 60_000 });
     const limited = apply([{ type: 'not_before', until: T0 + 60_000 }]);
-    expect(blockingReasonOf(limited, T0, [])).toEqual({ kind: 'rate-limited', until: T0 + 60_000 });
-    expect(blockingReasonOf(limited, T0 + 60_000, [])).toBeNull();
+    expect(blockingReasonOf(limited, T0)).toEqual({ kind: 'rate-limited', until: T0 + 60_000 });
+    expect(blockingReasonOf(limited, T0 + 60_000)).toBeNull();
   });
 });
