@@ -2,7 +2,8 @@
 // TrustID client) against an emulator the parent runs. It can SIGKILL itself at an exact point —
 // right after a step's SENT commit before the request leaves, after TrustID has answered but before
 // the answer is committed, or in the middle of a commit — or the parent kills it at a random moment.
-// It prints `ready` once recovery is done and `drained` once every application has been published.
+// It prints `ready` once recovery is done and `drained` once nothing is left to run (every app
+// published, or stopped for staff).
 // Test-only; run with node (bundled) or `node --import tsx`.
 import { fileKeyCustody } from '../../../main/config/key-custody';
 import { silentLogger } from '../../../main/logging/logger';
@@ -33,8 +34,6 @@ export type ChildConfig = {
   deviceIdFile: string;
   seed: number;
   kill?: KillPoint;
-  /** `published`: every app published (the crash test); `settled`: nothing left to run, stopped apps allowed (the soak). */
-  drainedWhen?: 'published' | 'settled';
 };
 
 // Pipes are synchronous on Linux: a line written here reaches the parent even if we die next.
@@ -112,8 +111,7 @@ say('ready');
 
 const timer = setInterval(() => {
   const c = worker.summary().counts;
-  const left = c.queued + c.sending + c.verifying + (config.drainedWhen === 'settled' ? 0 : c.needs_attention);
-  if (left === 0) {
+  if (c.queued + c.sending + c.verifying === 0) {
     clearInterval(timer);
     say('drained');
     void worker.stop(1_000).then(async () => {

@@ -20,6 +20,8 @@ import { startEmulator, type FaultRuleInput, type RunningEmulator } from '../../
 import { silentLogger } from '../../../main/logging/logger';
 import { openStore, type Store } from '../../../main/store/open-store';
 import { possiblyPublished } from '../../../main/sync/abandon-restart';
+import { applyStaffAction } from '../../../main/sync/staff-actions';
+import { defaultSyncParams } from '../../../main/sync/sync-params';
 import { submissionStoreFrom } from '../../../main/sync/store-adapter';
 import type { ChildConfig, KillPoint } from './crash-child';
 import { jpeg, validMrz } from './sync-rig';
@@ -51,6 +53,8 @@ export type HarnessReport = {
   lives: number;
   emulatorRestarts: number;
   restartsCounted: number;
+  /** Apps stopped at the 11-restart cap by repeated kills, retried by "staff" (crash test only). */
+  staffRetries: number;
   /** Soak only: applications that ended in a staff-visible stop, by reason. */
   stoppedBy: Record<string, number>;
   wallMs: number;
@@ -58,6 +62,29 @@ export type HarnessReport = {
 };
 
 type Life = { exit: 'killed' | 'drained' | 'failed'; killedAt: string | null; stderr: string };
+
+/**
+ * Staff's part (§10): an application killed mid-build eleven times stops at the restart cap, where
+ * staff see it; they press Retry. Returns how many were retried. Runs while no child is alive.
+ */
+function retryStoppedByRestartCap(dataDir: string, keyFile: string): number {
+  const store = openStore({ dataDir, custody: fileKeyCustody(keyFile, true), log: silentLogger() });
+  try {
+    const port = submissionStoreFrom(store);
+    let retried = 0;
+    for (const app of port.list({ attentionOnly: true, limit: 10_000 })) {
+      if (app.attentionReason !== 'restarts') continue;
+      const rec = port.load(app.id)!;
+      const r = applyStaffAction(rec, { kind: 'retry' }, { userId: 'crash-harness', admin: false }, { now: Date.now(), onlineS: 0, random: Math.random, params: defaultSyncParams });
+      if (r.refused) continue;
+      port.save(r.state, rec.revision, []);
+      retried += 1;
+    }
+    return retried;
+  } finally {
+    store.close();
+  }
+}
 
 const MUTATING = ['createContainer', 'createDocument', 'uploadImage', 'uploadApplicantPhoto', 'publish'];
 
@@ -96,7 +123,11 @@ function runLife(script: string, config: ChildConfig, killAfterReadyMs: number |
     let stderr = '';
     let killedAt: string | null = null;
     let drained = false;
-    const guard = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    let timedOut = false;
+    const guard = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       for (;;) {
@@ -124,7 +155,7 @@ function runLife(script: string, config: ChildConfig, killAfterReadyMs: number |
       clearTimeout(guard);
       if (signal === 'SIGKILL' && killedAt !== null) resolve({ exit: 'killed', killedAt, stderr });
       else if (code === 0 && drained) resolve({ exit: 'drained', killedAt: null, stderr });
-      else resolve({ exit: 'failed', killedAt, stderr: `${stderr}\n(exit code ${code}, signal ${signal})` });
+      else resolve({ exit: 'failed', killedAt, stderr: `${stderr}\n(${timedOut ? `no progress within ${timeoutMs / 1000} s; ` : ''}exit code ${code}, signal ${signal})` });
     });
   });
 }
@@ -257,6 +288,7 @@ export async function runCrashHarness(opts: HarnessOptions = {}): Promise<Harnes
   let kills = 0;
   let lives = 0;
   let emulatorRestarts = 0;
+  let staffRetries = 0;
   let restarting: Promise<void> | null = null;
   const user = emu.users.find((u) => u.username === 'demo.kiosk')!;
 
@@ -277,7 +309,6 @@ export async function runCrashHarness(opts: HarnessOptions = {}): Promise<Harnes
     deviceIdFile: t.deviceIdFile,
     seed,
     ...(kill ? { kill } : {}),
-    ...(opts.faultRate ? { drainedWhen: 'settled' as const } : {}),
   });
   const addFaults = () => {
     for (const rule of opts.faultRate ? faultRules(opts.faultRate) : []) emu.addFault(rule);
@@ -325,7 +356,8 @@ export async function runCrashHarness(opts: HarnessOptions = {}): Promise<Harnes
           scripted += 1;
           if (scripted >= opts.script.length) return;
         }
-        // Everything was published before the kill landed: give the next lives more to do.
+        // Nothing was left to run before the kill landed: give the next lives more to do.
+        if (!opts.faultRate) staffRetries += retryStoppedByRestartCap(t.dataDir, t.keyFile);
         await captureApps(t.dataDir, t.keyFile, 6, random, t.appIds);
       }
     }
@@ -340,10 +372,18 @@ export async function runCrashHarness(opts: HarnessOptions = {}): Promise<Harnes
     let restartsCounted = 0;
     const stoppedBy: Record<string, number> = {};
     for (const t of tracks) {
-      // The last life drains the queue.
-      const last = await runLife(script, config(t, 7), null, 120_000);
-      lives += 1;
-      if (last.exit !== 'drained') problems.push(`the final run did not drain: ${last.stderr.trim().slice(-2000)}`);
+      // The last lives drain the queue (staff retrying what stopped at the restart cap).
+      for (let round = 0; round < 5; round++) {
+        const last = await runLife(script, config(t, 7 + round), null, 120_000);
+        lives += 1;
+        if (last.exit !== 'drained') {
+          problems.push(`the final run did not drain: ${last.stderr.trim().slice(-2000)}`);
+          break;
+        }
+        const retried = opts.faultRate ? 0 : retryStoppedByRestartCap(t.dataDir, t.keyFile);
+        staffRetries += retried;
+        if (retried === 0) break;
+      }
     }
     const allApps = tracks.flatMap((t) => t.appIds);
     for (const t of tracks) {
@@ -354,7 +394,7 @@ export async function runCrashHarness(opts: HarnessOptions = {}): Promise<Harnes
         store.close();
       }
     }
-    return { kills, killsBy, apps: allApps.length, lives, emulatorRestarts, restartsCounted, stoppedBy, wallMs: Date.now() - started, problems };
+    return { kills, killsBy, apps: allApps.length, lives, emulatorRestarts, restartsCounted, staffRetries, stoppedBy, wallMs: Date.now() - started, problems };
   } finally {
     await emu.close();
     fs.rmSync(dir, { recursive: true, force: true });
