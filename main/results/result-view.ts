@@ -1,5 +1,6 @@
-// A TrustID result in plain words for staff (RAW-API §5.7): the overall verdict, each document's
-// verdict explained, the checks that passed or failed, the fields TrustID read, the images. Pure.
+// A TrustID result for staff (RAW-API §5.7): the overall and per-document verdicts (the renderer
+// words them in the staff's language), the checks that passed or failed, the fields TrustID read,
+// the images. Pure.
 import type { ResultDetail, ResultSummary, Verdict } from '../../preload/contract';
 import {
   applicationSummary,
@@ -20,16 +21,6 @@ const verdictOf: Record<number, Verdict> = {
   [DocumentStatus.Rejected]: 'rejected',
   [DocumentStatus.NoValidation]: 'no-validation',
   [DocumentStatus.Undefined]: 'undefined',
-};
-
-export const verdictExplanation: Record<Verdict, string> = {
-  accepted: 'TrustID accepted this document: its checks passed.',
-  referred: 'TrustID has referred this to its experts for a closer look. The result will follow, usually within the hour (08:00 to midnight).',
-  failed: 'TrustID found a problem with this document. Do not accept it; the failed checks below say why.',
-  rejected: 'TrustID could not check this document (for example an image was missing or unreadable). Scan it again as a new check.',
-  'no-validation': 'TrustID has no way to validate this type of document, so it was stored without a verdict. Check it by eye.',
-  undefined: 'TrustID has not given a verdict for this document yet.',
-  processing: 'TrustID is still checking this application.',
 };
 
 /** Plain-words names for the checks TrustID reports (RAW-API §7.5); others are shown as named. */
@@ -78,7 +69,6 @@ function documentView(doc: Document) {
   return {
     name: doc.DocumentName?.trim() || 'Document',
     verdict,
-    explanation: verdictExplanation[verdict],
     facts,
     fields: VISIBLE_FIELDS.flatMap(([name, label]) => {
       const value = fieldValue(doc, name);
@@ -105,7 +95,6 @@ export function resultDetail(summary: ResultSummary, container: Container): Resu
     name: container.Fullname?.trim() || summary.name,
     verdict,
     attention,
-    explanation: verdictExplanation[verdict] + (attention ? ' TrustID also flagged something for attention.' : ''),
     documents: container.Documents.map(documentView),
     remoteAvailable: true,
   };

@@ -21,7 +21,6 @@ export const ResultFact = z.object({ name: z.string(), passed: z.boolean(), expl
 export const ResultDocument = z.object({
   name: z.string(),
   verdict: Verdict,
-  explanation: z.string(),
   facts: z.array(ResultFact),
   fields: z.array(z.object({ label: z.string(), value: z.string() })),
   images: z.array(z.object({ id: z.string(), label: z.string() })),
@@ -30,7 +29,6 @@ export const ResultDocument = z.object({
 
 export const ResultDetail = ResultSummary.extend({
   attention: z.boolean(),
-  explanation: z.string(),
   documents: z.array(ResultDocument),
   /** Whether TrustID still holds the images and report (false once purged there or offline). */
   remoteAvailable: z.boolean(),

@@ -80,7 +80,6 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
       <div className={`result-overall result-${verdictTone[detail.verdict]}`} data-testid="result-overall" data-verdict={detail.verdict}>
         <StatusBadge tone={verdictTone[detail.verdict]}>{t(`results.verdicts.${detail.verdict}`)}</StatusBadge>
         <p className="result-meaning">{t(`results.meaning.${detail.verdict}`)}</p>
-        {detail.explanation && <p>{detail.explanation}</p>}
       </div>
       {detail.attention && (
         <p className="results-problem" role="alert" data-testid="result-attention">
@@ -93,7 +92,6 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
           <h2 id={`result-doc-${i}`}>{doc.name}</h2>
           <StatusBadge tone={verdictTone[doc.verdict]}>{t(`results.verdicts.${doc.verdict}`)}</StatusBadge>
           <p className="result-meaning">{t(`results.meaning.${doc.verdict}`)}</p>
-          {doc.explanation && <p>{doc.explanation}</p>}
           <Facts facts={doc.facts} index={i} />
           {doc.fields.length > 0 && (
             <>

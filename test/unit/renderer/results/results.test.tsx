@@ -39,13 +39,11 @@ const summaries: ResultSummary[] = [
 const detail: ResultDetail = {
   ...summaries[1]!,
   attention: true,
-  explanation: 'One document failed its checks.',
   remoteAvailable: true,
   documents: [
     {
       name: 'Passport',
       verdict: 'failed',
-      explanation: 'The machine-readable zone does not match the printed details.',
       facts: [
         { name: 'MRZ check digits', passed: false, explanation: 'The check digit of the document number does not match.' },
         { name: 'Document expiry', passed: true, explanation: 'The document is in date.' },
@@ -132,7 +130,6 @@ describe('result detail', () => {
     const overall = await screen.findByTestId('result-overall');
     expect(overall.dataset.verdict).toBe('failed');
     expect(overall.textContent).toContain('Do not accept this document');
-    expect(overall.textContent).toContain('One document failed its checks.');
     expect(screen.getByTestId('result-attention')).toBeTruthy();
     const doc = screen.getByTestId('result-document-0');
     expect(within(doc).getByTestId('failed-facts-0').textContent).toContain('The check digit of the document number does not match.');
