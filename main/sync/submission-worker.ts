@@ -68,6 +68,8 @@ export class SubmissionWorker {
   private idleWaiters: (() => void)[] = [];
   private lastSummaryAt = -Infinity;
   private accountCache: { at: number; ids: string[] } | null = null;
+  /** Upload progress of the image in flight, per app, for list() and the app events. */
+  private readonly progress = new Map<string, NonNullable<QueueItem['progress']>>();
   private summaryPending = false;
 
   constructor(private readonly deps: SubmissionWorkerDeps) {
@@ -179,7 +181,7 @@ export class SubmissionWorker {
   }
 
   list(q: { attentionOnly?: boolean; limit?: number; offset?: number } = {}): QueueItem[] {
-    return this.store.list(q).map(queueItemOf);
+    return this.store.list(q).map((app) => queueItemOf(app, this.progress.get(app.id) ?? null));
   }
 
   summary(): SyncSummary {
@@ -422,9 +424,13 @@ export class SubmissionWorker {
         if (callEffect.call.kind === 'uploadImage' || callEffect.call.kind === 'uploadApplicantPhoto') {
           const docIndex = callEffect.call.kind === 'uploadImage' ? callEffect.call.docIndex : -1;
           const imgIndex = callEffect.call.kind === 'uploadImage' ? callEffect.call.imgIndex : -1;
-          extras.onProgress = (p) => this.deps.onEvent?.({ type: 'upload-progress', appId, docIndex, imgIndex, sentBytes: p.sentBytes, totalBytes: p.totalBytes });
+          extras.onProgress = (p) => {
+            this.progress.set(appId, { docIndex, imgIndex, sentBytes: p.sentBytes, totalBytes: p.totalBytes });
+            this.deps.onEvent?.({ type: 'upload-progress', appId, docIndex, imgIndex, sentBytes: p.sentBytes, totalBytes: p.totalBytes });
+          };
         }
         const outcome = await this.sessions.api(accountId).call(callEffect.call, extras);
+        this.progress.delete(appId);
         this.sessions.noteOutcome(accountId, outcome, this.clock.now());
         this.queue.apply({ type: 'call_result', accountId, outcome });
 

@@ -35,6 +35,8 @@ export type QueueItem = {
   lastOutcomeClass: OutcomeClass | null;
   /** TrustID's last message or the transport error, for the details view. */
   lastMessage: string | null;
+  /** The image being uploaded right now, in bytes; null otherwise. */
+  progress: { docIndex: number; imgIndex: number; sentBytes: number; totalBytes: number } | null;
 };
 
 export type SyncEvent =
@@ -42,7 +44,7 @@ export type SyncEvent =
   | { type: 'app'; item: QueueItem }
   | { type: 'upload-progress'; appId: string; docIndex: number; imgIndex: number; sentBytes: number; totalBytes: number };
 
-export function queueItemOf(app: SubmissionApp): QueueItem {
+export function queueItemOf(app: SubmissionApp, progress: QueueItem['progress'] = null): QueueItem {
   return {
     appId: app.id,
     accountId: app.accountId,
@@ -56,6 +58,7 @@ export function queueItemOf(app: SubmissionApp): QueueItem {
     failures: app.failures,
     lastOutcomeClass: app.lastOutcomeClass,
     lastMessage: app.lastMessage,
+    progress,
   };
 }
 
