@@ -11,9 +11,8 @@ import type { AbandonReason, AttentionReason, ContainerAttempt, OutcomeClass, St
 
 export type StoreAdapterOptions = {
   /**
-   * The MRZ captured for a document, sent with createDocument (API §4.2). The store keeps it sealed
-   * and has no accessor for sync yet; without this option documents are created without an MRZ
-   * and TrustID reads it from the images.
+   * The MRZ captured for a document, sent with createDocument (API §4.2). Defaults to the store's
+   * own `submissions.documentFields` (the sealed MRZ, opened for sync); tests may supply their own.
    */
   documentFields?: (appId: string, docIndex: number) => { mrz?: string; rfidMrz?: string } | null;
 };
@@ -125,8 +124,7 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
         if (subs.getKiosk() === null) subs.ensureKiosk();
         subs.updateKiosk({
           queueState: effective,
-          // Whole seconds in the INTEGER column; the fraction (under a second per write) is dropped.
-          onlineClockS: Math.floor(q.onlineClockS),
+          onlineClockS: q.onlineClockS,
           notBefore: q.notBefore,
           transportFailures: q.transportFailures,
           probeFailures: q.probeLevel,
@@ -148,6 +146,6 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
       }
     },
 
-    documentFields: (appId, docIndex) => opts.documentFields?.(appId, docIndex) ?? null,
+    documentFields: (appId, docIndex) => (opts.documentFields ?? subs.documentFields)(appId, docIndex) ?? null,
   };
 }
