@@ -184,6 +184,12 @@ export class SubmissionWorker {
     return this.store.list(q).map((app) => queueItemOf(app, this.progress.get(app.id) ?? null));
   }
 
+  /** One queue row, with the upload in flight (cheaper than list() for a single app). */
+  item(appId: string): QueueItem | null {
+    const rec = this.store.load(appId);
+    return rec === null ? null : queueItemOf(rec.app, this.progress.get(appId) ?? null);
+  }
+
   summary(): SyncSummary {
     const now = this.clock.now();
     const s = this.store.summary();

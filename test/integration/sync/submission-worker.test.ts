@@ -147,6 +147,8 @@ describe('submission worker', () => {
     expect(after.queueState).toBe('RUNNING');
     expect(after.blocking).toBeNull();
 
+    expect(r.worker.item(a)).toMatchObject({ appId: a, state: 'completed', progress: null });
+    expect(r.worker.item('no-such-app')).toBeNull();
     const progress = r.events.filter((e): e is Extract<SyncEvent, { type: 'upload-progress' }> => e.type === 'upload-progress' && e.appId === a);
     const last = progress.filter((p) => p.imgIndex === 0).at(-1)!;
     expect(last.totalBytes).toBe(300_000);
