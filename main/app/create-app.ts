@@ -20,6 +20,7 @@ import { registerSettingsHandlers } from './handlers/settings-handlers';
 import { createHealthService, type HealthService } from './health-service';
 import { accountSecrets, decideMode } from './mode';
 import { mirrorPolicy, startServices, type AppServices } from './services/app-services';
+import { KIOSK_ACCOUNT } from './services/trustid-connection';
 import { createSettingsService, type SettingsService } from './settings-service';
 
 export type AppOptions = {
@@ -69,7 +70,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
   let closed = false;
   let wasOffline = false;
 
-  async function start(): Promise<void> {
+  async function start(): Promise<AppServices> {
     const next = await startServices({
       mode: mode().mode,
       paths: opts.paths,
@@ -114,6 +115,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     events.emit('session.changed', next.session.view());
     events.emit('devices.changed', next.devices.list());
     events.emit('queue.changed', next.queue.summary());
+    return next;
   }
 
   /** What the services depend on: a change means stopping them and starting afresh. */
@@ -138,7 +140,9 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
       services = null;
       inner = null;
       await old?.close();
-      await start();
+      const next = await start();
+      // New credentials or a new API key: a paused kiosk account gets its one new login (§6).
+      await next.worker.tryAgain(KIOSK_ACCOUNT, { credentialsChanged: true });
     });
   }
 

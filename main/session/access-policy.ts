@@ -63,6 +63,7 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'queue.list': 'staff',
   'queue.summary': 'staff',
   'queue.syncNow': 'staff',
+  'queue.tryAgain': 'staff',
   'queue.act': 'staff',
   'results.list': 'staff',
   'results.get': 'staff',

@@ -39,6 +39,8 @@ export const queueInvoke = {
   'queue.list': { req: z.void(), res: z.array(QueueItem) },
   'queue.summary': { req: z.void(), res: QueueSummary },
   'queue.syncNow': { req: z.void(), res: z.void() },
+  /** SUBMISSION-PROTOCOL §6: after a refused sign-in the queue waits; this makes exactly one login. */
+  'queue.tryAgain': { req: z.void(), res: z.void() },
   'queue.act': { req: z.object({ id: Id, action: StaffAction }), res: z.void() },
   /** Admin only: drop an unsent application, with the reason (audited). */
   'queue.discard': { req: z.object({ id: Id, reason: DiscardReason }), res: z.void() },

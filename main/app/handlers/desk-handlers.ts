@@ -17,6 +17,7 @@ export function registerDeskHandlers(dispatcher: Dispatcher, services: AppServic
   dispatcher.handle('queue.list', () => queue.list());
   dispatcher.handle('queue.summary', () => queue.summary());
   dispatcher.handle('queue.syncNow', () => queue.syncNow());
+  dispatcher.handle('queue.tryAgain', () => queue.tryAgain());
   dispatcher.handle('queue.act', ({ id, action }) => queue.act(id, action, actor()));
   dispatcher.handle('queue.discard', ({ id, reason }) => queue.discard(id, reason, actor()));
 

@@ -12,6 +12,8 @@ export type QueueService = {
   summary(): QueueSummary;
   list(): QueueItem[];
   syncNow(): void;
+  /** One login for each paused account (§6 "Try again"); says why when it is refused again. */
+  tryAgain(): Promise<void>;
   act(id: string, action: StaffAction, actor: { userId: string; admin: boolean }): Promise<void>;
   discard(id: string, reason: DiscardReason, actor: { userId: string; admin: boolean }): Promise<void>;
 };
@@ -60,7 +62,7 @@ export function createQueueService(opts: {
         // Progress is per image; the row shows the image in flight.
         const p = { sentBytes: event.sentBytes, totalBytes: event.totalBytes };
         progress.set(event.appId, p);
-        const item = opts.worker().list().find((i) => i.appId === event.appId);
+        const item = opts.worker().item(event.appId);
         if (item) opts.emitItem(queueItemView(item, p));
       }
     },
@@ -74,6 +76,11 @@ export function createQueueService(opts: {
     },
     syncNow() {
       opts.worker().syncNow();
+    },
+    async tryAgain() {
+      const blocking = opts.worker().summary().blocking;
+      const paused = blocking?.kind === 'paused-auth' || blocking?.kind === 'paused-config' ? blocking.accountIds : [];
+      for (const accountId of paused) await command(() => opts.worker().tryAgain(accountId));
     },
     async act(id, action, actor) {
       if (action === 'retake') {

@@ -37,6 +37,18 @@ export function QueueScreen(_props: { params: Record<string, string> }) {
     }
   };
 
+  const tryAgain = async () => {
+    setSyncBusy(true);
+    setSyncError(null);
+    try {
+      await getBridge().invoke('queue.tryAgain');
+    } catch (failure) {
+      setSyncError((failure as Error).message);
+    } finally {
+      setSyncBusy(false);
+    }
+  };
+
   const status = summary ? describeSync(t, summary) : null;
   const syncing = summary?.syncing ?? null;
   return (
@@ -52,6 +64,11 @@ export function QueueScreen(_props: { params: Record<string, string> }) {
         <button type="button" className="button button-primary" onClick={() => void syncNow()} disabled={syncBusy || syncing !== null} aria-busy={syncBusy || undefined} data-testid="queue-sync-now">
           {syncBusy || syncing ? t('queue.syncing') : t('queue.syncNow')}
         </button>
+        {summary?.connection === 'paused' && (
+          <button type="button" className="button" onClick={() => void tryAgain()} disabled={syncBusy} data-testid="queue-try-again">
+            {t('queue.tryAgain')}
+          </button>
+        )}
         {syncError && (
           <p className="field-error" role="alert">
             {syncError}
