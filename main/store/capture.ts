@@ -2,6 +2,7 @@
 // every sealed image file is written and fsynced first, then the application, its documents and
 // images and its initial submission state (CREATE_CONTAINER / PENDING) commit in one transaction,
 // and only then does saveCapture return. Runs in main (plain Node).
+import { sealApplicationFields, validateApplicationFields, type ApplicationFieldValue } from './application-fields';
 import type { AuditLog } from './audit-log';
 import { assertEditable, restartAfterEdit } from './edit-guard';
 import { imageAad, type ImageLight, type ImageMime } from './images-repo';
@@ -54,6 +55,8 @@ export type CaptureInput = {
   capturedBy: string | null;
   documents: CaptureDocument[];
   applicantPhoto?: { bytes: Uint8Array; mime: ImageMime; imageType?: number };
+  /** The application's custom field values (issue 6 item 3), sent with createDocumentContainer. Personal: sealed. */
+  applicationFields?: ApplicationFieldValue[];
 };
 
 export type SavedCapture = { appId: string; capturedAt: number; documents: number; images: number; bytes: number };
@@ -187,6 +190,7 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
 
       const appId = input.appId ?? ctx.newId();
       const capturedAt = ctx.now();
+      const fieldsSealed = sealApplicationFields(ctx.keys, appId, input.applicationFields);
       const docs = input.documents.map((d, docIndex) => {
         const docId = ctx.newId();
         return {
@@ -205,9 +209,9 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
       commitOrRemove(planned, () => {
         const now = ctx.now();
         db.prepare(
-          `INSERT INTO applications (id, account_id, captured_at, captured_by, step, phase, next_attempt_at, updated_at)
-           VALUES (?, ?, ?, ?, 'CREATE_CONTAINER', 'PENDING', ?, ?)`,
-        ).run(appId, accountId, capturedAt, input.capturedBy, capturedAt, now);
+          `INSERT INTO applications (id, account_id, captured_at, captured_by, step, phase, next_attempt_at, updated_at, fields_sealed)
+           VALUES (?, ?, ?, ?, 'CREATE_CONTAINER', 'PENDING', ?, ?, ?)`,
+        ).run(appId, accountId, capturedAt, input.capturedBy, capturedAt, now, fieldsSealed);
         for (const d of docs) {
           db.prepare('INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
             d.docId,
@@ -224,7 +228,7 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
           action: 'capture.saved',
           actor: input.capturedBy ?? 'system',
           appId,
-          detail: { documents: docs.length, images: planned.length, applicantPhoto: photo !== null },
+          detail: { documents: docs.length, images: planned.length, applicantPhoto: photo !== null, applicationFields: input.applicationFields?.length ?? 0 },
         });
       });
       return { appId, capturedAt, documents: docs.length, images: planned.length, bytes: incoming };
@@ -339,6 +343,7 @@ function validateCapture(input: CaptureInput): void {
     for (const img of d.images) validateImage(img.bytes, img.mime, img.imageType, img.side, img.light);
   }
   if (input.applicantPhoto) validateImage(input.applicantPhoto.bytes, input.applicantPhoto.mime, input.applicantPhoto.imageType ?? 1, 'front', 'white');
+  if (input.applicationFields !== undefined) validateApplicationFields(input.applicationFields);
 }
 
 function validatePersonal(personal: PersonalFields): void {

@@ -9,6 +9,7 @@ import { fsyncDir } from './atomic-write';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { createCaptureService, type CaptureService } from './capture';
 import { IMAGES_DIR, integrityProblem, openDatabase, type OpenReport } from './database';
+import { createFieldDefinitionsRepo, type FieldDefinitionsRepo } from './field-definitions-repo';
 import { uuidv7 } from './ids';
 import { createImagesRepo, type ImagesRepo } from './images-repo';
 import { keyRing } from './key-ring';
@@ -62,6 +63,8 @@ export type Store = {
   accounts: TrustIdAccountsRepo;
   settings: StoreSettingsRepo;
   retention: RetentionService;
+  /** The application form (custom field definitions) cached per TrustID account. */
+  fieldDefinitions: FieldDefinitionsRepo;
   close(): void;
 };
 
@@ -110,6 +113,7 @@ export function openStore(opts: StoreOptions): Store {
     accounts: createTrustIdAccounts(ctx, { audit }),
     settings,
     retention,
+    fieldDefinitions: createFieldDefinitionsRepo(ctx),
     close() {
       if (!db.open) return;
       // Folding the WAL back keeps the folder to one file between runs; a failure here loses nothing.

@@ -1,4 +1,5 @@
-// Purge and retention (issue 5): images and sealed personal data go once an application is
+// Purge and retention (issue 5): images and sealed personal data (document fields, application
+// custom field values, TrustID messages, result snapshots) go once an application is
 // published and its final result fetched (after a configurable delay), or at once when it is
 // cancelled or closed by staff; the remaining metadata goes after the configured number of days.
 // Applications unsent past a ceiling are reported as admin alerts rather than lingering silently.
@@ -49,7 +50,7 @@ export function createRetention(ctx: StoreContext, deps: { audit: AuditLog; sett
       db.prepare('DELETE FROM images WHERE app_id = ?').run(appId);
       db.prepare('UPDATE documents SET personal_sealed = NULL WHERE app_id = ?').run(appId);
       db.prepare(
-        `UPDATE applications SET result_snapshot_sealed = NULL, last_message_sealed = NULL, purge_state = 'purged', purged_at = ?,
+        `UPDATE applications SET result_snapshot_sealed = NULL, last_message_sealed = NULL, fields_sealed = NULL, purge_state = 'purged', purged_at = ?,
            revision = revision + 1, updated_at = ? WHERE id = ? AND purge_state = 'purging'`,
       ).run(ctx.now(), ctx.now(), appId);
       deps.audit.append({ action: 'store.purged', actor, appId, detail: { images: names.length } });

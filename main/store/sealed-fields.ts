@@ -1,6 +1,6 @@
-// Personal values in rows (names, MRZ, document numbers, dates of birth, result snapshots) sealed
-// with AES-256-GCM; the associated data is "table.column.rowId", so a sealed value copied to another
-// row or column fails to open. Plus the keyed surname HMAC for exact search. Runs in main (plain Node).
+// Personal values in rows (names, MRZ, document numbers, dates of birth, application custom field
+// values, result snapshots) sealed with AES-256-GCM; the associated data is "table.column.rowId", so
+// a sealed value copied to another row or column fails to open. Plus the keyed surname HMAC for exact search. Runs in main (plain Node).
 import crypto from 'node:crypto';
 import type { KeyRing } from './key-ring';
 import { seal, unseal } from './seal';

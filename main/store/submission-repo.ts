@@ -3,6 +3,7 @@
 // apps, the kiosk row. Every save is checked against the row revision so a staff edit and the worker
 // never overwrite each other. Runs in main (plain Node).
 import crypto from 'node:crypto';
+import { openApplicationFields, type ApplicationFieldValue } from './application-fields';
 import { SealBrokenError } from './seal';
 import { openField, sealField } from './sealed-fields';
 import type { StoreContext } from './store-context';
@@ -99,6 +100,12 @@ export type SubmissionRepo = {
    * For the TrustID request only; never log the values.
    */
   documentFields(appId: string, docIndex: number): { mrz?: string; rfidMrz?: string } | null;
+  /**
+   * What createDocumentContainer sends as ApplicationFlexibleFieldValues (API §4.1, §7.8): the
+   * application's custom field values, opened from their seal. [] when the capture had none; null
+   * when the application does not exist, is purged or the seal cannot be opened. Never log them.
+   */
+  applicationFields(appId: string): ApplicationFieldValue[] | null;
   /** Apps found with phase = SENT: what §7.7 crash recovery resolves before the workers start. */
   listSent(): string[];
   /** Scheduling rows for the queue screen, oldest capture first. Snapshots are not opened here. */
@@ -302,6 +309,20 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
         ...(typeof personal.mrz === 'string' ? { mrz: personal.mrz } : {}),
         ...(typeof personal.rfidMrz === 'string' ? { rfidMrz: personal.rfidMrz } : {}),
       };
+    },
+
+    applicationFields(appId) {
+      const row = db.prepare('SELECT fields_sealed, purge_state FROM applications WHERE id = ?').get(appId) as
+        | { fields_sealed: Buffer | null; purge_state: string }
+        | undefined;
+      if (!row || row.purge_state !== 'none') return null;
+      if (row.fields_sealed === null) return [];
+      try {
+        return openApplicationFields(ctx.keys, appId, row.fields_sealed);
+      } catch (error) {
+        if (error instanceof SealBrokenError || (error as { code?: string }).code === 'store.no-key') return null;
+        throw error;
+      }
     },
 
     listSent() {

@@ -6,6 +6,7 @@ import { resultsTable } from './002-results';
 import { auditLogTable } from './003-audit-log';
 import { staffTable } from './004-staff';
 import { settingsTable } from './005-settings';
+import { applicationFields } from './006-application-fields';
 
 export const migrations: readonly Migration[] = [
   coreTables,
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   auditLogTable,
   staffTable,
   settingsTable,
+  applicationFields,
 ];

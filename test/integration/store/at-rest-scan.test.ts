@@ -1,6 +1,7 @@
 // At-rest scan (issue 5 "Proof"): after captures, edits, sync-like saves, result views and a purge
-// with known names, MRZs and document numbers, a byte search of the whole data folder (database,
-// WAL, SHM, sealed images) and the log folder finds none of them in UTF-8 or UTF-16.
+// with known names, MRZs, document numbers and application custom field values, a byte search of
+// the whole data folder (database, WAL, SHM, sealed images) and the log folder finds none of them in
+// UTF-8 or UTF-16.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ function filesUnder(dir: string): string[] {
 
 function needlesFor(v: Visitor): string[] {
   const [line1, line2] = v.mrz.split('\n') as [string, string];
-  return [v.surname, v.givenNames, v.documentNumber, line1, line2, line1.slice(5, 25), `${v.givenNames} ${v.surname}`];
+  return [v.surname, v.givenNames, v.documentNumber, line1, line2, line1.slice(5, 25), `${v.givenNames} ${v.surname}`, v.fieldNote];
 }
 
 function encodings(text: string): Buffer[] {
@@ -41,7 +42,7 @@ async function exercise(store: Store): Promise<Visitor[]> {
   const ids: string[] = [];
   for (let i = 0; i < people.length; i++) {
     // Image bytes carry the name too, as a real scan's pixels or EXIF would.
-    ids.push((await store.capture.saveCapture(sampleCapture(i + 1, { markers: true, photo: i === 0 }))).appId);
+    ids.push((await store.capture.saveCapture(sampleCapture(i + 1, { markers: true, photo: i === 0, fields: true }))).appId);
   }
   const [a, b, c, d] = ids as [string, string, string, string];
   await store.capture.retakeImage({ appId: a, position: { docIndex: 0, imgIndex: 1 }, image: { bytes: fakeJpeg(3000, 9, people[0]!.surname), mime: 'image/jpeg', imageType: 3 }, actor: 'staff-1' });
@@ -67,6 +68,8 @@ async function exercise(store: Store): Promise<Visitor[]> {
     store.results.recordOutcome(id, 'pass', 1);
   }
   store.results.detail(a, 'staff-1');
+  // What sync reads for createDocumentContainer: opened in memory, never written anywhere in plain.
+  expect(store.submissions.applicationFields(a)?.[0]?.value).toBe(people[0]!.fieldNote);
   store.results.search({ surname: people[2]!.surname });
   store.retention.runDue(); // purges b and c
   store.capture.discard({ appId: d, actor: 'admin-1', reason: 'duplicate' });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { ephemeralCustody, type KeyCustody } from '../../../../main/config/key-custody';
 import { silentLogger } from '../../../../main/logging/logger';
+import type { ApplicationFieldValue } from '../../../../main/store/application-fields';
 import type { CaptureInput } from '../../../../main/store/capture';
 import { openStore, type Store, type StoreOptions } from '../../../../main/store/open-store';
 
@@ -60,7 +61,7 @@ export function fakeJpeg(size: number, seed: number, marker = ''): Buffer {
   return b;
 }
 
-export type Visitor = { surname: string; givenNames: string; documentNumber: string; dateOfBirth: string; mrz: string };
+export type Visitor = { surname: string; givenNames: string; documentNumber: string; dateOfBirth: string; mrz: string; fieldNote: string };
 
 /** A TD3-style visitor with a distinctive name, so an at-rest byte search is meaningful. */
 export function visitor(n: number): Visitor {
@@ -70,10 +71,21 @@ export function visitor(n: number): Visitor {
   const dateOfBirth = '1984-07-21';
   const line1 = `P<GBR${surname}<<ZEPHYRINE<${n}`.padEnd(44, '<').slice(0, 44);
   const line2 = `${documentNumber}1GBR8407215F3001019<<<<<<<<<<<<<<00`.padEnd(44, '<').slice(0, 44);
-  return { surname, givenNames, documentNumber, dateOfBirth, mrz: `${line1}\n${line2}` };
+  // What staff might type into an application custom field about the visitor: personal too.
+  const fieldNote = `Host KWEXLEIGH${n} at gate ${n}`;
+  return { surname, givenNames, documentNumber, dateOfBirth, mrz: `${line1}\n${line2}`, fieldNote };
 }
 
-export function sampleCapture(n = 1, opts: { images?: number; imageBytes?: number; photo?: boolean; markers?: boolean } = {}): CaptureInput {
+/** Application custom field values for visitor n: a text note that names them, a number and a date. */
+export function sampleApplicationFields(n: number): ApplicationFieldValue[] {
+  return [
+    { fieldId: 'a1b2c3d4-0000-4000-8000-000000000001', versionId: 'a1b2c3d4-0000-4000-8000-0000000000f1', kind: 'string', value: visitor(n).fieldNote },
+    { fieldId: 'a1b2c3d4-0000-4000-8000-000000000002', versionId: 'a1b2c3d4-0000-4000-8000-0000000000f2', kind: 'int', value: String(40 + n) },
+    { fieldId: 'a1b2c3d4-0000-4000-8000-000000000003', kind: 'date', value: '2026-11-25' },
+  ];
+}
+
+export function sampleCapture(n = 1, opts: { images?: number; imageBytes?: number; photo?: boolean; markers?: boolean; fields?: boolean } = {}): CaptureInput {
   const v = visitor(n);
   const count = opts.images ?? 2;
   return {
@@ -91,6 +103,7 @@ export function sampleCapture(n = 1, opts: { images?: number; imageBytes?: numbe
       },
     ],
     ...(opts.photo ? { applicantPhoto: { bytes: fakeJpeg(2048, n * 100 + 99), mime: 'image/jpeg' as const } } : {}),
+    ...(opts.fields ? { applicationFields: sampleApplicationFields(n) } : {}),
   };
 }
 
