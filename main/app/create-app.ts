@@ -69,6 +69,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
   let restarting: Promise<void> = Promise.resolve();
   let closed = false;
   let wasOffline = false;
+  let startFailure: string | null = null;
 
   async function start(): Promise<AppServices> {
     const next = await startServices({
@@ -139,10 +140,17 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
       const old = services;
       services = null;
       inner = null;
-      await old?.close();
-      const next = await start();
-      // New credentials or a new API key: a paused kiosk account gets its one new login (§6).
-      await next.worker.tryAgain(KIOSK_ACCOUNT, { credentialsChanged: true });
+      try {
+        await old?.close();
+        const next = await start();
+        startFailure = null;
+        // New credentials or a new API key: a paused kiosk account gets its one new login (§6).
+        await next.worker.tryAgain(KIOSK_ACCOUNT, { credentialsChanged: true });
+      } catch (error) {
+        // Without services nothing can be answered; say so rather than wait for ever.
+        log.error({ err: error }, 'services could not restart');
+        startFailure = `Scan Station could not start its services after the TrustID settings changed (${error instanceof Error ? error.message : 'unknown error'}). Restart Scan Station; if it happens again, check the settings file.`;
+      }
     });
   }
 
@@ -152,7 +160,12 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     },
     async dispatch(channel, payload, ctx) {
       await restarting;
-      if (!inner) return { ok: false, code: 'app.restarting', message: 'Scan Station is restarting its services. Try again in a moment.' };
+      if (!inner) {
+        if (channel === 'app.info') return { ok: true, value: app.info() };
+        return startFailure
+          ? { ok: false, code: 'app.services-failed', message: startFailure }
+          : { ok: false, code: 'app.restarting', message: 'Scan Station is restarting its services. Try again in a moment.' };
+      }
       return inner.dispatch(channel, payload, ctx);
     },
     unhandled: () => inner?.unhandled() ?? [],
@@ -168,7 +181,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     health,
     info() {
       const m = mode();
-      const notice = notices.splice(0).join(' ') || null;
+      const notice = [...notices.splice(0), ...(startFailure ? [startFailure] : [])].join(' ') || null;
       return {
         productName: 'Scan Station',
         version: opts.version,

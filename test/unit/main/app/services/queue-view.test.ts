@@ -16,6 +16,7 @@ const item = (over: Partial<SyncItem> = {}): SyncItem => ({
   failures: 0,
   lastOutcomeClass: null,
   lastMessage: null,
+  progress: null,
   ...over,
 });
 
