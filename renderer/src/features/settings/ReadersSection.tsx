@@ -1,11 +1,15 @@
 // Readers: what is connected and its status (devices.list, live via devices.changed), looking for
-// new ones (devices.detect), and a test read (devices.test). Renderer process.
+// new ones (devices.detect) and setting them up, removing one, and a test read (devices.test).
+// Renderer process.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView, Res } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge, type StatusTone } from '../../components/StatusBadge';
+import { useSettingsStore } from '../../stores/settings-store';
+import { addScanner, addSerialReader, removeReader } from './reader-settings';
+import { saveSettings } from './settings-actions';
 
 const DEVICE_TONE: Record<DeviceView['status']['state'], StatusTone> = { offline: 'neutral', connecting: 'busy', ready: 'ok', reading: 'busy', error: 'bad' };
 
@@ -35,6 +39,17 @@ export function ReadersSection() {
       setError((failure as Error).message);
     } finally {
       setDetecting(false);
+    }
+  };
+
+  const configuredDevices = useSettingsStore((s) => s.view?.settings.devices);
+  const configured = new Set(configuredDevices?.map((d) => d.id) ?? []);
+  const change = async (edit: Parameters<typeof saveSettings>[0]) => {
+    setError(null);
+    try {
+      await saveSettings(edit);
+    } catch (failure) {
+      setError((failure as Error).message);
     }
   };
 
@@ -75,6 +90,11 @@ export function ReadersSection() {
                 <button type="button" className="button" onClick={() => void test(device.id)} disabled={testing !== null} data-testid="device-test">
                   {t('settings.readers.test')}
                 </button>
+                {configured.has(device.id) && (
+                  <button type="button" className="button button-quiet" onClick={() => void change((settings) => removeReader(settings, device.id))} data-testid="device-remove">
+                    {t('settings.readers.remove')}
+                  </button>
+                )}
                 {testing === device.id && <ProgressBar label={t('settings.readers.testing')} value={null} showLabel />}
                 <p role="status" className="device-test-result">
                   {result && (
@@ -99,16 +119,21 @@ export function ReadersSection() {
             {detected.serialPorts.map((port) => (
               <li key={port.path}>
                 <strong>{port.path}</strong>
-                {port.knownReader ? ` — ${port.knownReader}` : port.manufacturer ? ` — ${port.manufacturer}` : ` — ${t('settings.readers.unknownDevice')}`}
+                {port.knownReader ? ` — ${port.knownReader}` : port.manufacturer ? ` — ${port.manufacturer}` : ` — ${t('settings.readers.unknownDevice')}`}{' '}
+                <button type="button" className="button" onClick={() => void change((settings) => addSerialReader(settings, port))} data-testid="use-port">
+                  {t('settings.readers.use')}
+                </button>
               </li>
             ))}
             {detected.scanners.map((scanner) => (
               <li key={scanner.name}>
-                <strong>{scanner.label}</strong> ({t('settings.readers.kind.sane')})
+                <strong>{scanner.label}</strong> ({t('settings.readers.kind.sane')}){' '}
+                <button type="button" className="button" onClick={() => void change((settings) => addScanner(settings, scanner))} data-testid="use-scanner">
+                  {t('settings.readers.use')}
+                </button>
               </li>
             ))}
           </ul>
-          <p className="field-hint">{t('settings.readers.chooseHint')}</p>
         </div>
       )}
     </section>

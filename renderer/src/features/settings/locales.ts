@@ -79,7 +79,8 @@ export const en = {
     detectedTitle: 'Found on this computer',
     detectedNone: 'No serial ports or scanners were found. Check the cable and that the reader is switched on.',
     unknownDevice: 'unknown device',
-    chooseHint: 'A reader found here is used once it is set up in the device settings file.',
+    use: 'Use this reader',
+    remove: 'Remove',
   },
   kiosk: {
     title: 'This kiosk',
@@ -222,7 +223,8 @@ export const cy: typeof en = {
     detectedTitle: 'Wedi’u canfod ar y cyfrifiadur hwn',
     detectedNone: 'Ni chanfuwyd unrhyw borth cyfresol na sganiwr. Gwiriwch y cebl a bod y darllenydd ymlaen.',
     unknownDevice: 'dyfais anhysbys',
-    chooseHint: 'Defnyddir darllenydd a ganfuwyd yma unwaith y bydd wedi’i osod yn ffeil gosodiadau’r dyfeisiau.',
+    use: 'Defnyddio’r darllenydd hwn',
+    remove: 'Tynnu',
   },
   kiosk: {
     title: 'Y ciosg hwn',

@@ -235,3 +235,22 @@ describe('settings: account mode', () => {
     expect((callsTo(bridge, 'settings.update')[0] as { accounts: unknown }).accounts).toEqual({ mode: 'shared' });
   });
 });
+
+describe('settings: choosing readers', () => {
+  it('sets up a detected serial reader and a scanner, and removes one', async () => {
+    const bridge = await openSettings({
+      'devices.list': [],
+      'devices.detect': {
+        serialPorts: [{ path: '/dev/ttyACM0', vendorId: '0403', productId: '6001', manufacturer: 'FTDI', knownReader: 'Desko Penta' }],
+        scanners: [{ name: 'test:0', label: 'Noname frontend-tester' }],
+      },
+    });
+    const section = screen.getByTestId('settings-readers');
+    await act(async () => fireEvent.click(within(section).getByTestId('devices-detect')));
+    await flush();
+    await act(async () => fireEvent.click(within(section).getByTestId('use-port')));
+    await flush();
+    const first = callsTo(bridge, 'settings.update')[0] as Settings;
+    expect(first.devices).toEqual([{ id: 'serial-reader', kind: 'serial', label: 'Desko Penta', enabled: true, options: { path: '/dev/ttyACM0' } }]);
+  });
+});
