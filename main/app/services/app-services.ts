@@ -176,7 +176,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     capture,
     startupMessages: recovery.messages,
     health() {
-      return [trustIdHealth(ctx.mode, queue.summary()), storeHealth(custody()), readerHealth(ctx.mode, devices.list())];
+      return [trustIdHealth(ctx.mode, queue.summary()), storeHealth(custody(), store.retention.unsentAlerts().length), readerHealth(ctx.mode, devices.list())];
     },
     async close() {
       capture.stop();
@@ -224,8 +224,11 @@ function readerHealth(mode: Mode, list: DeviceView[]): HealthComponent {
   return { id, state: first.status.state === 'error' ? 'down' : 'degraded', message: `${first.label}: ${first.status.message}` };
 }
 
-function storeHealth(custody: KeyCustody): HealthComponent {
-  return custody.available
-    ? { id: 'store', state: 'ok', message: 'Checks are stored encrypted on this kiosk.' }
-    : { id: 'store', state: 'degraded', message: `No check can be saved on this kiosk: ${custody.reason}` };
+function storeHealth(custody: KeyCustody, unsentTooLong: number): HealthComponent {
+  if (!custody.available) return { id: 'store', state: 'degraded', message: `No check can be saved on this kiosk: ${custody.reason}` };
+  // Issue 5: applications unsent past the ceiling alert an administrator instead of lingering.
+  if (unsentTooLong > 0) {
+    return { id: 'store', state: 'degraded', message: `${unsentTooLong === 1 ? 'One check has' : `${unsentTooLong} checks have`} waited too long on this kiosk without reaching TrustID. An administrator should look at the queue.` };
+  }
+  return { id: 'store', state: 'ok', message: 'Checks are stored encrypted on this kiosk.' };
 }
