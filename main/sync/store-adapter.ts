@@ -6,7 +6,7 @@ import type { Store } from '../store/open-store';
 import type { StoreStep, SubmissionAppRecord } from '../store/submission-records';
 import type { EffectiveQueueState, QueueRecord } from './queue-machine';
 import { newQueueRecord } from './queue-machine';
-import { LocalImageError, SubmissionConflictError, type LoadedSubmission, type SubmissionStore } from './sync-ports';
+import { LocalImageError, SubmissionConflictError, type ApplicationFieldValue, type LoadedSubmission, type SubmissionStore } from './sync-ports';
 import type { AbandonReason, AttentionReason, ContainerAttempt, OutcomeClass, Step, SubmissionApp } from './submission-types';
 
 export type StoreAdapterOptions = {
@@ -15,6 +15,11 @@ export type StoreAdapterOptions = {
    * own `submissions.documentFields` (the sealed MRZ, opened for sync); tests may supply their own.
    */
   documentFields?: (appId: string, docIndex: number) => { mrz?: string; rfidMrz?: string } | null;
+  /**
+   * The application's custom field values, sent with createDocumentContainer (API §4.1). Defaults to
+   * the store's own `submissions.applicationFields` (sealed, opened for sync).
+   */
+  applicationFields?: (appId: string) => ApplicationFieldValue[] | null;
 };
 
 function appOf(r: SubmissionAppRecord): SubmissionApp {
@@ -147,5 +152,7 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
     },
 
     documentFields: (appId, docIndex) => (opts.documentFields ?? subs.documentFields)(appId, docIndex) ?? null,
+
+    applicationFields: (appId) => (opts.applicationFields ?? subs.applicationFields)(appId) ?? null,
   };
 }

@@ -411,6 +411,11 @@ export class SubmissionWorker {
             return true;
           }
         }
+        if (app.step === 'CREATE_CONTAINER') {
+          // Read at every container attempt, so an abandon-and-restart (§7.3) sends them again.
+          const fields = this.store.applicationFields(appId);
+          if (fields && fields.length > 0) extras.applicationFields = fields;
+        }
         if (app.step === 'CREATE_DOCUMENT') {
           const fields = this.store.documentFields(appId, app.stepDocIndex);
           if (fields?.mrz) extras.mrz = fields.mrz;

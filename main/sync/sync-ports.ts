@@ -8,6 +8,13 @@ export type LoadedSubmission = SubmissionState & { revision: number };
 
 export type AuditEntry = { action: SyncAuditAction; actor: string; appId: string; containerIds: string[]; detail?: string };
 
+/**
+ * One application custom field value as captured (the store's shape, main/store/application-fields.ts):
+ * `kind` is the TrustID value member it is sent as (RAW-API §7.8), `value` the text typed (numbers in
+ * plain notation, dates YYYY-MM-DD). Personal data: never logged.
+ */
+export type ApplicationFieldValue = { fieldId: string; versionId?: string; kind: 'string' | 'int' | 'date' | 'decimal'; value: string };
+
 export type StateCountRow = { step: Step; phase: 'PENDING' | 'SENT'; attentionReason: string | null; resultStatus: string | null; count: number };
 
 /** Somebody else (a staff edit, a discard, the purge) wrote the app row first: reload and decide again. */
@@ -45,6 +52,11 @@ export interface SubmissionStore {
   readImage(appId: string, docIndex: number, imgIndex: number): Uint8Array;
   /** The MRZ read at capture, sent with createDocument (API §4.2); null when there is none. */
   documentFields(appId: string, docIndex: number): { mrz?: string; rfidMrz?: string } | null;
+  /**
+   * The application's custom field values, sent with every createDocumentContainer (API §4.1), so
+   * a restarted container (§7.3) carries them again; null when there are none to send.
+   */
+  applicationFields(appId: string): ApplicationFieldValue[] | null;
 }
 
 export type UploadProgress = { sentBytes: number; totalBytes: number };
@@ -54,6 +66,8 @@ export type CallExtras = {
   body?: Uint8Array;
   mrz?: string;
   rfidMrz?: string;
+  /** For createContainer: ApplicationFlexibleFieldValues (API §4.1, §7.8). */
+  applicationFields?: ApplicationFieldValue[];
   onProgress?: (p: UploadProgress) => void;
 };
 

@@ -2,8 +2,9 @@
 // result or error becomes a classified CallOutcome (SUBMISSION-PROTOCOL §4). Runs in main.
 import type { TrustIdClient, TrustIdClientOptions } from '../trustid/client';
 import { isTrustIdError } from '../trustid/errors';
+import type { ApplicationFlexibleFieldValue } from '../trustid/models';
 import { classifyOutcome, isTransportFailure } from '../trustid/outcome';
-import type { CallExtras, SubmissionApi } from './sync-ports';
+import type { ApplicationFieldValue, CallExtras, SubmissionApi } from './sync-ports';
 import type { CallOutcome, StepCall } from './submission-types';
 
 /**
@@ -30,6 +31,42 @@ export function outcomeOfError(error: unknown): CallOutcome {
     transportFailure: isTransportFailure(error),
     message: error.message,
   };
+}
+
+/**
+ * The captured values as ApplicationFlexibleFieldValues (RAW-API §7.8): the FlexibleFieldVersionId
+ * and exactly one value member, the one the kind names. A date is midnight UTC of its day (§1.8).
+ * Values without a version id are not TrustID's and stay on the kiosk. The store refuses values that
+ * do not fit their kind when the capture is saved, so the skip below only guards against a bug
+ * turning into a request error (which the machine would have to treat as ambiguous).
+ */
+export function flexibleFieldValuesOf(fields: readonly ApplicationFieldValue[]): ApplicationFlexibleFieldValue[] {
+  const out: ApplicationFlexibleFieldValue[] = [];
+  for (const f of fields) {
+    if (f.versionId === undefined) continue;
+    const flexibleFieldVersionId = f.versionId;
+    switch (f.kind) {
+      case 'string':
+        out.push({ flexibleFieldVersionId, string: f.value });
+        break;
+      case 'int': {
+        const n = Number(f.value);
+        if (Number.isSafeInteger(n)) out.push({ flexibleFieldVersionId, int: n });
+        break;
+      }
+      case 'decimal': {
+        const n = Number(f.value);
+        if (f.value.trim() !== '' && Number.isFinite(n)) out.push({ flexibleFieldVersionId, decimal: n });
+        break;
+      }
+      case 'date': {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(f.value);
+        if (m) out.push({ flexibleFieldVersionId, date: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 async function classified(run: () => Promise<Omit<CallOutcome, 'class'>>): Promise<CallOutcome> {
@@ -59,9 +96,19 @@ export function submissionApiFrom(client: TrustIdClient): SubmissionApi {
     call: (call: StepCall, extras: CallExtras) =>
       classified(async () => {
         switch (call.kind) {
-          case 'createContainer':
-            // I5: every container carries ClientApplicationReference = app.id.
-            return { id: (await client.createDocumentContainer({ clientApplicationReference: call.appId })).containerId };
+          case 'createContainer': {
+            // I5: every container carries ClientApplicationReference = app.id. API §4.1: the
+            // application's custom fields go with it (a mandatory one left out is refused there).
+            const values = flexibleFieldValuesOf(extras.applicationFields ?? []);
+            return {
+              id: (
+                await client.createDocumentContainer({
+                  clientApplicationReference: call.appId,
+                  ...(values.length > 0 ? { applicationFlexibleFieldValues: values } : {}),
+                })
+              ).containerId,
+            };
+          }
           case 'createDocument':
             return {
               id: (

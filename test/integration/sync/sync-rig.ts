@@ -71,7 +71,7 @@ export type Rig = {
   close(opts?: { keepEmulator?: boolean; keepDir?: boolean }): Promise<void>;
 };
 
-export type CaptureOptions = { images?: number; imageBytes?: number; photo?: boolean; surname?: string; accountId?: string };
+export type CaptureOptions = { images?: number; imageBytes?: number; photo?: boolean; surname?: string; accountId?: string; applicationFields?: CaptureInput['applicationFields'] };
 
 export function validMrz(surname: string): string {
   return buildTd3({ issuingState: 'GBR', surname, givenNames: ['JANE'], documentNumber: '123456789', nationality: 'GBR', birthDate: '800101', sex: 'F', expiryDate: '350101' });
@@ -197,6 +197,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
           },
         ],
         ...(c.photo ? { applicantPhoto: { bytes: jpeg(1024), mime: 'image/jpeg' as const } } : {}),
+        ...(c.applicationFields ? { applicationFields: c.applicationFields } : {}),
       };
       await store.capture.saveCapture(input);
       mrzOf.set(appId, mrz);
