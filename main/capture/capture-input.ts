@@ -1,9 +1,11 @@
 // Turns a finished draft into what the store saves (main/store/capture.ts CaptureInput): personal
-// fields from each document's MRZ, and which images go under which TrustID image type. Pure; runs
-// in main.
+// fields from each document's MRZ, which images go under which TrustID image type, and the
+// application's custom field values with where TrustID takes them. Pure; runs in main.
 import type { DocumentType, ImageLight, ImageSide } from '../../preload/contract';
 import type { MrzFormat, MrzReading } from '../devices/mrz/mrz-reading';
+import type { ApplicationFieldKind, ApplicationFieldValue } from '../store/application-fields';
 import type { CaptureImage, PersonalFields } from '../store/capture';
+import type { FieldDefinition } from './field-values';
 
 /**
  * `__TT_ImageType` per capture (RAW-API §9.2): a page or card front in white light is 2; a card
@@ -70,5 +72,29 @@ export function personalFromMrz(reading: MrzReading | null): PersonalFields {
   set('issuingState', v.issuingState);
   set('sex', v.sex);
   set('documentCode', v.documentCode);
+  return out;
+}
+
+/** The value member TrustID takes for a field (RAW-API §7.8); a number without a stated type is a decimal. */
+export function valueKindOf(field: FieldDefinition): ApplicationFieldKind {
+  if (field.valueType) return field.valueType;
+  if (field.kind === 'number') return 'decimal';
+  if (field.kind === 'date') return 'date';
+  return 'string';
+}
+
+/**
+ * The draft's custom field values as the store keeps them, in the form's order: each filled field
+ * of the current definitions with its TrustID version id and value member. Values are trimmed (the
+ * blockers already treat blank as empty); a value whose field is no longer on the form is left out,
+ * since TrustID would refuse an unknown version id.
+ */
+export function applicationFieldsOf(values: Readonly<Record<string, string>>, definitions: readonly FieldDefinition[]): ApplicationFieldValue[] {
+  const out: ApplicationFieldValue[] = [];
+  for (const field of definitions) {
+    const value = (values[field.id] ?? '').trim();
+    if (value === '') continue;
+    out.push({ fieldId: field.id, ...(field.versionId === undefined ? {} : { versionId: field.versionId }), kind: valueKindOf(field), value });
+  }
   return out;
 }

@@ -21,7 +21,7 @@ import {
   type DraftState,
   type ImageState,
 } from './capture-draft';
-import { defaultImageTypes, formatLabel, imageTypeFor, personalFromMrz, storePlacement, type ImageTypePolicy } from './capture-input';
+import { applicationFieldsOf, defaultImageTypes, formatLabel, imageTypeFor, personalFromMrz, storePlacement, type ImageTypePolicy } from './capture-input';
 import type { DeviceRead } from './device-service';
 import { mergeFieldValues, type FieldDefinition } from './field-values';
 import { finalImage, type Adjustment } from './image-adjust';
@@ -311,7 +311,11 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       }
       documents.push({ format: formatLabel(doc.mrz?.reading ?? null), personal: personalFromMrz(doc.mrz?.reading ?? null), images: out });
     }
-    return { accountId: who.accountId, capturedBy: who.staffId, documents };
+    const applicationFields = applicationFieldsOf(state.fields, definitions);
+    const left = Object.keys(state.fields).filter((id) => !definitions.some((f) => f.id === id)).length;
+    // Only how many: the values are personal.
+    if (left > 0) log.warn({ left }, 'custom field values not saved: their fields are no longer on the form');
+    return { accountId: who.accountId, capturedBy: who.staffId, documents, ...(applicationFields.length > 0 ? { applicationFields } : {}) };
   }
 
   const service: CaptureService = {

@@ -3,8 +3,21 @@
 import type { z } from 'zod';
 import type { FieldDefinition as FieldDefinitionSchema } from '../../preload/contract';
 import { AppError } from '../app-error';
+import type { ApplicationFieldKind } from '../store/application-fields';
 
-export type FieldDefinition = z.infer<typeof FieldDefinitionSchema>;
+/**
+ * A field of the form as the contract shows it, plus where its value goes at TrustID. The two extra
+ * members stay in main: the dispatcher strips them from the `capture.fieldDefinitions` answer.
+ */
+export type FieldDefinition = z.infer<typeof FieldDefinitionSchema> & {
+  /** TrustID's FlexibleFieldVersionId the value is sent under (RAW-API §7.8); absent = not sent. */
+  versionId?: string;
+  /** The value member TrustID takes (RAW-API §7.8); absent = from `kind` (a number is a decimal). */
+  valueType?: ApplicationFieldKind;
+};
+
+/** FieldValueInt is a .NET Int32 (RAW-API §7.8). */
+const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 function isIsoDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -18,8 +31,15 @@ function isIsoDate(text: string): boolean {
 export function fieldValueProblem(field: FieldDefinition, value: string): string | null {
   if (value === '') return null;
   switch (field.kind) {
-    case 'number':
-      return /^-?\d+(\.\d+)?$/.test(value.trim()) ? null : `“${field.label}” must be a number.`;
+    case 'number': {
+      // The store's limits (main/store/application-fields.ts), so a value taken here is never refused at Submit.
+      const text = value.trim();
+      if (field.valueType === 'int') {
+        const n = Number(text);
+        return /^-?\d{1,10}$/.test(text) && n >= INT32.min && n <= INT32.max ? null : `“${field.label}” must be a whole number.`;
+      }
+      return /^-?\d{1,15}(\.\d{1,10})?$/.test(text) ? null : `“${field.label}” must be a number.`;
+    }
     case 'date':
       return isIsoDate(value) ? null : `“${field.label}” must be a date (year-month-day).`;
     case 'boolean':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultImageTypes, formatLabel, imageTypeFor, personalFromMrz, storePlacement } from '../../../../main/capture/capture-input';
+import { applicationFieldsOf, defaultImageTypes, formatLabel, imageTypeFor, personalFromMrz, storePlacement, valueKindOf } from '../../../../main/capture/capture-input';
+import type { FieldDefinition } from '../../../../main/capture/field-values';
 import { specimenDocument } from '../../../../main/demo/simulated-reader/specimen-documents';
 import { parseMrz } from '../../../../main/devices/mrz/parse-mrz';
 
@@ -45,5 +46,30 @@ describe('capture input for the store', () => {
     expect(personal.documentNumber).toBe('UP1234567');
     expect(personalFromMrz(parseMrz(['P<UTO'], { today }))).toEqual({});
     expect(formatLabel(null)).toBe('unknown');
+  });
+
+  it('sends each custom field as the value member TrustID takes for it; a number of unknown type as a decimal', () => {
+    const field = (kind: FieldDefinition['kind'], valueType?: FieldDefinition['valueType']): FieldDefinition => ({ id: 'x', label: 'X', kind, required: false, choices: [], ...(valueType ? { valueType } : {}) });
+    expect(valueKindOf(field('number', 'int'))).toBe('int');
+    expect(valueKindOf(field('number'))).toBe('decimal');
+    expect(valueKindOf(field('date'))).toBe('date');
+    expect(valueKindOf(field('choice'))).toBe('string');
+    expect(valueKindOf(field('boolean'))).toBe('string');
+    expect(valueKindOf(field('text'))).toBe('string');
+  });
+
+  it('keeps custom field values of the current form only, in its order, trimmed, blanks left out', () => {
+    const defs: FieldDefinition[] = [
+      { id: 'b', label: 'B', kind: 'date', required: false, choices: [], versionId: 'vb', valueType: 'date' },
+      { id: 'a', label: 'A', kind: 'text', required: true, choices: [], versionId: 'va', valueType: 'string' },
+      { id: 'local', label: 'Local', kind: 'boolean', required: false, choices: [] },
+      { id: 'blank', label: 'Blank', kind: 'text', required: false, choices: [], versionId: 'vx' },
+    ];
+    expect(applicationFieldsOf({ a: '  Ward 7 ', b: '2026-03-01', local: 'true', blank: '   ', gone: 'old value' }, defs)).toEqual([
+      { fieldId: 'b', versionId: 'vb', kind: 'date', value: '2026-03-01' },
+      { fieldId: 'a', versionId: 'va', kind: 'string', value: 'Ward 7' },
+      { fieldId: 'local', kind: 'string', value: 'true' },
+    ]);
+    expect(applicationFieldsOf({}, defs)).toEqual([]);
   });
 });

@@ -309,6 +309,28 @@ describe('submit', () => {
     ]);
     // Untouched JPEGs go byte for byte.
     expect(Buffer.from(doc.images[0]!.bytes).equals(good)).toBe(true);
+    // No custom fields on this account: none are saved.
+    expect(input.applicationFields).toBeUndefined();
+  });
+
+  it('saves the custom field values with their TrustID version ids and value members, in the form’s order', async () => {
+    const r = rig();
+    r.set({
+      definitions: [
+        { id: 'host', label: 'Host', kind: 'text', required: true, choices: [], versionId: 'v-host', valueType: 'string' },
+        { id: 'pass', label: 'Pass number', kind: 'number', required: false, choices: [], versionId: 'v-pass', valueType: 'int' },
+        { id: 'note', label: 'Note', kind: 'text', required: false, choices: [], versionId: 'v-note', valueType: 'string' },
+      ],
+    });
+    await readyPassport(r);
+    await r.capture.fieldDefinitions();
+    expect(() => r.capture.setFields({ pass: '2.5' })).toThrow(expect.objectContaining({ code: 'capture.invalid-field' }));
+    r.capture.setFields({ pass: ' 17 ', host: 'Dr Quill' });
+    await r.capture.submit();
+    expect(r.saved[0]!.applicationFields).toEqual([
+      { fieldId: 'host', versionId: 'v-host', kind: 'string', value: 'Dr Quill' },
+      { fieldId: 'pass', versionId: 'v-pass', kind: 'int', value: '17' },
+    ]);
   });
 
   it('hands the store the rotated and cropped image', async () => {

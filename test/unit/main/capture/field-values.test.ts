@@ -34,4 +34,14 @@ describe('custom field values', () => {
       expect((error as Error).message).not.toContain('Jane');
     }
   });
+
+  it('takes numbers TrustID can hold: whole ones in Int32 for an integer field, bounded decimals otherwise', () => {
+    const int: FieldDefinition = { id: 'i', label: 'Pass number', kind: 'number', required: false, choices: [], valueType: 'int' };
+    expect(fieldValueProblem(int, '2147483647')).toBeNull();
+    expect(fieldValueProblem(int, '-2147483648')).toBeNull();
+    expect(fieldValueProblem(int, '2147483648')).toMatch(/Pass number.*whole number/);
+    expect(fieldValueProblem(int, '2.5')).toMatch(/whole number/);
+    expect(fieldValueProblem(def('n'), '123456789012345.5')).toBeNull();
+    expect(fieldValueProblem(def('n'), '1234567890123456')).toMatch(/Visits.*number/);
+  });
 });
