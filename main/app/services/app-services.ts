@@ -21,6 +21,7 @@ import { SubmissionWorker } from '../../sync/submission-worker';
 import { submissionApiFrom } from '../../sync/trustid-adapter';
 import { loadOrCreateDeviceId } from '../../trustid';
 import type { SettingsService } from '../settings-service';
+import { createFieldDefinitions } from './field-definitions';
 import { createGuestLinksService, type GuestLinksService } from './guest-links-service';
 import { createQueueService, type QueueService } from './queue-service';
 import { createResultsService, type ResultsService } from './results-service';
@@ -142,6 +143,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
   });
   await devices.apply();
 
+  const fieldDefinitions = createFieldDefinitions({ clientFor: interactive, cache: store.fieldDefinitions, online, now: ctx.now, log });
   const capture = createCaptureService({
     devices,
     saveCapture: (input) => store.capture.saveCapture(input),
@@ -152,9 +154,11 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     },
     online,
     thresholds: () => ctx.settings.current().quality,
-    // Application custom fields are not carried to TrustID yet (the store and sync have no place
-    // for them), so none are offered rather than collected and dropped.
-    fieldDefinitions: async () => [],
+    // The signed-in staff member's account's form: fetched when online, else the one cached in the store.
+    fieldDefinitions: async () => {
+      const who = session.current();
+      return who ? fieldDefinitions.forAccount(who.accountId) : [];
+    },
     today: () => localIsoDay(new Date(ctx.now())),
     now: ctx.now,
     newId: () => crypto.randomUUID(),

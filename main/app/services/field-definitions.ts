@@ -1,0 +1,196 @@
+// The application form (issue 6 item 3): each TrustID account's application flexible fields
+// (RAW-API §6 applicationFlexibleFieldAttributes, §7.8) as the contract's form fields, fetched when
+// online and cached per account in memory and in the store, so a kiosk that starts offline still
+// shows the form. Definitions are account configuration, not personal data. Runs in main.
+import { z } from 'zod';
+import { AppError } from '../../app-error';
+import type { FieldDefinition } from '../../capture/field-values';
+import type { Logger } from '../../logging/logger';
+import type { ApplicationFieldKind } from '../../store/application-fields';
+import type { FieldDefinitionsRepo } from '../../store/field-definitions-repo';
+import { FlexibleFieldDataType } from '../../trustid/enums';
+import { isTrustIdError } from '../../trustid/errors';
+import type { FlexibleFieldDefinition } from '../../trustid/models';
+
+export type FieldDefinitionsDeps = {
+  /** The account's TrustID client (the interactive one: this is staff waiting for a form). */
+  clientFor(accountId: string): { applicationFlexibleFieldAttributes(): Promise<FlexibleFieldDefinition[]> };
+  cache: Pick<FieldDefinitionsRepo, 'get' | 'put'>;
+  /** Whether TrustID is reachable as far as the queue knows. */
+  online(): boolean;
+  now(): number;
+  log: Logger;
+  /**
+   * How long staff wait for TrustID when a cached form exists; after that the cache answers and the
+   * fetch finishes in the background for next time. Default 4 s.
+   */
+  waitMs?: number;
+  /** A form fetched this recently is used without asking again (start and the details step both ask). Default 60 s. */
+  freshMs?: number;
+};
+
+export type FieldDefinitionsService = {
+  /**
+   * The account's form, in order. Online: fetched (or the cache, when TrustID is slow or fails).
+   * Offline: the cache. Throws `capture.fields-unavailable` when there is neither.
+   */
+  forAccount(accountId: string): Promise<FieldDefinition[]>;
+};
+
+/**
+ * RAW-API §7.8: 1 = string is observed; 2 integer, 3 date and 4 decimal are the emulator's
+ * numbering (main/trustid/enums.ts). A type not listed here has no value member we could fill,
+ * so its field is left off the form rather than offered and then sent wrongly.
+ */
+const byDataType: Record<number, { kind: FieldDefinition['kind']; valueType: ApplicationFieldKind }> = {
+  [FlexibleFieldDataType.String]: { kind: 'text', valueType: 'string' },
+  [FlexibleFieldDataType.Integer]: { kind: 'number', valueType: 'int' },
+  [FlexibleFieldDataType.Date]: { kind: 'date', valueType: 'date' },
+  [FlexibleFieldDataType.Decimal]: { kind: 'number', valueType: 'decimal' },
+};
+
+/**
+ * TrustID's definitions as the form shows them: only active and enabled fields (a flag that is
+ * absent counts as false, as RAW-API §16 row 3 reads missing flags), without TrustID's system
+ * fields (§7.8: `__SYS_…` are filled by guest links, `__RTW_…` by Right-to-Work checks, not by a
+ * desk), ordered by FieldOrderIndex. The id is the field's (stable across versions, so a value typed
+ * survives a new version); the value is sent under the version id (`Id`). `DataRange` is not read as
+ * choices: §7.8 does not say it holds any (its one observed value, "450" on a string field, reads as
+ * a length), so no field becomes a choice or a yes/no field.
+ */
+export function formFieldsFrom(raw: readonly FlexibleFieldDefinition[], log?: Logger): FieldDefinition[] {
+  const kept: Array<{ order: number; field: FieldDefinition }> = [];
+  for (const d of raw) {
+    if (d.IsActive !== true || d.IsEnabled !== true) continue;
+    if ((d.Name ?? '').startsWith('__')) continue;
+    const versionId = d.Id ?? null;
+    const type = typeof d.DataType === 'number' ? byDataType[d.DataType] : undefined;
+    if (!versionId || !type) {
+      // Names only: definitions are configuration, not personal data.
+      log?.warn({ field: d.Name ?? null, dataType: d.DataType ?? null, mandatory: d.Mandatory === true }, 'custom field left off the form: no version id or an unknown data type');
+      continue;
+    }
+    kept.push({
+      order: d.FieldOrderIndex ?? Number.MAX_SAFE_INTEGER,
+      field: {
+        id: d.FlexibleFieldId ?? versionId,
+        label: d.DisplayName?.trim() || d.Name?.trim() || 'Unnamed field',
+        kind: type.kind,
+        required: d.Mandatory === true,
+        choices: [],
+        versionId,
+        valueType: type.valueType,
+      },
+    });
+  }
+  // Array.prototype.sort is stable: equal indexes keep TrustID's order.
+  return kept.sort((a, b) => a.order - b.order).map((k) => k.field);
+}
+
+/** What the store's cache holds, checked on the way back in (an older build may have written it). */
+const CachedForm = z.array(
+  z.object({
+    id: z.string().min(1).max(64),
+    label: z.string(),
+    kind: z.enum(['text', 'number', 'date', 'choice', 'boolean']),
+    required: z.boolean(),
+    choices: z.array(z.string()),
+    versionId: z.string().min(1).max(64).optional(),
+    valueType: z.enum(['string', 'int', 'date', 'decimal']).optional(),
+  }),
+);
+
+type Held = { definitions: FieldDefinition[]; fetchedAt: number };
+
+function unavailable(): AppError {
+  return new AppError(
+    'capture.fields-unavailable',
+    'The application form could not be fetched from TrustID, and this kiosk has not saved it before. Check the connection, then press Retry.',
+  );
+}
+
+function why(error: unknown): string {
+  if (error instanceof AppError) return error.code;
+  if (isTrustIdError(error)) return error.kind;
+  return error instanceof Error ? error.name : 'unknown';
+}
+
+export function createFieldDefinitions(deps: FieldDefinitionsDeps): FieldDefinitionsService {
+  const waitMs = deps.waitMs ?? 4_000;
+  const freshMs = deps.freshMs ?? 60_000;
+  const memory = new Map<string, Held>();
+  const inFlight = new Map<string, Promise<FieldDefinition[]>>();
+
+  function held(accountId: string): Held | null {
+    const mem = memory.get(accountId);
+    if (mem) return mem;
+    const row = deps.cache.get(accountId);
+    if (!row) return null;
+    const parsed = CachedForm.safeParse(row.definitions);
+    if (!parsed.success) {
+      deps.log.warn({ accountId }, 'cached application form unreadable; it is fetched again when online');
+      return null;
+    }
+    const loaded: Held = { definitions: parsed.data, fetchedAt: row.fetchedAt };
+    memory.set(accountId, loaded);
+    return loaded;
+  }
+
+  function fetchForm(accountId: string): Promise<FieldDefinition[]> {
+    const running = inFlight.get(accountId);
+    if (running) return running;
+    const run = (async () => {
+      const raw = await deps.clientFor(accountId).applicationFlexibleFieldAttributes();
+      const definitions = formFieldsFrom(raw, deps.log);
+      const fetchedAt = deps.now();
+      memory.set(accountId, { definitions, fetchedAt });
+      try {
+        deps.cache.put(accountId, definitions, fetchedAt);
+      } catch (error) {
+        // The form in memory still serves this run; only an offline restart misses it.
+        deps.log.warn({ accountId, err: why(error) }, 'application form not cached in the store');
+      }
+      deps.log.info({ accountId, fields: definitions.length, required: definitions.filter((d) => d.required).length }, 'application form fetched');
+      return definitions;
+    })();
+    inFlight.set(accountId, run);
+    const done = () => inFlight.delete(accountId);
+    run.then(done, done);
+    return run;
+  }
+
+  return {
+    async forAccount(accountId) {
+      const cached = held(accountId);
+      if (cached && deps.now() - cached.fetchedAt < freshMs) return cached.definitions;
+      // Offline with a cache: no request, so the form shows at once (the queue knows TrustID is away).
+      if (cached && !deps.online()) return cached.definitions;
+      const fetching = fetchForm(accountId);
+      if (!cached) {
+        try {
+          return await fetching;
+        } catch (error) {
+          deps.log.warn({ accountId, err: why(error) }, 'application form not available');
+          throw unavailable();
+        }
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise<'slow'>((resolve) => {
+        timer = setTimeout(() => resolve('slow'), waitMs);
+        timer.unref();
+      });
+      try {
+        const answer = await Promise.race([fetching, slow]);
+        if (answer !== 'slow') return answer;
+        deps.log.info({ accountId }, 'TrustID is slow to send the application form; the saved one is shown');
+      } catch (error) {
+        deps.log.warn({ accountId, err: why(error) }, 'application form not fetched; the saved one is shown');
+      } finally {
+        clearTimeout(timer);
+      }
+      // A late answer still refreshes the cache for next time (fetchForm stores it).
+      return cached.definitions;
+    },
+  };
+}
+
