@@ -1,11 +1,16 @@
 // Runs the TrustID Cloud emulator on its own: `npx tsx main/demo/emulator-main.ts --port N
-// [--controls] [--state-file F] [--clock manual] [--seed N]`. Prints ONE JSON line on stdout (base
-// URL ending in /VPE/, API key, seeded users) so any script or client can drive it; logs go to
-// stderr. Standalone Node process.
+// [--controls] [--state-file F] [--clock manual] [--seed N] [--flexible-fields FILE]`. Prints ONE
+// JSON line on stdout (base URL ending in /VPE/, API key, seeded users) so any script or client can
+// drive it; logs go to stderr. Standalone Node process.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startEmulator } from './emulator/index';
+import { startEmulator, type EmulatorOptions } from './emulator/index';
 
-const USAGE = 'Usage: emulator-main --port N [--host 127.0.0.1] [--controls] [--state-file FILE] [--clock real|manual] [--seed N]';
+const USAGE =
+  'Usage: emulator-main --port N [--host 127.0.0.1] [--controls] [--state-file FILE] [--clock real|manual] [--seed N] [--flexible-fields FILE]\n' +
+  '  --flexible-fields FILE: a JSON array of application flexible field definitions (RAW-API §7.8, §15.1\n' +
+  '  flexibleFields: id, flexibleFieldId, name, displayName, dataType, mandatory, helpText, orderIndex)\n' +
+  '  replacing the seeded ones; given at start, so a restarted emulator keeps them.';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -30,6 +35,7 @@ async function main(): Promise<void> {
         'state-file': { type: 'string' },
         clock: { type: 'string' },
         seed: { type: 'string' },
+        'flexible-fields': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -45,6 +51,15 @@ async function main(): Promise<void> {
   if (clock !== 'real' && clock !== 'manual') fail(`--clock is "real" or "manual", not "${clock}".`);
   const port = wholeNumber(values.port, 'port', 0);
   if (port > 65535) fail(`--port ${port} is not a TCP port.`);
+  let flexibleFields: unknown;
+  if (values['flexible-fields'] !== undefined) {
+    try {
+      flexibleFields = JSON.parse(fs.readFileSync(values['flexible-fields'], 'utf8'));
+    } catch (error) {
+      fail(`--flexible-fields: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!Array.isArray(flexibleFields)) fail('--flexible-fields needs a file holding a JSON array.');
+  }
 
   const emulator = await startEmulator({
     port,
@@ -53,6 +68,8 @@ async function main(): Promise<void> {
     ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
     clock,
     ...(values.seed !== undefined ? { seed: wholeNumber(values.seed, 'seed', 0) } : {}),
+    // startEmulator checks each definition against the §15.1 schema and refuses a bad one.
+    ...(flexibleFields !== undefined ? { flexibleFields: flexibleFields as EmulatorOptions['flexibleFields'] } : {}),
   });
   const summary = {
     baseUrl: emulator.baseUrl,

@@ -110,4 +110,34 @@ describe('emulator CLI', () => {
     expect(await Promise.all(runs.map((run) => run.exit))).toEqual([2, 2, 2]);
     for (const run of runs) expect(run.stderr()).toMatch(/Usage: emulator-main/);
   });
+
+  it('serves the application flexible fields given in --flexible-fields instead of the seeded ones, and refuses a bad file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-cli-'));
+    try {
+      const file = path.join(dir, 'fields.json');
+      const host = { id: '33333333-0000-4000-8000-000000000001', flexibleFieldId: '33333333-0000-4000-8000-0000000000a1', name: 'HostName', displayName: 'Host', dataType: 1, mandatory: true, helpText: null, orderIndex: 1 };
+      fs.writeFileSync(file, JSON.stringify([host]));
+      const run = launch(['--port', '0', '--flexible-fields', file]);
+      const summary = JSON.parse(await run.firstLine) as Summary;
+      const user = summary.users[2];
+      const post = async (op: string, body: object) =>
+        (await (
+          await fetch(`${summary.baseUrl}${op}/`, { method: 'POST', headers: { 'content-type': 'application/json', 'tid-api-key': summary.apiKey }, body: JSON.stringify({ DeviceId: 'cli-test', ...body }) })
+        ).json()) as Record<string, unknown>;
+      const { SessionId } = await post('session/login', { Username: user?.username, Password: user?.password });
+      const form = (await post('dataAccess/applicationFlexibleFieldAttributes', { SessionId })) as { ApplicationFlexibleFields: Array<{ Id: string; DisplayName: string; Mandatory: boolean }> };
+      expect(form.ApplicationFlexibleFields.map((f) => [f.Id, f.DisplayName, f.Mandatory])).toEqual([[host.id, 'Host', true]]);
+      // The field is mandatory there: a container without it is refused (RAW-API §4.1).
+      expect((await post('dataAccess/createDocumentContainer', { SessionId })).Success).toBe(false);
+      await stop(run.child, run.exit);
+
+      fs.writeFileSync(file, '{"not": "a list"}');
+      const bad = launch(['--port', '0', '--flexible-fields', file]);
+      bad.firstLine.catch(() => undefined);
+      expect(await bad.exit).toBe(2);
+      expect(bad.stderr()).toMatch(/--flexible-fields needs a file holding a JSON array/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
