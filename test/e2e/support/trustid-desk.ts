@@ -34,15 +34,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The emulator as its own process, with a state file so it survives being stopped. */
-export async function startEmulatorProcess(): Promise<EmulatorProcess> {
+/**
+ * The emulator as its own process, with a state file so it survives being stopped. `flexibleFields`
+ * replaces its seeded application flexible fields (emulator config shape, RAW-API §15.1).
+ */
+export async function startEmulatorProcess(opts: { flexibleFields?: unknown[] } = {}): Promise<EmulatorProcess> {
   const port = await freePort();
   const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-emu-')), 'state.json');
+  const extraArgs: string[] = [];
+  if (opts.flexibleFields) {
+    const fieldsFile = path.join(path.dirname(stateFile), 'flexible-fields.json');
+    fs.writeFileSync(fieldsFile, JSON.stringify(opts.flexibleFields));
+    extraArgs.push('--flexible-fields', fieldsFile);
+  }
   let child: ChildProcess | null = null;
   let info: { baseUrl: string; controlUrl: string; apiKey: string; users: Array<{ username: string; password: string }> } | null = null;
 
   async function start() {
-    child = spawn(process.execPath, ['--import', 'tsx', 'main/demo/emulator-main.ts', '--port', String(port), '--controls', '--state-file', stateFile], {
+    child = spawn(process.execPath, ['--import', 'tsx', 'main/demo/emulator-main.ts', '--port', String(port), '--controls', '--state-file', stateFile, ...extraArgs], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const line = await new Promise<string>((resolve, reject) => {
