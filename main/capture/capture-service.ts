@@ -177,6 +177,8 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   function forget(): void {
     for (const id of [...images.keys()]) drop(id);
     draft = null;
+    // The next visitor may be captured under another staff member's TrustID account, whose form differs.
+    definitions = [];
   }
 
   function requalify(held: HeldImage): void {
@@ -281,7 +283,13 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   });
 
   async function refreshDefinitions(): Promise<FieldDefinition[]> {
-    definitions = await deps.fieldDefinitions();
+    try {
+      definitions = await deps.fieldDefinitions();
+    } catch (error) {
+      // No form known (TrustID away and none cached): none is required, and none is sent.
+      definitions = [];
+      throw error;
+    }
     return definitions;
   }
 

@@ -31,7 +31,9 @@ type Rig = {
   saved: CaptureInput[];
   woke: string[];
   logText(): string;
-  set(patch: Partial<{ who: { staffId: string | null; accountId: string } | null; online: boolean; save: (input: CaptureInput) => Promise<SavedCapture>; definitions: FieldDefinition[] }>): void;
+  set(
+    patch: Partial<{ who: { staffId: string | null; accountId: string } | null; online: boolean; save: (input: CaptureInput) => Promise<SavedCapture>; definitions: FieldDefinition[]; definitionsFail: boolean }>,
+  ): void;
 };
 
 const rigs: Rig[] = [];
@@ -50,6 +52,7 @@ function rig(lights: Array<'white' | 'ir' | 'uv'> = ['white']): Rig {
     who: { staffId: 'staff-1', accountId: 'kiosk' } as { staffId: string | null; accountId: string } | null,
     online: true,
     definitions: [] as FieldDefinition[],
+    definitionsFail: false,
     save: async (input: CaptureInput): Promise<SavedCapture> => {
       // Copies, as the real store seals what it is given before it returns.
       saved.push({ ...input, documents: input.documents.map((d) => ({ ...d, images: d.images.map((i) => ({ ...i, bytes: Uint8Array.from(i.bytes) })) })) });
@@ -64,7 +67,10 @@ function rig(lights: Array<'white' | 'ir' | 'uv'> = ['white']): Rig {
     who: () => state.who,
     online: () => state.online,
     thresholds: () => defaultQualityThresholds,
-    fieldDefinitions: async () => state.definitions,
+    fieldDefinitions: async () => {
+      if (state.definitionsFail) throw new AppError('capture.fields-unavailable', 'No form.');
+      return state.definitions;
+    },
     today: () => today,
     now: () => 1_000,
     newId: () => `id-${++ids}`,
@@ -257,6 +263,22 @@ describe('capture draft life cycle', () => {
     const draft = r.capture.setFields({ ref: 'R-17', visits: '2' });
     expect(draft.fields).toEqual({ ref: 'R-17', visits: '2' });
     expect(draft.blockers).toEqual([]);
+  });
+
+  it('keeps no account’s form for the next visitor: a form that cannot be fetched then requires nothing', async () => {
+    const r = rig();
+    r.set({ definitions: [{ id: 'ref', label: 'Reference', kind: 'text', required: true, choices: [], versionId: 'v-ref' }] });
+    await readyPassport(r);
+    await r.capture.fieldDefinitions();
+    expect(r.capture.get()!.blockers).toEqual(['Fill in “Reference”.']);
+    r.capture.finish();
+    r.set({ who: { staffId: 'staff-2', accountId: 'personal-2' }, definitionsFail: true });
+    await readyPassport(r);
+    await expect(r.capture.fieldDefinitions()).rejects.toMatchObject({ code: 'capture.fields-unavailable' });
+    expect(r.capture.get()!.blockers).toEqual([]);
+    expect(() => r.capture.setFields({ ref: 'R-1' })).toThrow(expect.objectContaining({ code: 'capture.unknown-field' }));
+    await r.capture.submit();
+    expect(r.saved[0]!.applicationFields).toBeUndefined();
   });
 
   it('ignores reader events while no capture is open, and says so without their content', async () => {
