@@ -19,6 +19,8 @@ test('demo: sign in, scan a passport, review, submit, and read the result', asyn
   await page.goto(host.url);
   const signIn = new SignInPage(page);
   await signIn.expectShown();
+  // A newcomer on `npm start` is told the demo PINs on the screen itself.
+  await expect(page.getByTestId('demo-accounts-hint')).toContainText('1234');
   await page.screenshot({ path: `${screens}/sign-in.png` });
   await expectAccessible(page, 'sign-in');
   await signIn.signInAs('Demo Receptionist', '1234');

@@ -6,6 +6,7 @@ import { getBridge } from '../../bridge';
 import { PinPad } from '../../components/PinPad';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { TextField } from '../../components/TextField';
+import { useAppStore } from '../../stores/app-store';
 import { applySession } from '../../stores/session-store';
 import { LockedOut } from './LockedOut';
 import { classifySignInError } from './sign-in-errors';
@@ -23,6 +24,7 @@ export function SharedSignIn() {
   const [chosen, setChosen] = useState<Person | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [locked, setLocked] = useState<string | null>(null);
+  const demo = useAppStore((s) => s.info?.mode === 'demo');
 
   const load = () => {
     setLoadError(null);
@@ -91,6 +93,11 @@ export function SharedSignIn() {
             </li>
           ))}
         </ul>
+      )}
+      {demo && (
+        <p className="field-hint" data-testid="demo-accounts-hint">
+          {t('signIn.shared.demoHint')}
+        </p>
       )}
     </div>
   );

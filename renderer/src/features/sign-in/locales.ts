@@ -45,6 +45,8 @@ export const en = {
     loading: 'Loading the staff list…',
     none: 'No staff accounts are set up on this kiosk yet. Ask an administrator to add them in Settings.',
     filter: 'Find your name',
+    // The demo accounts main seeds (main/session/staff-admin.ts DEMO_STAFF); shown in demo mode only.
+    demoHint: 'Demo mode: Demo Receptionist’s PIN is 1234, Demo Administrator’s is 9999.',
   },
   offlinePinOffer: {
     title: 'Set an offline PIN?',
@@ -114,6 +116,7 @@ export const cy: typeof en = {
     loading: 'Yn llwytho’r rhestr staff…',
     none: 'Nid oes cyfrifon staff wedi’u gosod ar y ciosg hwn eto. Gofynnwch i weinyddwr eu hychwanegu yn y Gosodiadau.',
     filter: 'Chwilio am eich enw',
+    demoHint: 'Modd demo: PIN Demo Receptionist yw 1234, a PIN Demo Administrator yw 9999.',
   },
   offlinePinOffer: {
     title: 'Gosod PIN all-lein?',
