@@ -1,23 +1,14 @@
-// The submission records of SUBMISSION-PROTOCOL §3.1 as the store hands them out. The shapes match
-// main/sync/submission-types.ts field for field, so the sync engine's values pass straight through;
-// they are declared here so the store does not depend on sync. Runs in main (plain Node).
+// The submission records of SUBMISSION-PROTOCOL §3.1 as the store hands them out. Steps, phases,
+// outcomes, remote items and the app's shape are the sync engine's own types (type-only imports);
+// the rows below widen only the reason codes to strings, which the sync adapter narrows again.
+// Runs in main (plain Node).
 
-export type StoreStep =
-  | 'CREATE_CONTAINER'
-  | 'CREATE_DOCUMENT'
-  | 'UPLOAD_IMAGE'
-  | 'UPLOAD_APPLICANT_PHOTO'
-  | 'PUBLISH'
-  | 'VERIFY_PUBLISH'
-  | 'AWAIT_RESULT'
-  | 'COMPLETED'
-  | 'RESULT_OVERDUE'
-  | 'CANCELLED'
-  | 'CLOSED_BY_STAFF';
+import type { AppShape, Phase, PublishOutcome, RemoteDocument, RemoteImage, ResultStatus, Step } from '../sync/submission-types';
 
-export type StorePhase = 'PENDING' | 'SENT';
-export type StoreResultStatus = 'processing' | 'referred' | 'final';
-export type StorePublishOutcome = 'none' | 'ok' | 'not_applied' | 'ambiguous' | 'rejected';
+export type StoreStep = Step;
+export type StorePhase = Phase;
+export type StoreResultStatus = ResultStatus;
+export type StorePublishOutcome = PublishOutcome;
 export type QueueState = 'RUNNING' | 'OFFLINE' | 'PAUSED_AUTH' | 'PAUSED_CONFIG';
 
 /** The scheduling half of an application row (§3.1 "Application"). Epoch ms; *OnlineS in seconds. */
@@ -64,22 +55,16 @@ export type ContainerRecord = {
   abandonReason: string | null;
 };
 
-export type RemoteDocumentRecord = { containerId: string; docIndex: number; documentId: string };
-/** docIndex and imgIndex are -1 for the applicant photo. */
-export type RemoteImageRecord = { containerId: string; docIndex: number; imgIndex: number; imageType: number; imageId: string };
-
-export type AppShapeRecord = {
-  documents: { imageTypes: number[] }[];
-  hasApplicantPhoto: boolean;
-};
+// The remote items and the app's shape are the sync engine's own records, stored as they are.
+export type { AppShape as AppShapeRecord, RemoteDocument as RemoteDocumentRecord, RemoteImage as RemoteImageRecord } from '../sync/submission-types';
 
 /** Everything the per-application machine reads for one app, plus the row revision to save against. */
 export type SubmissionRecord = {
   app: SubmissionAppRecord;
   containers: ContainerRecord[];
-  remoteDocuments: RemoteDocumentRecord[];
-  remoteImages: RemoteImageRecord[];
-  shape: AppShapeRecord;
+  remoteDocuments: RemoteDocument[];
+  remoteImages: RemoteImage[];
+  shape: AppShape;
   revision: number;
 };
 
