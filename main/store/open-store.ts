@@ -17,6 +17,7 @@ import type { Migration } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { ScryptParams } from './pin-verifier';
 import { runRecovery, type RecoveryReport } from './recovery';
+import { createRemoteCreatesRepo, type RemoteCreatesRepo } from './remote-creates-repo';
 import { createResultsRepo, type ResultsRepo } from './results-repo';
 import { createRetention, type RetentionService } from './retention';
 import { defaultFileWriter, type FileWriter } from './sealed-files';
@@ -65,6 +66,8 @@ export type Store = {
   retention: RetentionService;
   /** The application form (custom field definitions) cached per TrustID account. */
   fieldDefinitions: FieldDefinitionsRepo;
+  /** Queued applications and guest links this kiosk creates (SUBMISSION-PROTOCOL §14). */
+  remoteCreates: RemoteCreatesRepo;
   close(): void;
 };
 
@@ -96,7 +99,8 @@ export function openStore(opts: StoreOptions): Store {
   };
   const audit = createAuditLog(ctx);
   const settings = createStoreSettings(ctx, audit);
-  const retention = createRetention(ctx, { audit, settings: settings.get });
+  const remoteCreates = createRemoteCreatesRepo(ctx);
+  const retention = createRetention(ctx, { audit, settings: settings.get, remoteCreates });
   const store: Store = {
     dataDir: opts.dataDir,
     imagesDir,
@@ -114,6 +118,7 @@ export function openStore(opts: StoreOptions): Store {
     settings,
     retention,
     fieldDefinitions: createFieldDefinitionsRepo(ctx),
+    remoteCreates,
     close() {
       if (!db.open) return;
       // Folding the WAL back keeps the folder to one file between runs; a failure here loses nothing.

@@ -6,6 +6,7 @@
 // Purge is crash-safe: intent mark → files removed → row updated; start-up finishes half-done ones.
 // Runs in main (plain Node).
 import type { AuditLog } from './audit-log';
+import type { RemoteCreatesRepo } from './remote-creates-repo';
 import { removeSealedFiles } from './sealed-files';
 import type { StoreContext } from './store-context';
 import type { StoreSettings } from './store-settings';
@@ -35,7 +36,7 @@ export type RetentionService = {
 
 const DAY_MS = 86_400_000;
 
-export function createRetention(ctx: StoreContext, deps: { audit: AuditLog; settings: () => StoreSettings }): RetentionService {
+export function createRetention(ctx: StoreContext, deps: { audit: AuditLog; settings: () => StoreSettings; remoteCreates?: Pick<RemoteCreatesRepo, 'purgeDue'> }): RetentionService {
   const db = ctx.db;
 
   function markIntent(appId: string): boolean {
@@ -89,7 +90,11 @@ export function createRetention(ctx: StoreContext, deps: { audit: AuditLog; sett
         if (ids.length > 0) deps.audit.append({ action: 'store.retention-expired', actor: 'system', detail: { applications: ids.length, resultDays: s.resultDays } });
         return ids.length;
       });
-      if (due.length > 0 || expired > 0) ctx.log.info({ purged: due.length, expired, imagesRemoved }, 'retention run');
+      // Guest links and queued applications this kiosk created: the same delay and the same days.
+      const links = deps.remoteCreates?.purgeDue(now, s.purgeDelayMinutes * 60_000, s.resultDays * DAY_MS) ?? { purged: 0, expired: 0 };
+      if (due.length > 0 || expired > 0 || links.purged > 0 || links.expired > 0) {
+        ctx.log.info({ purged: due.length, expired, imagesRemoved, linksPurged: links.purged, linksExpired: links.expired }, 'retention run');
+      }
       return { purged: due.length, expired, imagesRemoved };
     },
 
