@@ -14,7 +14,7 @@ import { effectiveQueueState, mayCall, mayLogin, mayProbe } from './queue-machin
 import { QueueKeeper } from './queue-keeper';
 import { applyStaffAction, type StaffAction, type StaffActor } from './staff-actions';
 import { nextSubmissionStep } from './submission-machine';
-import type { Effect, Step, SubmissionState, Transition } from './submission-types';
+import type { CallOutcome, Effect, Step, SubmissionState, Transition } from './submission-types';
 import { isMutatingStep, isTerminalStep } from './submission-types';
 import { blockingReasonOf, countsByDisplayState, queueItemOf, type QueueItem, type SyncEvent, type SyncSummary } from './sync-events';
 import { defaultSyncParams, type SyncParams } from './sync-params';
@@ -230,6 +230,30 @@ export class SubmissionWorker {
     this.emitSummary(true);
     const after = this.store.load(appId);
     return { ok: true, item: after === null ? null : queueItemOf(after.app) };
+  }
+
+  /**
+   * SUBMISSION-PROTOCOL §11: a call that is not an application's step (guest links, queued
+   * applications, archive reads) under the polling lane's rules: only while the queue runs, after
+   * `not_before`, with the account's shared session (logging in first if needed, single-flight), its
+   * outcome fed to the offline gate and the queue's Retry-After. It never counts against an
+   * application. `pauseOnConfig` pauses the account on a CONFIG outcome (§14.2; not for archive
+   * refusals, API §13.4). Null when the lane may not call now.
+   */
+  async laneCall(accountId: string, call: () => Promise<CallOutcome>, opts: { pauseOnConfig?: boolean } = {}): Promise<CallOutcome | null> {
+    if (this.stopped) return null;
+    if (this.sessions.needsLogin(accountId, this.clock.now())) {
+      if (!mayLogin(this.queue.record, accountId, this.clock.now())) return null;
+      if (!(await this.login(accountId))) return null;
+    }
+    if (!mayCall(this.queue.record, accountId, this.clock.now())) return null;
+    const outcome = await call();
+    this.sessions.noteOutcome(accountId, outcome, this.clock.now());
+    this.queue.apply({ type: 'call_result', accountId, outcome });
+    if (outcome.class === 'SESSION') this.sessions.markForRenewal(accountId);
+    if (outcome.class === 'CONFIG' && opts.pauseOnConfig) this.queue.apply({ type: 'pause', accountId, kind: 'PAUSED_CONFIG', message: outcome.message ?? null });
+    this.queue.flushIfDirty();
+    return outcome;
   }
 
   // ---- test and harness hooks -------------------------------------------------------------------
