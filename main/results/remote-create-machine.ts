@@ -105,8 +105,9 @@ export function afterCreateOutcome(rec: RemoteCreateRecord, outcome: CallOutcome
     case 'REJECTED':
       return { rec: { ...next, state: 'refused', nextAttemptAt: null, message: outcome.message ?? null, finalAt: ctx.now }, pause: false };
     case 'CONFIG':
-      // Not applied; the queue pauses and the same reference is sent once it runs again.
-      return { rec: { ...next, nextAttemptAt: ctx.now }, pause: true };
+      // Not applied: the same reference is sent again later. The lane pauses the queue when the
+      // account's sign-in is refused; a refusal of this one call backs off like a read.
+      return { rec: { ...next, failures: rec.failures + 1, nextAttemptAt: readRetryAt(rec.failures, outcome, ctx) }, pause: true };
     case 'AMBIGUOUS':
       return { rec: { ...next, state: 'resolving', nextAttemptAt: (rec.sentAt ?? ctx.now) + p.settleDelayMs }, pause: false };
   }
@@ -232,7 +233,7 @@ export function afterRevokeOutcome(rec: RemoteCreateRecord, outcome: CallOutcome
       // Never branch on the message: retrieve the container and show what it says (API §12.2).
       return { rec: { ...rec, revokePhase: 'DONE', revokeDueAt: null, nextCheckAt: ctx.now }, pause: false };
     case 'CONFIG':
-      return { rec: { ...rec, revokePhase: 'PENDING', revokeDueAt: ctx.now }, pause: true };
+      return { rec: { ...rec, revokePhase: 'PENDING', revokeFailures: rec.revokeFailures + 1, revokeDueAt: readRetryAt(rec.revokeFailures, outcome, ctx) }, pause: true };
     default:
       return { rec: { ...rec, revokePhase: 'PENDING', revokeFailures: rec.revokeFailures + 1, revokeDueAt: readRetryAt(rec.revokeFailures, outcome, ctx) }, pause: false };
   }

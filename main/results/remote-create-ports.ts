@@ -4,8 +4,11 @@
 import type { CallOutcome } from '../sync/submission-types';
 import type { Container, TrustIdClient } from '../trustid';
 
-/** The worker's `laneCall` (SUBMISSION-PROTOCOL §11): null when the lane may not call now. */
-export type LaneCaller = (accountId: string, call: () => Promise<CallOutcome>, opts?: { pauseOnConfig?: boolean }) => Promise<CallOutcome | null>;
+/**
+ * The sync worker's `pollingRead` (SUBMISSION-PROTOCOL §11): runs `call` under the polling lane's
+ * rules and classifies what it threw; null when the lane may not call now.
+ */
+export type LaneCaller = <T>(accountId: string, call: () => Promise<T>) => Promise<{ ok: true; value: T } | { ok: false; outcome: CallOutcome } | null>;
 
 /** §13.2 `query_lists_queued`: archiveContainerQuery has been seen to list a Queued (7) container. Once set, stays set. */
 export type QueuedEvidence = {

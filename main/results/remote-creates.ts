@@ -10,7 +10,7 @@ import type { ApplicationFieldValue } from '../store/application-fields';
 import type { RemoteCreateKind, RemoteCreateRecord, RemoteCreateRequest, RemoteCreatesRepo } from '../store/remote-creates-repo';
 import type { CallOutcome } from '../sync/submission-types';
 import type { Clock, Scheduler } from '../sync/sync-ports';
-import { flexibleFieldValuesOf, outcomeOfError } from '../sync/trustid-adapter';
+import { flexibleFieldValuesOf } from '../sync/trustid-adapter';
 import { clientApplicationReference, type Container } from '../trustid';
 import {
   afterCheck,
@@ -114,14 +114,8 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
     }
   }
 
-  async function attempt(run: () => Promise<void>): Promise<CallOutcome> {
-    try {
-      await run();
-      return { class: 'OK' };
-    } catch (error) {
-      return outcomeOfError(error);
-    }
-  }
+  /** The lane's answer as one outcome (OK carries nothing: the value went where the call put it). */
+  const outcomeOf = (r: { ok: true } | { ok: false; outcome: CallOutcome }): CallOutcome => (r.ok ? { class: 'OK' } : r.outcome);
 
   // ---- the create ---------------------------------------------------------------------------------
 
@@ -135,32 +129,29 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
     }
     const request = rec.request;
     const client = deps.client(rec.accountId);
-    let created: Created | null = null;
-    const outcome = await deps.lane(
-      rec.accountId,
-      async () => {
-        // W1: the SENT state is durable before the request leaves.
-        const current = repo.get(reference)!;
-        save({ ...current, phase: 'SENT', sentAt: deps.clock.now() });
-        const values = flexibleFieldValuesOf(request.fields);
-        const common = {
-          clientApplicationReference: reference,
-          ...(rec.branchId ? { branchId: rec.branchId } : {}),
-          ...(values.length > 0 ? { applicationFlexibleFieldValues: values } : {}),
-        };
-        return attempt(async () => {
-          if (rec.kind === 'guest_link') {
-            const link = await client.createGuestLink({ ...common, name: request.name ?? '', email: request.email ?? '', sendEmail: rec.sendEmail });
-            created = { containerId: link.containerId, guestId: link.guestId, linkUrl: link.linkUrl };
-          } else {
-            created = { containerId: (await client.createQueuedDocumentContainer(common)).containerId };
-          }
-        });
-      },
-      { pauseOnConfig: true },
-    );
-    if (outcome === null) return false;
-    const decision = afterCreateOutcome(repo.get(reference)!, outcome, created, ctx());
+    const answer = await deps.lane(rec.accountId, async (): Promise<Created> => {
+      // W1: the SENT state is durable before the request leaves.
+      save({ ...repo.get(reference)!, phase: 'SENT', sentAt: deps.clock.now() });
+      const values = flexibleFieldValuesOf(request.fields);
+      const common = {
+        clientApplicationReference: reference,
+        ...(rec.branchId ? { branchId: rec.branchId } : {}),
+        ...(values.length > 0 ? { applicationFlexibleFieldValues: values } : {}),
+      };
+      if (rec.kind === 'guest_link') {
+        const link = await client.createGuestLink({ ...common, name: request.name ?? '', email: request.email ?? '', sendEmail: rec.sendEmail });
+        return { containerId: link.containerId, guestId: link.guestId, linkUrl: link.linkUrl };
+      }
+      return { containerId: (await client.createQueuedDocumentContainer(common)).containerId };
+    });
+    if (answer === null) {
+      // The lane would not call: nothing went out, so the SENT mark (if made) is undone.
+      const current = repo.get(reference)!;
+      if (current.phase === 'SENT') save({ ...current, phase: 'PENDING' });
+      return false;
+    }
+    const outcome = outcomeOf(answer);
+    const decision = afterCreateOutcome(repo.get(reference)!, outcome, answer.ok ? answer.value : null, ctx());
     save(decision.rec);
     log.info({ reference, kind: rec.kind, outcome: outcome.class, state: decision.rec.state }, 'create of a queued application or guest link answered');
     return true;
@@ -175,8 +166,7 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
     const now = deps.clock.now();
     const matches: Match[] = [];
     let sawQueued = false;
-    const outcome = await deps.lane(rec.accountId, () =>
-      attempt(async () => {
+    const answered = await deps.lane(rec.accountId, async () => {
         const until = new Date(now + params.lookupMarginMs);
         let from = new Date((rec.sentAt ?? now) - params.lookupMarginMs);
         let page = 0;
@@ -203,9 +193,9 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
             page = 0;
           }
         }
-      }),
-    );
-    if (outcome === null) return false;
+    });
+    if (answered === null) return false;
+    const outcome = outcomeOf(answered);
     if (sawQueued) deps.evidence.noteQueryListsQueued(rec.accountId);
     let answer: LookupAnswer;
     if (outcome.class === 'OK') answer = { kind: 'listed', matches };
@@ -236,16 +226,12 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
     const rec = repo.get(reference);
     if (rec === null || rec.containerId === null) return true;
     const containerId = rec.containerId;
-    let container: Container | null = null;
-    const outcome = await deps.lane(rec.accountId, () =>
-      attempt(async () => {
-        container = await deps.client(rec.accountId).retrieveDocumentContainer({ containerId });
-      }),
-    );
-    if (outcome === null) return false;
+    const answer = await deps.lane(rec.accountId, () => deps.client(rec.accountId).retrieveDocumentContainer({ containerId }));
+    if (answer === null) return false;
+    const outcome = outcomeOf(answer);
     const current = repo.get(reference)!;
-    if (outcome.class === 'OK' && container !== null) {
-      const c: Container = container;
+    if (answer.ok) {
+      const c = answer.value;
       const r: Retrieved = { kind: 'container', storageType: c.DocumentStorageType, referred: c.Referred === true, documents: c.Documents.length };
       let next = afterCheck(current, r, ctx());
       if (next.remoteState === 'result') next = { ...next, result: JSON.stringify(c), outcome: containerVerdict(c) };
@@ -270,18 +256,15 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
     if (rec === null || rec.revokePhase !== 'PENDING') return true;
     const target = rec.guestId ?? rec.containerId;
     if (target === null) return true;
-    const outcome = await deps.lane(
-      rec.accountId,
-      async () => {
-        save({ ...repo.get(reference)!, revokePhase: 'SENT' });
-        return attempt(() => deps.client(rec.accountId).deleteGuestLink({ guestId: target }));
-      },
-      { pauseOnConfig: true },
-    );
-    if (outcome === null) {
+    const answer = await deps.lane(rec.accountId, async () => {
+      save({ ...repo.get(reference)!, revokePhase: 'SENT' });
+      await deps.client(rec.accountId).deleteGuestLink({ guestId: target });
+    });
+    if (answer === null) {
       save({ ...repo.get(reference)!, revokePhase: 'PENDING' });
       return false;
     }
+    const outcome = outcomeOf(answer);
     const d = afterRevokeOutcome(repo.get(reference)!, outcome, ctx());
     save(d.rec);
     log.info({ reference, outcome: outcome.class }, 'guest link revoke answered');
@@ -295,34 +278,27 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
     const d = repo.dueDeletes(deps.clock.now()).find((x) => x.containerId === containerId);
     if (!d) return true;
     const client = deps.client(d.accountId);
-    let container: Container | null = null;
     // A queued duplicate goes only while it is still Queued (7) with no documents: read it first.
     if (d.kind === 'queued') {
-      const read = await deps.lane(d.accountId, () =>
-        attempt(async () => {
-          container = await client.retrieveDocumentContainer({ containerId });
-        }),
-      );
+      const read = await deps.lane(d.accountId, () => client.retrieveDocumentContainer({ containerId }));
       if (read === null) return false;
-      if (read.class === 'REJECTED') return done(d, 'done');
-      if (read.class !== 'OK' || container === null) return retry(d, read);
-      const c: Container = container;
+      if (!read.ok) return read.outcome.class === 'REJECTED' ? done(d, 'done') : retry(d, read.outcome);
+      const c = read.value;
       if (c.DocumentStorageType !== 7 || c.Documents.length > 0 || !client.deleteDocumentContainerSet) return done(d, 'left');
     }
-    const outcome = await deps.lane(d.accountId, () =>
-      attempt(async () => {
-        if (d.kind === 'guest_link') await client.deleteGuestLink({ guestId: containerId });
-        else await client.deleteDocumentContainerSet!({ containerIds: [containerId] });
-      }),
-    );
-    if (outcome === null) return false;
+    const answer = await deps.lane(d.accountId, async () => {
+      if (d.kind === 'guest_link') await client.deleteGuestLink({ guestId: containerId });
+      else await client.deleteDocumentContainerSet!({ containerIds: [containerId] });
+    });
+    if (answer === null) return false;
+    const outcome = outcomeOf(answer);
     if (outcome.class === 'OK') return done(d, 'done');
     if (outcome.class === 'CONFIG') return done(d, 'left');
     if (outcome.class === 'REJECTED') {
       // Deleting twice does no harm; a refusal is followed by a read to see what is there.
       let gone = false;
-      const read = await deps.lane(d.accountId, () => attempt(async () => void (await client.retrieveDocumentContainer({ containerId }))));
-      if (read?.class === 'REJECTED') gone = true;
+      const read = await deps.lane(d.accountId, () => client.retrieveDocumentContainer({ containerId }));
+      if (read !== null && !read.ok && read.outcome.class === 'REJECTED') gone = true;
       return done(d, gone ? 'done' : 'left');
     }
     return retry(d, outcome);

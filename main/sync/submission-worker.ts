@@ -18,6 +18,7 @@ import type { CallOutcome, Effect, Step, SubmissionState, Transition } from './s
 import { isMutatingStep, isTerminalStep } from './submission-types';
 import { blockingReasonOf, countsByDisplayState, queueItemOf, type QueueItem, type SyncEvent, type SyncSummary } from './sync-events';
 import { defaultSyncParams, type SyncParams } from './sync-params';
+import { outcomeOfError } from './trustid-adapter';
 import { LocalImageError, SubmissionConflictError, type AuditEntry, type CallExtras, type Clock, type LoadedSubmission, type Scheduler, type SubmissionApi, type SubmissionStore } from './sync-ports';
 
 /** Steps the submission lane runs (one at a time, W6). */
@@ -233,27 +234,31 @@ export class SubmissionWorker {
   }
 
   /**
-   * SUBMISSION-PROTOCOL §11: a call that is not an application's step (guest links, queued
-   * applications, archive reads) under the polling lane's rules: only while the queue runs, after
-   * `not_before`, with the account's shared session (logging in first if needed, single-flight), its
-   * outcome fed to the offline gate and the queue's Retry-After. It never counts against an
-   * application. `pauseOnConfig` pauses the account on a CONFIG outcome (§14.2; not for archive
-   * refusals, API §13.4). Null when the lane may not call now.
+   * A read made outside the submission machine (the results inbox, guest links, queued lists) under
+   * the polling lane's rules (§7.6, §11): only while the queue runs and the account may call, through
+   * the account's shared session (one login first, single-flight, when the queue allows one). Its
+   * outcome feeds the offline gate and not_before like any call and never counts against an
+   * application; a SESSION answer marks the session for renewal. Null when the read may not go out now.
    */
-  async laneCall(accountId: string, call: () => Promise<CallOutcome>, opts: { pauseOnConfig?: boolean } = {}): Promise<CallOutcome | null> {
+  async pollingRead<T>(accountId: string, read: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; outcome: CallOutcome; error: unknown } | null> {
     if (this.stopped) return null;
     if (this.sessions.needsLogin(accountId, this.clock.now())) {
       if (!mayLogin(this.queue.record, accountId, this.clock.now())) return null;
       if (!(await this.login(accountId))) return null;
     }
     if (!mayCall(this.queue.record, accountId, this.clock.now())) return null;
-    const outcome = await call();
+    let result: { ok: true; value: T } | { ok: false; outcome: CallOutcome; error: unknown };
+    try {
+      result = { ok: true, value: await read() };
+    } catch (error) {
+      result = { ok: false, outcome: outcomeOfError(error), error };
+    }
+    const outcome: CallOutcome = result.ok ? { class: 'OK' } : result.outcome;
     this.sessions.noteOutcome(accountId, outcome, this.clock.now());
-    this.queue.apply({ type: 'call_result', accountId, outcome });
     if (outcome.class === 'SESSION') this.sessions.markForRenewal(accountId);
-    if (outcome.class === 'CONFIG' && opts.pauseOnConfig) this.queue.apply({ type: 'pause', accountId, kind: 'PAUSED_CONFIG', message: outcome.message ?? null });
+    this.queue.apply({ type: 'call_result', accountId, outcome });
     this.queue.flushIfDirty();
-    return outcome;
+    return result;
   }
 
   // ---- test and harness hooks -------------------------------------------------------------------
