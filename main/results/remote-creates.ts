@@ -56,8 +56,8 @@ export type Who = { accountId: string; staffId: string | null };
 export type RemoteCreatesService = {
   start(): void;
   stop(): Promise<void>;
-  createGuestLink(req: { name: string; email: string; sendEmail: boolean; fields: ApplicationFieldValue[] }, who: Who): Promise<RemoteCreateRecord>;
-  createQueued(req: { fields: ApplicationFieldValue[] }, who: Who): Promise<RemoteCreateRecord>;
+  createGuestLink(req: { name: string; email: string; sendEmail: boolean; fields: ApplicationFieldValue[]; labels?: Record<string, string> }, who: Who): Promise<RemoteCreateRecord>;
+  createQueued(req: { fields: ApplicationFieldValue[]; labels?: Record<string, string> }, who: Who): Promise<RemoteCreateRecord>;
   list(kind: RemoteCreateKind, accountId?: string): RemoteCreateRecord[];
   get(reference: string): RemoteCreateRecord | null;
   /** §14.3: staff confirmed. Sent now when the lane allows, else as soon as it does. */
@@ -456,11 +456,11 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
       poke();
       await loopDone;
     },
-    createGuestLink({ name, email, sendEmail, fields }, who) {
-      return create('guest_link', { name, email, fields }, sendEmail, who);
+    createGuestLink({ name, email, sendEmail, fields, labels }, who) {
+      return create('guest_link', { name, email, fields, ...(labels ? { labels } : {}) }, sendEmail, who);
     },
-    createQueued({ fields }, who) {
-      return create('queued', { fields }, false, who);
+    createQueued({ fields, labels }, who) {
+      return create('queued', { fields, ...(labels ? { labels } : {}) }, false, who);
     },
     list(kind, accountId) {
       return repo.list({ kind, ...(accountId ? { accountId } : {}) }).filter((r) => r.state !== 'replaced');

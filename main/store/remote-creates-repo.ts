@@ -15,7 +15,7 @@ export type RemoteCreateState = 'creating' | 'resolving' | 'created' | 'replaced
 export type RemoteState = 'waiting' | 'being_completed' | 'submitted' | 'referred' | 'result' | 'expired' | 'revoked' | 'withdrawn';
 
 /** What staff asked for. Personal data: sealed at rest, never logged. */
-export type RemoteCreateRequest = { name?: string; email?: string; fields: ApplicationFieldValue[] };
+export type RemoteCreateRequest = { name?: string; email?: string; fields: ApplicationFieldValue[]; labels?: Record<string, string> };
 
 export type RemoteCreateRecord = {
   reference: string;

@@ -20,9 +20,10 @@ import { submissionStoreFrom } from '../../sync/store-adapter';
 import { SubmissionWorker } from '../../sync/submission-worker';
 import { submissionApiFrom } from '../../sync/trustid-adapter';
 import { loadOrCreateDeviceId } from '../../trustid';
+import { memoryQueuedEvidence, type InboxSink, type QueuedEvidence } from '../../results/remote-create-ports';
+import { createRemoteCreatesService, type RemoteCreatesService } from '../../results/remote-creates';
 import type { SettingsService } from '../settings-service';
-import { createFieldDefinitions } from './field-definitions';
-import { createGuestLinksService, type GuestLinksService } from './guest-links-service';
+import { createFieldDefinitions, type FieldDefinitionsService } from './field-definitions';
 import { createQueueService, type QueueService } from './queue-service';
 import { createResultsService, type ResultsService } from './results-service';
 import { openTrustIdConnection, type TrustIdConnection } from './trustid-connection';
@@ -42,6 +43,10 @@ export type ServiceContext = {
   resourcesDir: string;
   /** Developers and tests: serve the demo emulator's control endpoints. */
   emulatorControls: boolean;
+  /** §13.2 `query_lists_queued`, persisted by the queued-fill work (default: in memory). */
+  queuedEvidence?: QueuedEvidence;
+  /** The results inbox, offered every container a guest link or queued application shows. */
+  inbox?: InboxSink;
 };
 
 export type AppServices = {
@@ -51,7 +56,9 @@ export type AppServices = {
   worker: SubmissionWorker;
   queue: QueueService;
   results: ResultsService;
-  guestLinks: GuestLinksService;
+  /** Guest links and queued applications this kiosk creates (SUBMISSION-PROTOCOL §14). */
+  remoteCreates: RemoteCreatesService;
+  fieldDefinitions: FieldDefinitionsService;
   session: SessionService;
   devices: DeviceService;
   capture: CaptureService;
@@ -115,8 +122,22 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
   });
   worker.start();
 
-  const guestLinks = createGuestLinksService({ clientFor: interactive, now: ctx.now });
   const online = () => queue.summary().connection !== 'offline';
+  const remoteCreates = createRemoteCreatesService({
+    repo: store.remoteCreates,
+    // §11: the polling lane's rules and the account's shared session (the sync client).
+    lane: (accountId, call) => worker!.pollingRead(accountId, call),
+    client: (accountId) => trustid.clientFor(accountId, 'sync'),
+    evidence: ctx.queuedEvidence ?? memoryQueuedEvidence(),
+    ...(ctx.inbox ? { inbox: ctx.inbox } : {}),
+    clock: systemClock,
+    scheduler: timerScheduler(),
+    log,
+    newReference: () => crypto.randomUUID(),
+    online,
+    audit: ({ action, actor, reference }) => void store.audit.append({ action, actor, detail: { reference } }),
+  });
+  remoteCreates.start();
 
   const session = createSessionService({
     store,
@@ -174,7 +195,8 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     worker,
     queue,
     results,
-    guestLinks,
+    remoteCreates,
+    fieldDefinitions,
     session,
     devices,
     capture,
@@ -186,6 +208,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
       capture.stop();
       await devices.stop();
       housekeeping.stop();
+      await remoteCreates.stop();
       await worker!.stop();
       await trustid.close();
       store.close();
