@@ -91,7 +91,7 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
   let wake: AbortController | null = null;
   let loopDone: Promise<void> | null = null;
   let running = 0;
-  let idleWaiters: Array<() => void> = [];
+  const idleWaiters: Array<() => void> = [];
 
   const changed = (rec: RemoteCreateRecord) => deps.onChange?.(rec);
   const save = (rec: RemoteCreateRecord) => {
@@ -357,7 +357,7 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
 
   async function loop(): Promise<void> {
     while (!stopped) {
-      let result: 'worked' | 'idle' | 'blocked' = 'idle';
+      let result: 'worked' | 'idle' | 'blocked';
       try {
         result = await runDue();
       } catch (error) {
