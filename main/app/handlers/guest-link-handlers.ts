@@ -60,11 +60,11 @@ export function registerGuestLinkHandlers(dispatcher: Dispatcher, services: AppS
     return guest((await remoteCreates.checkNow(rec.reference)) ?? rec);
   });
 
-  dispatcher.handle('queuedPrepare.create', async ({ fields }) => {
+  dispatcher.handle('queued.prepare', async ({ fields }) => {
     const w = who();
     const checked = checkedFieldValues(fields, await fieldDefinitions.forAccount(w.accountId));
     return queued(await remoteCreates.createQueued({ fields: checked.fields, labels: checked.labels }, w));
   });
-  dispatcher.handle('queuedPrepare.list', () => remoteCreates.list('queued', who().accountId).map(queued));
-  dispatcher.handle('queuedPrepare.resolve', async ({ reference, action }) => queued(await remoteCreates.resolve(own(reference, 'queued').reference, action, who().actor)));
+  dispatcher.handle('queued.listPrepared', () => remoteCreates.list('queued', who().accountId).map(queued));
+  dispatcher.handle('queued.resolvePrepared', async ({ reference, action }) => queued(await remoteCreates.resolve(own(reference, 'queued').reference, action, who().actor)));
 }
