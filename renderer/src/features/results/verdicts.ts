@@ -17,7 +17,8 @@ export const verdictTone: Record<Verdict, StatusTone> = {
 
 /** Date and time as staff read them, in the interface's language. */
 export function formatWhen(epochMs: number, language: string): string {
-  return new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+  // A browser without Welsh date data falls back to en-GB, never to its own default (often en-US).
+  return new Intl.DateTimeFormat(language === 'cy' ? ['cy-GB', 'en-GB'] : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
 }
 
 /** The results screens share one store: it is forgotten only when staff leave both. */
