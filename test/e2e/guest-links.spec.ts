@@ -4,6 +4,7 @@
 // standalone emulator (its own process, kept running while the host restarts): a link survives a
 // host restart, is still listed and re-shown, a guest submits through the link's page, and the
 // state reaches the result. Screenshots at 1280×800 and 1024×768, in English and Welsh.
+import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { expect, startHost, stopHost, test, type HostInfo } from './fixtures';
 import { GuestPage } from './pages/guest-page';
@@ -34,7 +35,7 @@ async function setLanguage(host: HostInfo, language: 'en' | 'cy'): Promise<void>
   ws.close();
 }
 
-async function shoot(page: import('@playwright/test').Page, name: string, lang: 'en' | 'cy'): Promise<void> {
+async function shoot(page: Page, name: string, lang: 'en' | 'cy'): Promise<void> {
   for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `${screens}/${name}-${w}x${h}-${lang}.png` });
