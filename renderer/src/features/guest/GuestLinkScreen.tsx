@@ -151,7 +151,6 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
               <input type="checkbox" checked={sendEmail} onChange={(e) => setSendEmail(e.target.checked)} data-testid="guest-send-email" />
               {t('guest.form.sendEmail')}
             </label>
-            <p className="field-hint">{t('guest.form.sendEmailHint')}</p>
           </div>
           <button type="submit" className="button button-primary" disabled={creating || form.definitions === null} data-testid="guest-create">
             {creating ? t('guest.form.creating') : t('guest.form.create')}
