@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 /** demo.frontdesk can search the archive; demo.kiosk cannot (RAW-API §13: own-records mode). */
-async function setUp(username: 'demo.frontdesk' | 'demo.kiosk', inbox?: InboxSink) {
+async function setUp(username: 'demo.frontdesk' | 'demo.kiosk', inbox?: InboxSink, online = () => true) {
   const user = DEMO_USERS.find((u) => u.username === username)!;
   const rig = await startRig({ timeouts: { jsonMs: 1_500 }, credentials: { [ACCOUNT]: { username: user.username, password: user.password } } });
   rigs.push(rig);
@@ -41,7 +41,7 @@ async function setUp(username: 'demo.frontdesk' | 'demo.kiosk', inbox?: InboxSin
     scheduler: rig.time,
     log: silentLogger(),
     newReference: () => crypto.randomUUID(),
-    online: () => true,
+    online,
   });
   services.push(svc);
   svc.start();
@@ -196,5 +196,26 @@ describe('the inbox hooks', () => {
     const queued = await create(svc, 'queued');
     expect(svc.listOwnQueued(ACCOUNT).map((r) => r.reference)).toEqual([queued.reference]);
     expect(rig.store.remoteCreates.get(queued.reference)!.state).toBe('created');
+  });
+});
+
+describe('late duplicates and the offline refusal', () => {
+  it('a Queued container met later with the reference of a record holding another container is deleted (§14.2 item 4)', async () => {
+    const { rig, svc } = await setUp('demo.frontdesk');
+    const rec = await create(svc, 'queued');
+    // A request applied late: a second container under the same reference (made here by the emulator's control).
+    const lateId = rig.emu.createQueuedElsewhere({ username: 'demo.frontdesk', clientApplicationReference: rec.reference });
+    const client = rig.clients.get(ACCOUNT)!;
+    svc.noteQueuedContainer(ACCOUNT, await client.retrieveDocumentContainer({ containerId: lateId }));
+    await drain(rig, svc, () => rig.store.remoteCreates.dueDeletes(rig.time.now() + 3600_000).length === 0);
+    expect(live(rig, rec.reference).map((c) => c.containerId)).toEqual([rec.containerId]);
+    expect(rig.store.remoteCreates.get(rec.reference)).toMatchObject({ state: 'created', containerId: rec.containerId });
+  });
+
+  it('creating while TrustID cannot be reached is refused in plain words, and nothing is stored or sent', async () => {
+    const { rig, svc } = await setUp('demo.frontdesk', undefined, () => false);
+    await expect(create(svc, 'guest_link')).rejects.toMatchObject({ code: 'trustid.offline', message: expect.stringMatching(/cannot be reached, so no guest link can be made now/) });
+    expect(rig.store.remoteCreates.list({})).toEqual([]);
+    expect(creates(rig, 'createGuestLink')).toBe(0);
   });
 });
