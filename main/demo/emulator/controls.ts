@@ -140,6 +140,13 @@ export function createControlHandler(emulator: () => RunningEmulator | null): Co
           return ok();
         case 'GET /webhooks':
           return ok({ webhooks: emu.webhooks() });
+        case 'GET /hooks':
+          return ok({ hooks: emu.hooks() });
+        case 'POST /hooks':
+          return ok({ id: emu.addHook(body as never) });
+        case 'DELETE /hooks':
+          for (const hook of emu.hooks()) emu.removeHook(hook.id);
+          return ok();
         case 'POST /containers/delete': {
           const ids = body.containerIds;
           if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) return problem(400, 'containerIds must be a list of container ids.');
@@ -206,6 +213,8 @@ export function createControlHandler(emulator: () => RunningEmulator | null): Co
         emu.raiseDocumentModified(modified[1] ?? '');
         return ok();
       }
+      const hook = /^DELETE \/hooks\/([^/]+)$/.exec(route);
+      if (hook) return emu.removeHook(decodeURIComponent(hook[1] ?? '')) ? ok() : problem(404, 'No such hook.');
       const fault = /^DELETE \/faults\/([^/]+)$/.exec(route);
       if (fault) return emu.removeFault(decodeURIComponent(fault[1] ?? '')) ? ok() : problem(404, 'No such fault rule.');
       return problem(404, `No control endpoint ${route}.`);
