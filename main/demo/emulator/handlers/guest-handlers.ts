@@ -111,9 +111,10 @@ export function deleteGuestLink(call: ApiCall): Reply {
   const id = call.body.string('GuestId', true);
   const link = isGuid(id) ? findGuestLink(engine, id) : undefined;
   if (!link || link.deleted) throw new ApiFailure(MESSAGES.guestLinkNotFound);
-  if (link.used) throw new ApiFailure(MESSAGES.guestLinkUsed);
+  // §12.2, §7.11: someone who may not see the link's container learns nothing about its state.
   const container = engine.container(link.containerId);
   if (container && !engine.canSee(accountOf(call), container)) throw new ApiFailure(MESSAGES.accessDenied, { AccessDenied: true });
+  if (link.used) throw new ApiFailure(MESSAGES.guestLinkUsed);
   link.deleted = true;
   if (container) engine.removeContainer(container, 'deleted');
   engine.markDirty();
