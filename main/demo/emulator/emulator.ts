@@ -213,7 +213,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: () => faultBook.list(),
     containers: (reference) => {
       engine.catchUp();
-      return containerSummaries(engine.state, reference);
+      return containerSummaries(engine.state, reference, engine.config.customFields);
     },
     publishCounts: () => publishCounts(engine.state),
     requests: () => requestLog.list(),

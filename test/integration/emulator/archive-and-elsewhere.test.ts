@@ -156,6 +156,8 @@ describe('emulator document custom fields (RAW-API §7.9)', () => {
       ['BadgeNumber', 0, 'B-77'],
       ['KioskCaptureRef', 9, 'app-1:0'],
     ]);
+    // The inspection view shows them too, so tests can assert "each document carries the app's marker".
+    expect(emu.containers().find((item) => item.containerId === queued)?.documents[0]?.customFields).toEqual({ BadgeNumber: 'B-77', KioskCaptureRef: 'app-1:0' });
     const single = await desk.call('dataAccess/retrieveDocument', { ContainerId: queued, DocumentId: created.json.DocumentId });
     expect(((single.json.Document as Json).CustomFieldDictionary as { Value: Json }[])[1]?.Value.Value).toBe('app-1:0');
   });
