@@ -303,3 +303,28 @@ describe('emulator hooks: someone else acts just before a request is carried out
     expect((await control(emu, 'POST', 'hooks', { match: { path: '*' }, action: 'delete', containerId: 'x', when: 'now' })).status).toBe(400);
   });
 });
+
+describe('emulator control errors never echo the payload (issue 12 §1, applied to the emulator)', () => {
+  let emu: RunningEmulator;
+  beforeEach(async () => {
+    emu = await start();
+  });
+  afterEach(async () => {
+    await emu.close();
+  });
+
+  it('names the problem with a short escaped excerpt of a hostile value', async () => {
+    const hostile = `<script>${'x'.repeat(100_000)}</script>`;
+    const answers = [
+      await control(emu, 'POST', `nowhere-${hostile.slice(0, 2000)}`, {}),
+      await control(emu, 'POST', 'elsewhere/applications', { username: hostile }),
+      await control(emu, 'POST', 'faults', { match: { path: '*' }, action: hostile }),
+      await control(emu, 'POST', 'config', { [hostile]: 1 }),
+    ];
+    for (const answer of answers) {
+      expect(answer.json.ok).toBe(false);
+      expect(String(answer.json.error).length).toBeLessThan(400);
+      expect(String(answer.json.error)).not.toContain('x'.repeat(200));
+    }
+  });
+});
