@@ -40,8 +40,8 @@ describe('settings service updates', () => {
 
   it('replaces a list whole (the readers), so a removed reader is gone', () => {
     const { svc } = service();
-    svc.update({ devices: [{ id: 'a', kind: 'simulated', label: 'A' }, { id: 'b', kind: 'simulated', label: 'B' }] });
-    svc.update({ devices: [{ id: 'b', kind: 'simulated', label: 'B' }] });
+    svc.update({ devices: [{ id: 'a', kind: 'simulated', label: 'A', enabled: true, options: {} }, { id: 'b', kind: 'simulated', label: 'B', enabled: true, options: {} }] });
+    svc.update({ devices: [{ id: 'b', kind: 'simulated', label: 'B', enabled: true, options: {} }] });
     expect(svc.current().devices.map((d) => d.id)).toEqual(['b']);
   });
 
