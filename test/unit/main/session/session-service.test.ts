@@ -76,7 +76,12 @@ describe('session service: shared mode', () => {
     const a = await addStaff(h, 'Ada Front', '2468');
     const b = await addStaff(h, 'Bea Desk', '1357');
     h.store.staff.setDisabled(b, true, 'system');
-    expect(h.session.staffDirectory()).toEqual([{ id: a, displayName: 'Ada Front' }]);
+    // Names only, under an opaque handle rather than the staff id (signed-out clients see this).
+    const listed = h.session.staffDirectory();
+    expect(listed).toEqual([{ id: expect.any(String), displayName: 'Ada Front' }]);
+    expect(listed[0]!.id).not.toBe(a);
+    expect((await h.session.signIn({ method: 'local', staffId: listed[0]!.id, pin: '2468' })).staff?.id).toBe(a);
+    h.session.signOut();
     h.store.settings.update({ staff: { accountMode: 'personal' } }, 'system');
     expect(h.session.staffDirectory()).toEqual([]);
   });
@@ -226,7 +231,7 @@ describe('session service: personal mode', () => {
     await h.session.elevate('7777');
     expect(h.session.staffList()).toEqual([{ id, displayName: 'TrustID: jane.doe', role: 'staff', active: true, pinSet: false }]);
     await h.session.staffSave({ id, displayName: 'TrustID: jane.doe', role: 'staff', active: true, pin: '5555' });
-    expect(h.session.staffDirectory()).toEqual([{ id, displayName: 'TrustID: jane.doe' }]);
+    expect(h.session.staffDirectory()).toEqual([{ id: expect.any(String), displayName: 'TrustID: jane.doe' }]);
   });
 });
 
