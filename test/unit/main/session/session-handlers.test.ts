@@ -44,4 +44,18 @@ describe('session handlers', () => {
     expect(await d.dispatch('session.elevate', { pin: '12ab' }, ctx)).toMatchObject({ ok: false, code: 'contract.invalid-payload' });
     expect(h.store.audit.list()).toEqual([]);
   });
+
+  it('counts wrong PINs per client, so one socket guessing does not lock out the person at another', async () => {
+    const h = sessionHarness();
+    h.store.settings.update({ staff: { maxPinAttempts: 2, lockoutMinutes: 10 } }, 'system');
+    const d = wired(h);
+    await addStaff(h, 'Ada Front', '2468');
+    const directory = await d.dispatch('staff.directory', undefined, ctx);
+    const handle = (directory.ok ? (directory.value as Array<{ id: string }>) : [])[0]!.id;
+    for (let client = 0; client < 4; client++) {
+      const reply = await d.dispatch('session.signIn', { method: 'local', staffId: handle, pin: '0000' }, { transport: 'websocket', clientId: `ws-${client}` });
+      expect(reply).toMatchObject({ ok: false, code: 'session.wrong-pin' });
+    }
+    expect(await d.dispatch('session.signIn', { method: 'local', staffId: handle, pin: '2468' }, { transport: 'websocket', clientId: 'ws-kiosk' })).toMatchObject({ ok: true, value: { state: 'signed-in' } });
+  });
 });
