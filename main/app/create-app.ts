@@ -211,8 +211,9 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
 
   health.register(() => services?.health() ?? []);
   health.onChange((h) => events.emit('health.changed', h));
-  settings.onChange((view) => {
-    events.emit('settings.changed', view);
+  settings.onChange(() => {
+    // Every window hears this, signed out too: only the public part travels (issue 12 §1).
+    events.emit('settings.changed', settings.publicView());
     if (services) {
       mirrorPolicy(services.store, settings);
       void services.devices.apply().catch((error: unknown) => log.warn({ err: error }, 'readers could not follow the settings'));
