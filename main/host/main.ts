@@ -7,6 +7,7 @@ import { appVersion, resourcesDir } from '../app/version';
 import { appPaths, resolveHome } from '../config/app-home';
 import { fileKeyCustody } from '../config/key-custody';
 import { createLogger } from '../logging/logger';
+import { isNoSpace } from '../store/store-errors';
 import { browserArgs, findBrowser, launchBrowser } from './browser-launcher';
 import { parseHostArgs } from './host-args';
 import { startHostServer } from './host-server';
@@ -20,6 +21,7 @@ async function main() {
   const log = logging.log;
   const app = await createApp({
     shell: 'chromium',
+    logDropped: logging.dropped,
     paths,
     log,
     version: appVersion,
@@ -64,6 +66,16 @@ async function main() {
   });
   process.stderr.write(`Scan Station is open in ${browser}${kiosk ? ' (kiosk)' : ''}. Logs: ${logging.file}\n`);
 }
+
+// A write that meets a full disk in background work (sync, housekeeping) is retried by that work;
+// it must not end the kiosk (issue 12 §2). Anything else still ends the process as Node would.
+process.on('unhandledRejection', (reason) => {
+  if (isNoSpace(reason)) {
+    process.stderr.write('Scan Station: a background write failed because the disk is full; it will be retried.\n');
+    return;
+  }
+  throw reason;
+});
 
 main().catch((error: unknown) => {
   process.stderr.write(`Scan Station could not start: ${error instanceof Error ? error.message : String(error)}\n`);

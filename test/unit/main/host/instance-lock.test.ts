@@ -19,7 +19,7 @@ describe('instance lock', () => {
     const home = tmp();
     acquireInstanceLock(home, 111, () => true);
     const lock = acquireInstanceLock(home, 222, () => false);
-    expect(fs.readFileSync(path.join(home, 'scan-station.lock'), 'utf8')).toBe('222');
+    expect(fs.readlinkSync(path.join(home, 'scan-station.lock'))).toBe('222');
     lock.release();
   });
 });
