@@ -191,7 +191,9 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     health,
     info() {
       const m = mode();
-      const notice = [...notices.splice(0), ...(startFailure ? [startFailure] : [])].join(' ') || null;
+      // A full disk has its own notice, worded by the renderer from health in the staff's language.
+      const failure = startFailure && startFailure !== diskFullStartMessage ? [startFailure] : [];
+      const notice = [...notices.splice(0), ...failure].join(' ') || null;
       return {
         productName: 'Scan Station',
         version: opts.version,

@@ -22,6 +22,8 @@ async function main() {
   const app = await createApp({
     shell: 'chromium',
     logDropped: logging.dropped,
+    // Tests shorten the wait for free space (SCAN_STATION_DISK_CHECK_MS); the default is 15 s.
+    diskCheckMs: Number(process.env.SCAN_STATION_DISK_CHECK_MS) || undefined,
     paths,
     log,
     version: appVersion,
