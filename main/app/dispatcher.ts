@@ -9,6 +9,7 @@ import {
   type ParsedReq,
   type Res,
 } from '../../preload/contract';
+import { isNoSpace } from '../store/store-errors';
 import { AppError } from '../app-error';
 import type { Logger } from '../logging/logger';
 import { describeInvalid } from './invalid-payload';
@@ -64,6 +65,11 @@ export function createDispatcher(log: Logger): Dispatcher {
         return { ok: true, value: answer.data };
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, bounded(error.message));
+        // Any write that met a full disk (settings, secrets, the database): one plain answer (issue 12 §2).
+        if (isNoSpace(error)) {
+          log.error({ channel, code: (error as { code?: string }).code }, 'handler failed: the disk is full');
+          return fail('store.disk-full', 'This could not be saved because the disk of this computer is full. Ask an administrator to free space, then try again. Nothing already saved was lost.');
+        }
         log.error({ channel, err: error }, 'handler failed');
         return fail(contractErrors.internal, internalMessage);
       }

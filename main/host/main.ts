@@ -7,6 +7,7 @@ import { appVersion, resourcesDir } from '../app/version';
 import { appPaths, resolveHome } from '../config/app-home';
 import { fileKeyCustody } from '../config/key-custody';
 import { createLogger } from '../logging/logger';
+import { isNoSpace } from '../store/store-errors';
 import { browserArgs, findBrowser, launchBrowser } from './browser-launcher';
 import { parseHostArgs } from './host-args';
 import { startHostServer, TICKET_TTL_MS } from './host-server';
@@ -21,6 +22,9 @@ async function main() {
   const log = logging.log;
   const app = await createApp({
     shell: 'chromium',
+    logDropped: logging.dropped,
+    // Tests shorten the wait for free space (SCAN_STATION_DISK_CHECK_MS); the default is 15 s.
+    diskCheckMs: Number(process.env.SCAN_STATION_DISK_CHECK_MS) || undefined,
     paths,
     log,
     version: appVersion,
@@ -72,6 +76,16 @@ async function main() {
   });
   process.stderr.write(`Scan Station is open in ${browser}${kiosk ? ' (kiosk)' : ''}. Logs: ${logging.file}\n`);
 }
+
+// A write that meets a full disk in background work (sync, housekeeping) is retried by that work;
+// it must not end the kiosk (issue 12 §2). Anything else still ends the process as Node would.
+process.on('unhandledRejection', (reason) => {
+  if (isNoSpace(reason)) {
+    process.stderr.write('Scan Station: a background write failed because the disk is full; it will be retried.\n');
+    return;
+  }
+  throw reason;
+});
 
 main().catch((error: unknown) => {
   process.stderr.write(`Scan Station could not start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -42,6 +42,8 @@ export type StoreOptions = {
   scrypt?: ScryptParams;
   /** Tests of the migration runner pass a prefix of the list. */
   migrations?: readonly Migration[];
+  /** Pages the database may grow to (SQLite max_page_count); tests simulate SQLITE_FULL with it. */
+  maxPages?: number;
 };
 
 export type Store = {
@@ -76,6 +78,7 @@ export function statfsFreeBytes(dir: string): number {
 export function openStore(opts: StoreOptions): Store {
   const now = opts.now ?? Date.now;
   const { db, report } = openDatabase({ dataDir: opts.dataDir, migrations: opts.migrations ?? allMigrations, now, log: opts.log });
+  if (opts.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(opts.maxPages)}`);
   const imagesDir = path.join(opts.dataDir, IMAGES_DIR);
   if (!fs.existsSync(imagesDir)) {
     fs.mkdirSync(imagesDir, { recursive: true, mode: 0o700 });

@@ -56,6 +56,13 @@ export const Settings = z.object({
         .prefault({}),
     })
     .prefault({}),
+  /** Free disk space (issue 12 §2). Health warns at three times the floor and is an error below it. */
+  disk: z
+    .object({
+      /** New checks are refused below this much free space on the data folder's disk, in MB. */
+      minFreeMb: z.number().int().min(0).max(1_000_000).default(500),
+    })
+    .prefault({}),
   retention: z
     .object({
       /** How long result metadata stays on the kiosk after the images and personal data are purged. */

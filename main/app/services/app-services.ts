@@ -196,7 +196,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
 /** settings.json is the administrator's single place for policy; the store keeps a copy it enforces. */
 export function mirrorPolicy(store: Store, settings: SettingsService): void {
   const s = settings.current();
-  store.settings.update({ retention: { resultDays: s.retention.resultDays }, staff: { accountMode: s.accounts.mode } }, 'system');
+  store.settings.update({ retention: { resultDays: s.retention.resultDays }, staff: { accountMode: s.accounts.mode }, capture: { minFreeMb: s.disk.minFreeMb } }, 'system');
 }
 
 function trustIdHealth(mode: Mode, q: QueueSummary): HealthComponent {

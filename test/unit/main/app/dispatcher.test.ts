@@ -71,6 +71,18 @@ describe('dispatcher', () => {
     expect(await d.dispatch('health.get', undefined, ctx)).toEqual({ ok: false, code: 'store.disk-full', message: 'The disk is full.' });
   });
 
+  it('answers any write that met a full disk (ENOSPC, SQLITE_FULL) with store.disk-full in plain words', async () => {
+    for (const code of ['ENOSPC', 'SQLITE_FULL', 'EDQUOT']) {
+      const d = createDispatcher(silentLogger());
+      d.handle('settings.clearSecret', () => {
+        throw Object.assign(new Error(`${code}: /home/kiosk/.local/share/scan-station/secrets.sealed`), { code });
+      });
+      const reply = await d.dispatch('settings.clearSecret', { name: 'trustid.apiKey' }, ctx);
+      expect(reply).toMatchObject({ ok: false, code: 'store.disk-full', message: expect.stringMatching(/disk of this computer is full.*free space/) });
+      expect(JSON.stringify(reply)).not.toContain('secrets.sealed');
+    }
+  });
+
   it('turns an unexpected throw into a generic message without the error text', async () => {
     const d = createDispatcher(silentLogger());
     d.handle('health.get', async () => {
