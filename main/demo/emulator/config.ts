@@ -182,6 +182,8 @@ export const DEFAULT_FLEXIBLE_FIELDS: FlexibleFieldDefinition[] = [
 
 export const DEFAULT_CUSTOM_FIELDS: CustomFieldDefinition[] = [
   { index: 0, propertyName: 'BadgeNumber', displayName: 'Badge Number', dataType: 1, help: 'Visitor badge issued at the desk.', required: false, values: [] },
+  // §7.9 / §15.1: the capture-marker slot demo mode uses ("<app id>:<document index>").
+  { index: 9, propertyName: 'KioskCaptureRef', displayName: 'Kiosk Capture Reference', dataType: 1, help: 'Set by the kiosk: which local capture this document came from.', required: false, values: [] },
 ];
 
 export function defaultConfig(users: UserConfig[]): EmulatorConfig {

@@ -15,6 +15,8 @@ import type { FaultRule, FaultRuleInput } from './faults';
 import { FaultBook } from './faults';
 import type { SimulatedCapture } from './handlers/guest-handlers';
 import { submitAsGuest, submitQueued } from './handlers/guest-handlers';
+import type { ElsewhereApplication, ElsewhereDocument, ElsewhereQueued } from './elsewhere';
+import { addDocumentElsewhere, createApplicationElsewhere, createQueuedElsewhere, deleteContainersElsewhere, publishElsewhere } from './elsewhere';
 import { createEmulatorServer } from './http-server';
 import type { ContainerSummary, PublishCount, WebhookSummary } from './inspection';
 import { containerSummaries, publishCounts, webhookSummaries } from './inspection';
@@ -96,6 +98,16 @@ export interface RunningEmulator {
   completeReview(containerId: string, verdict?: number): void;
   submitGuest(guestId: string, capture?: SimulatedCapture): string;
   submitQueued(containerId: string, capture?: SimulatedCapture): void;
+  /** Another session adds a document with one image to an unpublished container; returns its DocumentId. */
+  addDocumentElsewhere(containerId: string, document?: ElsewhereDocument): string;
+  /** Another session publishes a container ("already published" / "not found" as the API says). */
+  publishElsewhere(containerId: string, choice?: { outcome?: Outcome | 'auto'; reviewVerdict?: number }): void;
+  /** The back office deletes containers (deleteDocumentContainerSet); returns how many existed. */
+  deleteContainers(containerIds: string[]): number;
+  /** An application made elsewhere by another user, published at once unless `publish: false`. */
+  createApplicationElsewhere(application?: ElsewhereApplication): string;
+  /** A queued application made by another user (createQueuedDocumentContainer). */
+  createQueuedElsewhere(queued?: ElsewhereQueued): string;
   expireSessions(sessionId?: string): number;
   setUser(username: string, flags: UserFlags): void;
   /** Raises DocumentModifiedPostResult for a document (§10.2), as a back-office edit would. */
@@ -229,6 +241,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     submitQueued(containerId, capture = {}) {
       submitQueued(engine, containerId, capture);
       afterChange();
+    },
+    addDocumentElsewhere(containerId, document) {
+      const id = addDocumentElsewhere(engine, containerId, document);
+      afterChange();
+      return id;
+    },
+    publishElsewhere(containerId, choice) {
+      if (choice?.outcome !== undefined) checkOutcome(choice.outcome);
+      publishElsewhere(engine, containerId, choice);
+      afterChange();
+    },
+    deleteContainers(containerIds) {
+      const count = deleteContainersElsewhere(engine, containerIds);
+      afterChange();
+      return count;
+    },
+    createApplicationElsewhere(application) {
+      if (application?.outcome !== undefined) checkOutcome(application.outcome);
+      const id = createApplicationElsewhere(engine, application);
+      afterChange();
+      return id;
+    },
+    createQueuedElsewhere(queued) {
+      const id = createQueuedElsewhere(engine, queued);
+      afterChange();
+      return id;
     },
     expireSessions(sessionId) {
       const count = engine.expireSessions(sessionId);

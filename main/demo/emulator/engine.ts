@@ -295,7 +295,7 @@ export class Engine {
     container.fields.push({ id: this.state.counters.containerFieldId++, name, displayName, valueString: value });
   }
 
-  addDocument(container: ContainerRecord, init: Partial<Pick<DocumentRecord, 'documentType' | 'mrz' | 'rfidMrz' | 'scannerType' | 'feedbackPersonMatches'>>): DocumentRecord {
+  addDocument(container: ContainerRecord, init: Partial<Pick<DocumentRecord, 'documentType' | 'mrz' | 'rfidMrz' | 'scannerType' | 'feedbackPersonMatches' | 'customValues'>>): DocumentRecord {
     const now = this.now();
     const doc: DocumentRecord = {
       id: this.newId(),
@@ -307,6 +307,7 @@ export class Engine {
       rfidMrz: init.rfidMrz ?? null,
       scannerType: init.scannerType ?? null,
       feedbackPersonMatches: init.feedbackPersonMatches ?? 0,
+      customValues: init.customValues ?? {},
       imageIds: [],
       operatorStatus: DOC_STATUS.Undefined,
       operatorMessage: null,

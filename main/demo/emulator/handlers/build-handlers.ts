@@ -9,6 +9,7 @@ import { sniffImage } from '../image-sniff';
 import { isGuid } from '../request-body';
 import type { ContainerRecord, ImageRecord } from '../state';
 import { STORAGE } from '../state';
+import { parseCustomFieldValues } from './custom-field-values';
 import { mergeFlexibleValues, parseFlexibleValues, requireMandatory } from './flexible-values';
 
 /** The container a request names, visible to the caller; a malformed id is simply not found. */
@@ -43,12 +44,15 @@ export function createDocument(call: ApiCall): Reply {
   const container = namedContainer(call, body.guid('ContainerId'));
   engine.requireUnpublished(container);
   const known = body.object('Document');
+  // §4.2: a refused custom field refuses the call before anything is created.
+  const customValues = parseCustomFieldValues(known, engine.config.customFields);
   const doc = engine.addDocument(container, {
     documentType: body.int('DocumentType') ?? 0,
     mrz: body.string('Mrz'),
     rfidMrz: body.string('RfidMrz'),
     scannerType: body.string('ScannerType'),
     feedbackPersonMatches: known?.int('FeedbackPersonMatches') ?? 0,
+    customValues,
   });
   return envelopeReply(okEnvelope({ DocumentId: doc.id }));
 }
