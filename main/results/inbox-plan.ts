@@ -56,10 +56,6 @@ export const defaultInboxParams: InboxParams = {
   slowAfterMs: 48 * H,
 };
 
-/** The exact sentence of RAW-API §13.4 item 3. */
-export const OWN_RECORDS_SENTENCE =
-  "This kiosk's TrustID account is not allowed to search TrustID's records, so only applications started at this kiosk are shown here. A TrustID administrator can give the account archive access.";
-
 export type PollKind = 'incremental' | 'deep';
 
 /**

@@ -8,7 +8,7 @@ import { silentLogger } from '../logging/logger';
 import type { InboxOrigin, InboxRepo, InboxSighting } from '../store/inbox-repo';
 import type { CallOutcome } from '../sync/submission-types';
 import type { Clock, Scheduler } from '../sync/sync-ports';
-import { isTrustIdError, type Container, type TrustIdClient } from '../trustid';
+import { isArchiveAccessDenied, isTrustIdError, type Container, type TrustIdClient } from '../trustid';
 import { advanceWatermark, defaultInboxParams, goneState, nextPage, pollWindow, readRetryDelay, sightingOf, type InboxParams, type PageCursor } from './inbox-plan';
 
 export type GatedRead = <T>(accountId: string, read: (client: TrustIdClient) => Promise<T>) => Promise<{ ok: true; value: T } | { ok: false; outcome: CallOutcome; error: unknown } | null>;
@@ -72,6 +72,17 @@ export class InboxPoller {
     for (const accountId of this.deps.accounts()) {
       const s = this.deps.inbox.pollState(accountId);
       if (s.ownRecordsSince !== null) this.deps.inbox.savePollState({ accountId, nextPrivilegeCheckAt: now, nextPollAt: now });
+    }
+    this.blockedUntil.clear();
+    this.wake?.abort();
+  }
+
+  /** Poll every account now (staff asked to look for new results, or a demo arrival). */
+  pollNow(): void {
+    const now = this.deps.clock.now();
+    for (const accountId of this.deps.accounts()) {
+      const s = this.deps.inbox.pollState(accountId);
+      if (s.ownRecordsSince === null) this.deps.inbox.savePollState({ accountId, nextPollAt: now });
     }
     this.blockedUntil.clear();
     this.wake?.abort();
@@ -165,7 +176,7 @@ export class InboxPoller {
       const now = this.deps.clock.now();
       if (r === null) return this.blocked(accountId);
       if (!r.ok) {
-        if (isTrustIdError(r.error) && r.error.kind === 'access-denied') {
+        if (isArchiveAccessDenied(r.error)) {
           // §13.4 item 3: no archive privilege. The submission queue is not paused; only this account's
           // inbox falls back to what the kiosk itself follows, re-checked every 6 h and after sign-in.
           if (state.ownRecordsSince === null) this.log.warn({ accountId }, 'TrustID account has no archive privilege: the inbox shows this kiosk’s own applications only');

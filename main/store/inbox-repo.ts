@@ -71,6 +71,8 @@ export type InboxQuery = {
   to?: number;
   states?: readonly InboxState[];
   origins?: readonly InboxOrigin[];
+  /** The non-personal verdict label of a final result. */
+  verdict?: string;
   /** Keyset cursor: the last row of the previous page. */
   after?: { createdAt: number; id: string };
   limit?: number;
@@ -111,6 +113,8 @@ export type InboxRepo = {
   setNextCheck(id: string, at: number | null, failed: boolean): void;
   pollState(accountId: string): InboxPollState;
   savePollState(state: Partial<InboxPollState> & { accountId: string }): void;
+  /** Published own submissions the inbox lacks or holds as not yet final (start-up mirror). */
+  ownToMirror(): string[];
   /** Whether any account is in own-records mode (the inbox then says why rows are missing). */
   ownRecordsAccounts(): string[];
   /** Retention: the snapshot goes at the purge point, the row `resultDays` later (issue 5 rules). */
@@ -408,6 +412,10 @@ export function createInboxRepo(ctx: StoreContext): InboxRepo {
         where.push(`origin IN (${q.origins.map(() => '?').join(', ')})`);
         params.push(...q.origins);
       }
+      if (q.verdict !== undefined) {
+        where.push('verdict = ?');
+        params.push(q.verdict);
+      }
       const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
       const total = db.prepare(`SELECT count(*) FROM inbox ${filter}`).pluck().get(...params) as number;
       const pageWhere = [...where];
@@ -463,6 +471,16 @@ export function createInboxRepo(ctx: StoreContext): InboxRepo {
 
     savePollState(state) {
       ctx.tx(() => savePoll(state));
+    },
+
+    ownToMirror() {
+      return db
+        .prepare(
+          `SELECT a.id FROM applications a LEFT JOIN inbox i ON i.app_id = a.id
+           WHERE a.published_at IS NOT NULL AND (i.id IS NULL OR (i.state <> 'result_ready' AND a.result_status = 'final') OR i.container_id IS NULL)`,
+        )
+        .pluck()
+        .all() as string[];
     },
 
     ownRecordsAccounts() {
