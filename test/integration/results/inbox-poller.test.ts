@@ -138,7 +138,13 @@ describe('results inbox polling against the emulator', () => {
             if (op && op.kind !== 'advance' && op.kind !== 'poll') void apply(op);
           },
         });
-        for (const op of ops) await apply(op);
+        // At least one application is built (Temp) before the rest, so it is published "in the past".
+        for (const op of [{ kind: 'createTemp' } as Op, ...ops]) await apply(op);
+        // A newer application is seen and the watermark passes the Temp ones before they are published:
+        // only the deep sweep can find them now (RAW-API §13.4).
+        made.push(emu.createApplicationElsewhere({ outcome: 'pass' }));
+        await rig.setTime(rig.time.now() + 20 * MIN);
+        await poller.runDue();
 
         // Settle: whatever was left Temp is published late (long after its CreatedAt), queued ones are
         // completed by an app user, and time runs on (deep sweeps, the retrieve ladder, reviews).
