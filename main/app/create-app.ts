@@ -97,6 +97,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
         health.refresh();
       },
       emitQueueItem: (item) => events.emit('queue.itemChanged', item),
+      emitResultsChanged: () => events.emit('results.changed', { at: now() }),
       emitSession: (view) => {
         events.emit('session.changed', view);
         // Sign-out ends the visit and the staff member's work: nothing of theirs stays in main.

@@ -12,6 +12,7 @@ import { IMAGES_DIR, integrityProblem, openDatabase, type OpenReport } from './d
 import { createFieldDefinitionsRepo, type FieldDefinitionsRepo } from './field-definitions-repo';
 import { uuidv7 } from './ids';
 import { createImagesRepo, type ImagesRepo } from './images-repo';
+import { createInboxRepo, type InboxRepo } from './inbox-repo';
 import { keyRing } from './key-ring';
 import type { Migration } from './migrate';
 import { migrations as allMigrations } from './migrations';
@@ -60,6 +61,8 @@ export type Store = {
   images: ImagesRepo;
   submissions: SubmissionRepo;
   results: ResultsRepo;
+  /** The results inbox: every application the kiosk can see, whatever its origin (migration 9). */
+  inbox: InboxRepo;
   audit: AuditLog;
   staff: StaffRepo;
   accounts: TrustIdAccountsRepo;
@@ -99,7 +102,8 @@ export function openStore(opts: StoreOptions): Store {
   };
   const audit = createAuditLog(ctx);
   const settings = createStoreSettings(ctx, audit);
-  const retention = createRetention(ctx, { audit, settings: settings.get });
+  const inbox = createInboxRepo(ctx);
+  const retention = createRetention(ctx, { audit, settings: settings.get, inbox });
   const store: Store = {
     dataDir: opts.dataDir,
     imagesDir,
@@ -111,6 +115,7 @@ export function openStore(opts: StoreOptions): Store {
     images: createImagesRepo(ctx),
     submissions: createSubmissionRepo(ctx),
     results: createResultsRepo(ctx, { audit }),
+    inbox,
     audit,
     staff: createStaffRepo(ctx, { audit, settings: settings.get, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}) }),
     accounts: createTrustIdAccounts(ctx, { audit }),

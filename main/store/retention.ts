@@ -6,6 +6,7 @@
 // Purge is crash-safe: intent mark → files removed → row updated; start-up finishes half-done ones.
 // Runs in main (plain Node).
 import type { AuditLog } from './audit-log';
+import type { InboxRepo } from './inbox-repo';
 import { removeSealedFiles } from './sealed-files';
 import type { StoreContext } from './store-context';
 import type { StoreSettings } from './store-settings';
@@ -35,7 +36,7 @@ export type RetentionService = {
 
 const DAY_MS = 86_400_000;
 
-export function createRetention(ctx: StoreContext, deps: { audit: AuditLog; settings: () => StoreSettings }): RetentionService {
+export function createRetention(ctx: StoreContext, deps: { audit: AuditLog; settings: () => StoreSettings; inbox?: Pick<InboxRepo, 'runRetention'> }): RetentionService {
   const db = ctx.db;
 
   function markIntent(appId: string): boolean {
@@ -89,6 +90,9 @@ export function createRetention(ctx: StoreContext, deps: { audit: AuditLog; sett
         if (ids.length > 0) deps.audit.append({ action: 'store.retention-expired', actor: 'system', detail: { applications: ids.length, resultDays: s.resultDays } });
         return ids.length;
       });
+      // Inbox rows of other origins: the same rules (the kiosk's own rows go with their application).
+      const inbox = deps.inbox?.runRetention(s) ?? { purged: 0, expired: 0 };
+      if (inbox.purged > 0 || inbox.expired > 0) ctx.log.info({ inboxPurged: inbox.purged, inboxExpired: inbox.expired }, 'inbox retention run');
       if (due.length > 0 || expired > 0) ctx.log.info({ purged: due.length, expired, imagesRemoved }, 'retention run');
       return { purged: due.length, expired, imagesRemoved };
     },

@@ -16,8 +16,12 @@ export const KIOSK_ACCOUNT = 'kiosk';
 /** RAW-API §18: the base URLs of the real services. */
 export const trustIdHosts = { sandbox: 'https://sandbox.trustid.co.uk/', production: 'https://cloud.trustid.co.uk/' } as const;
 
-/** The demo account the kiosk submits under in demo mode (User visibility: it sees its own work). */
-export const DEMO_KIOSK_USER = 'demo.kiosk';
+/**
+ * The demo account the kiosk submits under in demo mode: the front desk (Branch visibility, archive
+ * privilege), so the results inbox receives the applications made elsewhere at Reception (workflow 2).
+ * `demo.kiosk` (no archive privilege) is the one that shows own-records mode.
+ */
+export const DEMO_KIOSK_USER = 'demo.frontdesk';
 
 export type TrustIdConnection = {
   mode: Mode;
