@@ -30,7 +30,7 @@ function camelKeys(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key.charAt(0).toLowerCase() + key.slice(1), item]));
 }
 
-const UserConfigObject = z.object({
+const UserConfigObject = z.strictObject({
   username: z.string().min(1),
   password: z.string().min(1),
   firstname: z.string().optional(),
@@ -52,10 +52,10 @@ export const UserConfigSchema = z.preprocess(camelKeys, UserConfigObject);
 export type UserConfig = z.output<typeof UserConfigObject>;
 export type UserConfigInput = z.input<typeof UserConfigObject>;
 
-const Header = z.object({ Header: z.string().min(1), Value: z.string() });
+const Header = z.strictObject({ Header: z.string().min(1), Value: z.string() });
 export type CallbackHeader = z.infer<typeof Header>;
 
-const FlexibleFieldDefinition = z.object({
+const FlexibleFieldDefinition = z.strictObject({
   id: z.string(),
   flexibleFieldId: z.string(),
   name: z.string(),
@@ -68,7 +68,7 @@ const FlexibleFieldDefinition = z.object({
 });
 export type FlexibleFieldDefinition = z.infer<typeof FlexibleFieldDefinition>;
 
-const CustomFieldDefinition = z.object({
+const CustomFieldDefinition = z.strictObject({
   index: z.number().int().min(0).max(9),
   propertyName: z.string(),
   displayName: z.string(),
@@ -80,22 +80,22 @@ const CustomFieldDefinition = z.object({
 export type CustomFieldDefinition = z.infer<typeof CustomFieldDefinition>;
 
 const sections = {
-  statusMode: z.object({ sessionExpired: z.union([z.literal(200), z.literal(401)]), apiKey: z.union([z.literal(200), z.literal(401), z.literal(403)]) }),
-  session: z.object({ idleTimeoutS: z.number().positive(), absoluteTimeoutS: z.number().positive(), singlePerDevice: z.boolean() }),
-  login: z.object({ lockAfterFailures: z.number().int().positive(), minApiVersion: z.number().nullable() }),
-  temp: z.object({ purgeAfterS: z.number().positive() }),
-  guest: z.object({ linkLifetimeS: z.number().positive() }),
-  upload: z.object({ maxBytes: z.number().int().positive() }),
-  images: z.object({ realistic: z.boolean() }),
-  processing: z.object({ workflowDelayMs: z.number().min(0), decisionDelayMs: z.number().min(0), reviewDelayMs: z.number().min(0) }),
-  scenario: z.object({
+  statusMode: z.strictObject({ sessionExpired: z.union([z.literal(200), z.literal(401)]), apiKey: z.union([z.literal(200), z.literal(401), z.literal(403)]) }),
+  session: z.strictObject({ idleTimeoutS: z.number().positive(), absoluteTimeoutS: z.number().positive(), singlePerDevice: z.boolean() }),
+  login: z.strictObject({ lockAfterFailures: z.number().int().positive(), minApiVersion: z.number().nullable() }),
+  temp: z.strictObject({ purgeAfterS: z.number().positive() }),
+  guest: z.strictObject({ linkLifetimeS: z.number().positive() }),
+  upload: z.strictObject({ maxBytes: z.number().int().positive() }),
+  images: z.strictObject({ realistic: z.boolean() }),
+  processing: z.strictObject({ workflowDelayMs: z.number().min(0), decisionDelayMs: z.number().min(0), reviewDelayMs: z.number().min(0) }),
+  scenario: z.strictObject({
     default: z.enum(['auto', ...OUTCOMES]),
     referSurnames: z.array(z.string()),
     /** DocumentStatus an expert gives a referred document unless the control call says otherwise. */
     reviewVerdict: z.number().int().min(0).max(5),
   }),
-  dates: z.object({ offset: z.string().regex(/^[+-]\d{4}$/), emitSentinels: z.boolean() }),
-  webhooks: z.object({
+  dates: z.strictObject({ offset: z.string().regex(/^[+-]\d{4}$/), emitSentinels: z.boolean() }),
+  webhooks: z.strictObject({
     defaultUrl: z.string().url().nullable(),
     events: z.partialRecord(z.enum(WEBHOOK_EVENTS), z.boolean()),
     /** Headers added to every delivery (for the account-level URL). */
@@ -108,10 +108,10 @@ const sections = {
     /** Divides every retry delay, so tests on the real clock need not wait minutes (§10.3 switch). */
     clockCompression: z.number().positive(),
   }),
-  dbs: z.object({ updateDelayMs: z.number().min(0) }),
+  dbs: z.strictObject({ updateDelayMs: z.number().min(0) }),
 };
 
-export const ConfigSchema = z.object({
+export const ConfigSchema = z.strictObject({
   apiKey: z.string().min(1).nullable(),
   vpeName: z.string().min(1),
   users: z.array(UserConfigSchema),
@@ -121,9 +121,12 @@ export const ConfigSchema = z.object({
 });
 export type EmulatorConfig = z.output<typeof ConfigSchema>;
 
-/** A change to the configuration: any key of §15.1, sections merged key by key. */
+/**
+ * A change to the configuration: any key of §15.1, sections merged key by key. Strict at every
+ * level: a misspelt key is refused with its name rather than silently doing nothing.
+ */
 export const ConfigPatchSchema = z
-  .object({
+  .strictObject({
     apiKey: z.string().min(1).nullable(),
     vpeName: z.string().min(1),
     users: z.array(UserConfigSchema),
@@ -182,6 +185,8 @@ export const DEFAULT_FLEXIBLE_FIELDS: FlexibleFieldDefinition[] = [
 
 export const DEFAULT_CUSTOM_FIELDS: CustomFieldDefinition[] = [
   { index: 0, propertyName: 'BadgeNumber', displayName: 'Badge Number', dataType: 1, help: 'Visitor badge issued at the desk.', required: false, values: [] },
+  // §7.9 / §15.1: the capture-marker slot demo mode uses ("<app id>:<document index>").
+  { index: 9, propertyName: 'KioskCaptureRef', displayName: 'Kiosk Capture Reference', dataType: 1, help: 'Set by the kiosk: which local capture this document came from.', required: false, values: [] },
 ];
 
 export function defaultConfig(users: UserConfig[]): EmulatorConfig {

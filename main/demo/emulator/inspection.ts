@@ -44,7 +44,10 @@ export type WebhookSummary = {
   url: string;
   attempts: { at: number; status: number; error: string | null }[];
   delivered: boolean;
-  /** §10.3: shown as Aborted:true after the last failed attempt. */
+  /**
+   * §10.3: true once the last retry has failed. camelCase like every control key; the wire field
+   * `Callback.Aborted` is a different thing and is false in every payload sent.
+   */
   aborted: boolean;
   nextAttemptAt: number | null;
 };

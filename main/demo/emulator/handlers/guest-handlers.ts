@@ -111,9 +111,10 @@ export function deleteGuestLink(call: ApiCall): Reply {
   const id = call.body.string('GuestId', true);
   const link = isGuid(id) ? findGuestLink(engine, id) : undefined;
   if (!link || link.deleted) throw new ApiFailure(MESSAGES.guestLinkNotFound);
-  if (link.used) throw new ApiFailure(MESSAGES.guestLinkUsed);
+  // §12.2, §7.11: someone who may not see the link's container learns nothing about its state.
   const container = engine.container(link.containerId);
   if (container && !engine.canSee(accountOf(call), container)) throw new ApiFailure(MESSAGES.accessDenied, { AccessDenied: true });
+  if (link.used) throw new ApiFailure(MESSAGES.guestLinkUsed);
   link.deleted = true;
   if (container) engine.removeContainer(container, 'deleted');
   engine.markDirty();
@@ -135,15 +136,21 @@ export function specimenMrz(nowMs: number, surname = 'SAMPLE'): string {
   });
 }
 
-export type SimulatedCapture = { outcome?: Outcome | 'auto'; mrz?: string; image?: Buffer; reviewVerdict?: number };
+export type SimulatedCapture = { outcome?: Outcome | 'auto'; mrz?: string; image?: Buffer; reviewVerdict?: number; surname?: string };
 
-/** Adds one captured document with an image and publishes, as the app user or guest would. */
-export function completeWithCapture(engine: Engine, container: ContainerRecord, capture: SimulatedCapture): void {
-  if (container.storageType !== STORAGE.Queued) throw new ApiFailure(MESSAGES.alreadyPublished);
+export type CapturedDocument = { mrz?: string; image?: Buffer; customValues?: Record<string, string>; surname?: string };
+
+/** Adds one captured document with one image, as an app user, a guest or another kiosk would. */
+export function addCapturedDocument(engine: Engine, container: ContainerRecord, capture: CapturedDocument): string {
+  engine.requireUnpublished(container);
   const image = capture.image ?? SPECIMEN_PNG;
   const info = sniffImage(image);
   if (!info) throw new ApiFailure(MESSAGES.imageFormat);
-  const doc = engine.addDocument(container, { mrz: capture.mrz ?? specimenMrz(engine.now()), scannerType: 'CLOUD' });
+  const doc = engine.addDocument(container, {
+    mrz: capture.mrz ?? specimenMrz(engine.now(), capture.surname),
+    scannerType: 'CLOUD',
+    ...(capture.customValues ? { customValues: capture.customValues } : {}),
+  });
   const id = engine.newId();
   engine.addImage(
     {
@@ -163,6 +170,13 @@ export function completeWithCapture(engine: Engine, container: ContainerRecord, 
     image,
   );
   doc.imageIds.push(id);
+  return doc.id;
+}
+
+/** Adds one captured document with an image and publishes, as the app user or guest would. */
+export function completeWithCapture(engine: Engine, container: ContainerRecord, capture: SimulatedCapture): void {
+  if (container.storageType !== STORAGE.Queued) throw new ApiFailure(MESSAGES.alreadyPublished);
+  addCapturedDocument(engine, container, capture);
   if (capture.outcome) container.scenario = { outcome: capture.outcome, ...(capture.reviewVerdict !== undefined ? { reviewVerdict: capture.reviewVerdict } : {}) };
   publishContainer(engine, container);
 }
