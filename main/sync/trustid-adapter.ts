@@ -117,7 +117,10 @@ export function submissionApiFrom(client: TrustIdClient): SubmissionApi {
                   containerId: call.containerId,
                   ...(extras.mrz ? { mrz: extras.mrz } : {}),
                   ...(extras.rfidMrz ? { rfidMrz: extras.rfidMrz } : {}),
-                  ...(call.marker !== undefined && extras.markerSlot ? { document: markerDocument(extras.markerSlot, call.marker) } : {}),
+                  // RAW-API §7.9: the capture marker in the account's marker slot.
+                  ...(call.marker !== undefined && extras.markerSlot
+                    ? { customFieldValues: [{ propertyName: extras.markerSlot.propertyName, index: extras.markerSlot.index, value: call.marker }] }
+                    : {}),
                 })
               ).documentId,
             };
@@ -153,11 +156,6 @@ export function submissionApiFrom(client: TrustIdClient): SubmissionApi {
         }
       }),
   };
-}
-
-/** RAW-API §7.9: the capture marker as a partial Document's CustomFieldDictionary entry. */
-export function markerDocument(slot: MarkerSlot, marker: string): Record<string, unknown> {
-  return { CustomFieldDictionary: [{ Key: slot.propertyName, Value: { Index: slot.index, PropertyName: slot.propertyName, Value: marker } }] };
 }
 
 /** What the machines read of a retrieved container (§7.6, §13.4): storage type, documents, markers, images. */
