@@ -8,6 +8,7 @@ import type { Logger } from '../logging/logger';
 import { fsyncDir } from './atomic-write';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { createCaptureService, type CaptureService } from './capture';
+import { createAccountEvidenceRepo, type AccountEvidenceRepo } from './account-evidence-repo';
 import { IMAGES_DIR, integrityProblem, openDatabase, type OpenReport } from './database';
 import { createFieldDefinitionsRepo, type FieldDefinitionsRepo } from './field-definitions-repo';
 import { uuidv7 } from './ids';
@@ -70,6 +71,8 @@ export type Store = {
   retention: RetentionService;
   /** The application form (custom field definitions) cached per TrustID account. */
   fieldDefinitions: FieldDefinitionsRepo;
+  /** SUBMISSION-PROTOCOL §13.2 evidence flags per TrustID account. */
+  accountEvidence: AccountEvidenceRepo;
   close(): void;
 };
 
@@ -122,6 +125,7 @@ export function openStore(opts: StoreOptions): Store {
     settings,
     retention,
     fieldDefinitions: createFieldDefinitionsRepo(ctx),
+    accountEvidence: createAccountEvidenceRepo(ctx),
     close() {
       if (!db.open) return;
       // Folding the WAL back keeps the folder to one file between runs; a failure here loses nothing.

@@ -51,7 +51,7 @@ export function createRetention(ctx: StoreContext, deps: { audit: AuditLog; sett
       db.prepare('DELETE FROM images WHERE app_id = ?').run(appId);
       db.prepare('UPDATE documents SET personal_sealed = NULL WHERE app_id = ?').run(appId);
       db.prepare(
-        `UPDATE applications SET result_snapshot_sealed = NULL, last_message_sealed = NULL, fields_sealed = NULL, purge_state = 'purged', purged_at = ?,
+        `UPDATE applications SET result_snapshot_sealed = NULL, last_message_sealed = NULL, fields_sealed = NULL, queued_label_sealed = NULL, purge_state = 'purged', purged_at = ?,
            revision = revision + 1, updated_at = ? WHERE id = ? AND purge_state = 'purging'`,
       ).run(ctx.now(), ctx.now(), appId);
       deps.audit.append({ action: 'store.purged', actor, appId, detail: { images: names.length } });

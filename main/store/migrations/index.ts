@@ -7,6 +7,7 @@ import { auditLogTable } from './003-audit-log';
 import { staffTable } from './004-staff';
 import { settingsTable } from './005-settings';
 import { applicationFields } from './006-application-fields';
+import { queuedFill } from './007-queued-fill';
 import { inboxTables } from './009-inbox';
 
 export const migrations: readonly Migration[] = [
@@ -16,5 +17,6 @@ export const migrations: readonly Migration[] = [
   staffTable,
   settingsTable,
   applicationFields,
+  queuedFill,
   inboxTables,
 ];
