@@ -103,7 +103,6 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
         // Sign-out ends the visit and the staff member's work: nothing of theirs stays in main.
         if (view.state === 'signed-out' && services) {
           services.capture.clear();
-          services.guestLinks.clear();
         }
       },
       emitCapture: (draft) => events.emit('capture.changed', draft),

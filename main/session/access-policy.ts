@@ -73,6 +73,12 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'results.pdf': 'staff',
   'guest.create': 'staff',
   'guest.list': 'staff',
+  'guest.revoke': 'staff',
+  'guest.resolve': 'staff',
+  'guest.completeAsGuest': 'staff',
+  'queuedPrepare.create': 'staff',
+  'queuedPrepare.list': 'staff',
+  'queuedPrepare.resolve': 'staff',
   'queued.list': 'staff',
 };
 

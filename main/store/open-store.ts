@@ -19,6 +19,7 @@ import type { Migration } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { ScryptParams } from './pin-verifier';
 import { runRecovery, type RecoveryReport } from './recovery';
+import { createRemoteCreatesRepo, type RemoteCreatesRepo } from './remote-creates-repo';
 import { createResultsRepo, type ResultsRepo } from './results-repo';
 import { createRetention, type RetentionService } from './retention';
 import { defaultFileWriter, type FileWriter } from './sealed-files';
@@ -73,6 +74,8 @@ export type Store = {
   fieldDefinitions: FieldDefinitionsRepo;
   /** SUBMISSION-PROTOCOL §13.2 evidence flags per TrustID account. */
   accountEvidence: AccountEvidenceRepo;
+  /** Queued applications and guest links this kiosk creates (SUBMISSION-PROTOCOL §14). */
+  remoteCreates: RemoteCreatesRepo;
   close(): void;
 };
 
@@ -106,7 +109,8 @@ export function openStore(opts: StoreOptions): Store {
   const audit = createAuditLog(ctx);
   const settings = createStoreSettings(ctx, audit);
   const inbox = createInboxRepo(ctx);
-  const retention = createRetention(ctx, { audit, settings: settings.get, inbox });
+  const remoteCreates = createRemoteCreatesRepo(ctx);
+  const retention = createRetention(ctx, { audit, settings: settings.get, inbox, remoteCreates });
   const store: Store = {
     dataDir: opts.dataDir,
     imagesDir,
@@ -126,6 +130,7 @@ export function openStore(opts: StoreOptions): Store {
     retention,
     fieldDefinitions: createFieldDefinitionsRepo(ctx),
     accountEvidence: createAccountEvidenceRepo(ctx),
+    remoteCreates,
     close() {
       if (!db.open) return;
       // Folding the WAL back keeps the folder to one file between runs; a failure here loses nothing.

@@ -22,9 +22,9 @@ import { submissionStoreFrom } from '../../sync/store-adapter';
 import { SubmissionWorker } from '../../sync/submission-worker';
 import { submissionApiFrom } from '../../sync/trustid-adapter';
 import { loadOrCreateDeviceId } from '../../trustid';
+import { createRemoteCreatesService, type RemoteCreatesService } from '../../results/remote-creates';
 import type { SettingsService } from '../settings-service';
-import { createFieldDefinitions } from './field-definitions';
-import { createGuestLinksService, type GuestLinksService } from './guest-links-service';
+import { createFieldDefinitions, type FieldDefinitionsService } from './field-definitions';
 import { createQueueService, type QueueService } from './queue-service';
 import { createResultsService, type ResultsService } from './results-service';
 import { openTrustIdConnection, type TrustIdConnection } from './trustid-connection';
@@ -57,7 +57,9 @@ export type AppServices = {
   results: ResultsService;
   /** The results inbox poller (RAW-API §13.4); `recordContainerSeen` is the sink for guest links and queued records. */
   inbox: InboxPoller;
-  guestLinks: GuestLinksService;
+  /** Guest links and queued applications this kiosk creates (SUBMISSION-PROTOCOL §14). */
+  remoteCreates: RemoteCreatesService;
+  fieldDefinitions: FieldDefinitionsService;
   session: SessionService;
   devices: DeviceService;
   capture: CaptureService;
@@ -137,6 +139,8 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     clock: systemClock,
     scheduler: timerScheduler(),
     log,
+    // Guest links and queued applications this kiosk created are followed by remoteCreates, which feeds the inbox.
+    followedElsewhere: (containerId) => store.remoteCreates.followsContainer(containerId),
     onChange: () => ctx.emitResultsChanged?.(),
   });
   inbox.start();
@@ -151,8 +155,26 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
       })
     : () => undefined;
 
-  const guestLinks = createGuestLinksService({ clientFor: interactive, now: ctx.now });
   const online = () => queue.summary().connection !== 'offline';
+  const remoteCreates = createRemoteCreatesService({
+    repo: store.remoteCreates,
+    // §11: the polling lane's rules and the account's shared session (the sync client).
+    lane: (accountId, call) => worker!.pollingRead(accountId, call),
+    client: (accountId) => trustid.clientFor(accountId, 'sync'),
+    // SUBMISSION-PROTOCOL §13.2: the persisted account evidence flag, shared with queued fill.
+    evidence: {
+      queryListsQueued: (accountId) => store.accountEvidence.get(accountId).queryListsQueued,
+      noteQueryListsQueued: (accountId) => store.accountEvidence.markQueryListsQueued(accountId),
+    },
+    inbox: { onContainerSeen: (accountId, container, origin) => inbox.recordContainerSeen(accountId, container, origin === 'guest' ? 'guest_link' : 'queued') },
+    clock: systemClock,
+    scheduler: timerScheduler(),
+    log,
+    newReference: () => crypto.randomUUID(),
+    online,
+    audit: ({ action, actor, reference }) => void store.audit.append({ action, actor, detail: { reference } }),
+  });
+  remoteCreates.start();
 
   const session = createSessionService({
     store,
@@ -215,7 +237,8 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     queue,
     results,
     inbox,
-    guestLinks,
+    remoteCreates,
+    fieldDefinitions,
     session,
     devices,
     capture,
@@ -229,6 +252,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
       housekeeping.stop();
       stopArrivals();
       await inbox.stop();
+      await remoteCreates.stop();
       await worker!.stop();
       await trustid.close();
       store.close();

@@ -8,6 +8,7 @@ import { staffTable } from './004-staff';
 import { settingsTable } from './005-settings';
 import { applicationFields } from './006-application-fields';
 import { queuedFill } from './007-queued-fill';
+import { remoteCreates } from './008-remote-creates';
 import { inboxTables } from './009-inbox';
 
 export const migrations: readonly Migration[] = [
@@ -18,5 +19,6 @@ export const migrations: readonly Migration[] = [
   settingsTable,
   applicationFields,
   queuedFill,
+  remoteCreates,
   inboxTables,
 ];
