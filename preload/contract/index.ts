@@ -6,7 +6,7 @@ import { appEvents, appInvoke } from './app';
 import { captureEvents, captureInvoke } from './capture';
 import { devicesEvents, devicesInvoke } from './devices';
 import { queueEvents, queueInvoke } from './queue';
-import { resultsInvoke } from './results';
+import { resultsEvents, resultsInvoke } from './results';
 import { sessionEvents, sessionInvoke } from './session';
 import { settingsEvents, settingsInvoke } from './settings';
 
@@ -36,6 +36,7 @@ export const events = {
   ...devicesEvents,
   ...captureEvents,
   ...queueEvents,
+  ...resultsEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invoke;

@@ -14,6 +14,8 @@ import type { AppPaths } from '../../config/app-home';
 import { ephemeralCustody, type KeyCustody } from '../../config/key-custody';
 import type { Logger } from '../../logging/logger';
 import { startHousekeeping } from '../../store/housekeeping';
+import { scheduleApplicationsElsewhere } from '../../demo/emulator';
+import { InboxPoller } from '../../results/inbox-poller';
 import { openStore, type Store } from '../../store/open-store';
 import { systemClock, timerScheduler } from '../../sync/real-time';
 import { submissionStoreFrom } from '../../sync/store-adapter';
@@ -35,6 +37,8 @@ export type ServiceContext = {
   now(): number;
   emitQueueSummary(summary: QueueSummary): void;
   emitQueueItem(item: QueueItem): void;
+  /** The results inbox changed (no payload of substance: the screen asks again). */
+  emitResultsChanged?(): void;
   emitSession(view: SessionView): void;
   emitCapture(draft: CaptureDraft | null): void;
   emitDevices(list: DeviceView[]): void;
@@ -51,6 +55,8 @@ export type AppServices = {
   worker: SubmissionWorker;
   queue: QueueService;
   results: ResultsService;
+  /** The results inbox poller (RAW-API §13.4); `recordContainerSeen` is the sink for guest links and queued records. */
+  inbox: InboxPoller;
   guestLinks: GuestLinksService;
   session: SessionService;
   devices: DeviceService;
@@ -111,9 +117,39 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     clock: systemClock,
     scheduler: timerScheduler(),
     log,
-    onEvent: (event) => queue.onSyncEvent(event),
+    onEvent: (event) => {
+      queue.onSyncEvent(event);
+      // Own submissions join the inbox once published (one results model); cheap when nothing changed.
+      if (event.type === 'app' && event.item.publishedAt !== null) results.mirror(event.item.appId);
+    },
   });
   worker.start();
+  results.mirrorAll();
+
+  const syncWorker = worker;
+  const inbox = new InboxPoller({
+    inbox: store.inbox,
+    // The polling lane's rules: shared session, not_before and offline gate; never pausing the queue.
+    read: (accountId, read) => syncWorker.pollingRead(accountId, () => read(trustid.clientFor(accountId, 'sync'))),
+    accounts: () => store.accounts.list().map((a) => a.id),
+    ownApplication: (reference) => (store.results.summary(reference) ? reference : null),
+    mirrorOwn: (appId) => results.mirror(appId),
+    clock: systemClock,
+    scheduler: timerScheduler(),
+    log,
+    onChange: () => ctx.emitResultsChanged?.(),
+  });
+  inbox.start();
+  // Demo: a few applications made elsewhere arrive over the first minutes (workflow 2), each looked
+  // for at once so the inbox shows it without waiting for the 2-minute poll.
+  const stopArrivals = trustid.emulator
+    ? scheduleApplicationsElsewhere(trustid.emulator, {
+        onArrival: (r) => {
+          if ('containerId' in r) inbox.pollNow();
+          else log.warn({ err: String(r.error) }, 'demo: an application made elsewhere could not be created');
+        },
+      })
+    : () => undefined;
 
   const guestLinks = createGuestLinksService({ clientFor: interactive, now: ctx.now });
   const online = () => queue.summary().connection !== 'offline';
@@ -128,7 +164,11 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     demo: ctx.mode === 'demo',
     now: ctx.now,
     log,
-    onChange: ctx.emitSession,
+    onChange: (view) => {
+      ctx.emitSession(view);
+      // RAW-API §13.4 item 3: the archive privilege is looked at again after each sign-in.
+      if (view.state === 'signed-in') inbox.afterSignIn();
+    },
   });
   await session.ready();
 
@@ -174,6 +214,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     worker,
     queue,
     results,
+    inbox,
     guestLinks,
     session,
     devices,
@@ -186,6 +227,8 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
       capture.stop();
       await devices.stop();
       housekeeping.stop();
+      stopArrivals();
+      await inbox.stop();
       await worker!.stop();
       await trustid.close();
       store.close();
@@ -196,7 +239,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
 /** settings.json is the administrator's single place for policy; the store keeps a copy it enforces. */
 export function mirrorPolicy(store: Store, settings: SettingsService): void {
   const s = settings.current();
-  store.settings.update({ retention: { resultDays: s.retention.resultDays }, staff: { accountMode: s.accounts.mode } }, 'system');
+  store.settings.update({ retention: { resultDays: s.retention.resultDays }, staff: { accountMode: s.accounts.mode }, capture: { minFreeMb: s.disk.minFreeMb } }, 'system');
 }
 
 function trustIdHealth(mode: Mode, q: QueueSummary): HealthComponent {

@@ -1,6 +1,7 @@
 // Finds fixes for the OCR confusions readers make that the MRZ itself can confirm: the smallest set
 // of swaps that makes every failing check digit match (and leaves no letter in a digits-only slot),
-// offered only when it is the one and only set of its size. Pure; runs anywhere.
+// offered only when it is the one and only set of its size, and never inside a field whose own
+// check digit already verifies. Pure; runs anywhere.
 //
 // Why the pairs differ: a check digit weighs characters 7, 3, 1 modulo 10 (9303 part 3 §4.9), so a
 // swap is visible to it only when the two values differ by other than a multiple of 10. O/0 (24/0),
@@ -40,10 +41,9 @@ export function checkGroups(fields: readonly SlotField[], lines: readonly string
     if (!f.name.endsWith('CheckDigit')) continue;
     const [digit, ...covers] = f.ranges;
     if (!digit) continue;
-    // TD1/TD2 document numbers longer than 9 put `<` in the digit slot and continue in the optional
-    // data (9303 part 5 §4.2.2 note j); only that case covers the second range.
-    const own = f.name === 'documentNumberCheckDigit' && text(lines, digit) !== '<' ? covers.slice(0, 1) : covers;
-    groups.push({ digit, covers: own, name: f.name });
+    // The parsers give each digit exactly what it covers (a long TD1/TD2 number: principal part and
+    // continuation, mrz-field-rules.ts), so the ranges are taken as they are.
+    groups.push({ digit, covers, name: f.name });
   }
   return groups;
 }
@@ -87,6 +87,10 @@ export function searchCorrection(lines: readonly string[], fields: readonly Slot
   const slots = digitSlots(fields);
   const failing = groups.filter((g) => groupValid(lines, g) === false);
   if (failing.length === 0 && formatOk(lines, slots)) return { kind: 'none-needed' };
+  // A field whose own check digit verifies is left alone (issue 12 §3): two swaps inside it can keep
+  // its digit matching (8→B with 0→O) while turning a correct number into a wrong one. The
+  // composite digit vouches for nothing on its own, so it freezes nothing.
+  const frozen = groups.filter((g) => g.name !== 'compositeCheckDigit' && groupValid(lines, g) === true).flatMap((g) => [g.digit, ...g.covers]);
 
   // Candidate positions: everything a failing check digit covers, plus every digits-only slot.
   const seen = new Set<string>();
@@ -96,7 +100,7 @@ export function searchCorrection(lines: readonly string[], fields: readonly Slot
     if (seen.has(key)) return;
     seen.add(key);
     const char = (lines[line] ?? '')[column];
-    if (char === undefined) return;
+    if (char === undefined || inRanges(frozen, line, column)) return;
     const digitsOnly = inRanges(slots, line, column);
     const visible = checkVisible[char];
     // In a digits-only slot only letter → digit makes sense; elsewhere both directions may.

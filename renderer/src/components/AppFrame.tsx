@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../app/navigation-store';
 import { useAppStore } from '../stores/app-store';
 import { useSessionStore } from '../stores/session-store';
+import { DiskNotice } from './DiskNotice';
 import { HealthIndicator } from './HealthIndicator';
 import { ModeBadge } from './ModeBadge';
 import { NoticeBanner } from './NoticeBanner';
@@ -35,6 +36,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
         <HealthIndicator />
         <StaffMenu />
       </header>
+      <DiskNotice />
       <NoticeBanner />
       <main id="main" className="frame-main" tabIndex={-1}>
         {children}

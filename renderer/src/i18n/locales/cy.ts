@@ -30,6 +30,7 @@ export const cy: Messages = {
       store: 'Storfa leol',
       'demo-emulator': 'TrustID demo',
       'demo-reader': 'Darllenydd demo',
+      disk: 'Disg',
     },
   },
   home: {
@@ -83,6 +84,18 @@ export const cy: Messages = {
       again: 'Rhowch yr un PIN eto',
       mismatch: 'Nid oedd y ddau PIN yr un fath. Dewiswch PIN a’i roi ddwywaith.',
     },
+  },
+  disk: {
+    fullTitle: 'Mae’r ddisg yn llawn',
+    fullBody: 'Does dim modd cadw gwiriadau newydd: {{free}} MB yn rhydd, ac mae angen o leiaf {{floor}} MB ar Scan Station.',
+    fullWhatToDo: 'Gofynnwch i weinyddwr ryddhau lle ar y cyfrifiadur hwn. Bydd Scan Station yn parhau ohono’i hun pan fydd lle. Mae’r gwiriadau sydd eisoes wedi’u cadw yn ddiogel.',
+    lowBody: 'Mae’r ddisg bron yn llawn ({{free}} MB yn rhydd). Bydd gwiriadau newydd yn cael eu gwrthod o dan {{floor}} MB. Rhowch wybod i weinyddwr yn fuan.',
+    waiting: 'Yn aros am le rhydd ar y ddisg. Mae Scan Station yn gwirio eto bob ychydig eiliadau.',
+    droppedLogLines: 'Llinellau log heb eu hysgrifennu tra oedd y ddisg yn llawn: {{count}}.',
+    pill: 'Disg yn llawn',
+    healthFull: 'Llawn: {{free}} MB yn rhydd, mae angen o leiaf {{floor}} MB.',
+    healthLow: 'Bron yn llawn: {{free}} MB yn rhydd.',
+    healthOk: '{{free}} MB yn rhydd.',
   },
   errors: {
     screenTitle: 'Aeth rhywbeth o’i le ar y sgrin hon',

@@ -28,6 +28,7 @@ export const en = {
       store: 'Local storage',
       'demo-emulator': 'Demo TrustID',
       'demo-reader': 'Demo reader',
+      disk: 'Disk',
     },
   },
   home: {
@@ -81,6 +82,18 @@ export const en = {
       again: 'Enter the same PIN again',
       mismatch: 'The two PINs were not the same. Choose a PIN and enter it twice.',
     },
+  },
+  disk: {
+    fullTitle: 'The disk is full',
+    fullBody: 'New checks cannot be saved: {{free}} MB free, and Scan Station needs at least {{floor}} MB.',
+    fullWhatToDo: 'Ask an administrator to free space on this computer. Scan Station carries on by itself once there is room. Checks already saved are safe.',
+    lowBody: 'The disk is nearly full ({{free}} MB free). New checks will be refused below {{floor}} MB. Tell an administrator soon.',
+    waiting: 'Waiting for free space on the disk. Scan Station checks again every few seconds.',
+    droppedLogLines: 'Log lines not written while the disk was full: {{count}}.',
+    pill: 'Disk full',
+    healthFull: 'Full: {{free}} MB free, at least {{floor}} MB needed.',
+    healthLow: 'Nearly full: {{free}} MB free.',
+    healthOk: '{{free}} MB free.',
   },
   errors: {
     screenTitle: 'Something went wrong on this screen',
