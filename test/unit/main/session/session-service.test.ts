@@ -88,6 +88,22 @@ describe('session service: shared mode', () => {
     expect((await h.session.signIn({ method: 'local', staffId: listed!.id, pin: '2468' }, 'ws:31')).staff?.id).toBe(id);
   });
 
+  it('never locks the admin PIN for wrong guesses spread over many sources; one source still locks it', async () => {
+    const h = sessionHarness();
+    await h.session.setAdminPin({ newPin: '7777' });
+    h.store.settings.update({ staff: { maxPinAttempts: 3, lockoutMinutes: 10 } }, 'system');
+    for (let socket = 0; socket < 8; socket++) {
+      for (let i = 0; i < 2; i++) expect((await failure(h.session.elevate('1111', `ws:${socket}`))).code).toBe('session.wrong-pin');
+    }
+    expect((await h.session.elevate('7777', 'ws:admin')).admin).toBe(true);
+    h.session.signOut();
+    for (let i = 0; i < 2; i++) await failure(h.session.elevate('1111', 'ws:x'));
+    expect((await failure(h.session.elevate('1111', 'ws:x'))).code).toBe('session.admin-pin-locked');
+    expect((await failure(h.session.elevate('7777', 'ws:other'))).code).toBe('session.admin-pin-locked');
+    h.clock.advance(10 * MIN);
+    expect((await h.session.elevate('7777', 'ws:other')).admin).toBe(true);
+  });
+
   it('slows down admin PIN guesses from one source', async () => {
     const h = sessionHarness();
     await h.session.setAdminPin({ newPin: '7777' });
