@@ -270,7 +270,8 @@ export function createSessionService(deps: SessionDeps): SessionService {
     return begin({ staffId: staff.id, displayName: username, mode: 'personal', accountId, method, username });
   }
 
-  async function signInOfflinePin(username: string, pin: string): Promise<SessionView> {
+  async function signInOfflinePin(username: string, pin: string, source: string): Promise<SessionView> {
+    throttleCheck(source);
     const record = personal.record(username);
     if (!record) throw noOfflinePinError();
     const usable = personal.offlinePinUsable(record);
@@ -278,11 +279,26 @@ export function createSessionService(deps: SessionDeps): SessionService {
     if (usable === 'expired') throw offlinePinExpiredError(personal.offlinePinDays);
     const staff = store.staff.get(record.staffId);
     if (!staff || staff.disabled) throw unknownStaffError();
-    const check = await personal.checkOfflinePin(username, pin);
-    if (!check.ok) {
-      store.audit.append({ action: check.reason === 'locked-now' ? 'staff.locked-out' : 'staff.sign-in-failed', actor: staff.id, detail: { method: 'offline-pin', reason: check.reason, failures: check.failures } });
+    const check = await personal.verifyOfflinePin(username, pin);
+    if (!check.ok && check.reason === 'locked') {
+      store.audit.append({ action: 'staff.sign-in-failed', actor: staff.id, detail: { method: 'offline-pin', reason: 'locked', failures: check.failures } });
       throw check.error;
     }
+    const target = `offline-pin\u0000${record.username.toLowerCase()}`;
+    if (!check.ok) {
+      throttleFailure(source);
+      // Counted per source, so a stranger who knows a user name cannot lock the offline PIN.
+      const outcome = guesses.fail(source, target);
+      if (outcome.lockedUntil !== null) {
+        personal.lockOfflinePin(username, outcome.lockedUntil, outcome.attempts.failures);
+        store.audit.append({ action: 'staff.locked-out', actor: staff.id, detail: { method: 'offline-pin', reason: 'locked-now', failures: outcome.attempts.failures } });
+        throw lockedOutError(outcome.lockedUntil, deps.now(), 'offline-pin');
+      }
+      store.audit.append({ action: 'staff.sign-in-failed', actor: staff.id, detail: { method: 'offline-pin', reason: 'wrong', failures: outcome.attempts.failures } });
+      throw wrongPinError(outcome.attemptsLeft, policy().lockoutMinutes, 'offline PIN');
+    }
+    throttleSuccess(source);
+    guesses.clear(source, target);
     const account = store.accounts.forStaff(staff.id);
     if (!account) throw noCredentialsError();
     if (active) throw alreadySignedInError();
@@ -368,17 +384,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
         if (mode !== 'personal') throw wrongModeError('shared');
         // The contract trims it too; callers inside main may not have gone through the contract.
         const username = req.username.trim();
-        if (req.method === 'offline-pin') {
-          throttleCheck(source);
-          try {
-            const view = await signInOfflinePin(username, req.pin);
-            throttleSuccess(source);
-            return view;
-          } catch (error) {
-            if (error instanceof AppError && error.code === 'session.wrong-pin') throttleFailure(source);
-            throw error;
-          }
-        }
+        if (req.method === 'offline-pin') return signInOfflinePin(username, req.pin, source);
         return signInTrustId(username, req.password, req.method === 'trustid-change-password' ? req.newPassword : undefined);
       });
     },

@@ -242,6 +242,24 @@ describe('session service: personal mode', () => {
     expect(auditActions(h)).toContain('session.offline-pin-set');
   });
 
+  it('never locks an offline PIN for wrong guesses spread over many sources; one source still locks it', async () => {
+    const h = sessionHarness({ mode: 'personal' });
+    h.store.settings.update({ staff: { maxPinAttempts: 3, lockoutMinutes: 10 } }, 'system');
+    await h.session.signIn({ method: 'trustid', ...JANE });
+    await h.session.setOfflinePin('4826');
+    h.session.signOut();
+    const guess = (pin: string, source: string) => h.session.signIn({ method: 'offline-pin', username: 'jane.doe', pin }, source);
+    for (let socket = 0; socket < 6; socket++) {
+      for (let i = 0; i < 2; i++) expect((await failure(guess('1111', `ws:${socket}`))).code).toBe('session.wrong-pin');
+    }
+    expect((await guess('4826', 'ws:jane')).state).toBe('signed-in');
+    h.session.signOut();
+    for (let i = 0; i < 2; i++) await failure(guess('1111', 'ws:x'));
+    expect((await failure(guess('1111', 'ws:x'))).code).toBe('session.locked-account');
+    expect((await failure(guess('4826', 'ws:jane'))).code).toBe('session.locked-account');
+    expect(auditActions(h)).toContain('staff.locked-out');
+  });
+
   it('lets the offline PIN expire 14 days after the last online sign-in, and an online sign-in renews it', async () => {
     const h = sessionHarness({ mode: 'personal' });
     await h.session.signIn({ method: 'trustid', ...JANE });
