@@ -88,6 +88,22 @@ describe('session service: shared mode', () => {
     expect((await h.session.signIn({ method: 'local', staffId: listed!.id, pin: '2468' }, 'ws:31')).staff?.id).toBe(id);
   });
 
+  it('never locks the admin PIN for wrong guesses spread over many sources; one source still locks it', async () => {
+    const h = sessionHarness();
+    await h.session.setAdminPin({ newPin: '7777' });
+    h.store.settings.update({ staff: { maxPinAttempts: 3, lockoutMinutes: 10 } }, 'system');
+    for (let socket = 0; socket < 8; socket++) {
+      for (let i = 0; i < 2; i++) expect((await failure(h.session.elevate('1111', `ws:${socket}`))).code).toBe('session.wrong-pin');
+    }
+    expect((await h.session.elevate('7777', 'ws:admin')).admin).toBe(true);
+    h.session.signOut();
+    for (let i = 0; i < 2; i++) await failure(h.session.elevate('1111', 'ws:x'));
+    expect((await failure(h.session.elevate('1111', 'ws:x'))).code).toBe('session.admin-pin-locked');
+    expect((await failure(h.session.elevate('7777', 'ws:other'))).code).toBe('session.admin-pin-locked');
+    h.clock.advance(10 * MIN);
+    expect((await h.session.elevate('7777', 'ws:other')).admin).toBe(true);
+  });
+
   it('slows down admin PIN guesses from one source', async () => {
     const h = sessionHarness();
     await h.session.setAdminPin({ newPin: '7777' });
@@ -224,6 +240,24 @@ describe('session service: personal mode', () => {
     expect(view).toMatchObject({ state: 'signed-in', online: false, offlinePinSet: true, staff: { id: online.staffId } });
     expect(h.session.current()?.accountId).toBe(online.accountId);
     expect(auditActions(h)).toContain('session.offline-pin-set');
+  });
+
+  it('never locks an offline PIN for wrong guesses spread over many sources; one source still locks it', async () => {
+    const h = sessionHarness({ mode: 'personal' });
+    h.store.settings.update({ staff: { maxPinAttempts: 3, lockoutMinutes: 10 } }, 'system');
+    await h.session.signIn({ method: 'trustid', ...JANE });
+    await h.session.setOfflinePin('4826');
+    h.session.signOut();
+    const guess = (pin: string, source: string) => h.session.signIn({ method: 'offline-pin', username: 'jane.doe', pin }, source);
+    for (let socket = 0; socket < 6; socket++) {
+      for (let i = 0; i < 2; i++) expect((await failure(guess('1111', `ws:${socket}`))).code).toBe('session.wrong-pin');
+    }
+    expect((await guess('4826', 'ws:jane')).state).toBe('signed-in');
+    h.session.signOut();
+    for (let i = 0; i < 2; i++) await failure(guess('1111', 'ws:x'));
+    expect((await failure(guess('1111', 'ws:x'))).code).toBe('session.locked-account');
+    expect((await failure(guess('4826', 'ws:jane'))).code).toBe('session.locked-account');
+    expect(auditActions(h)).toContain('staff.locked-out');
   });
 
   it('lets the offline PIN expire 14 days after the last online sign-in, and an online sign-in renews it', async () => {
