@@ -35,7 +35,7 @@ function text(lines: readonly string[], r: MrzRange): string {
 }
 
 /** The check-digit groups of a parse: which slot each digit sits in and which slots it covers. */
-export function checkGroups(fields: readonly SlotField[], lines: readonly string[]): CheckGroup[] {
+export function checkGroups(fields: readonly SlotField[]): CheckGroup[] {
   const groups: CheckGroup[] = [];
   for (const f of fields) {
     if (!f.name.endsWith('CheckDigit')) continue;
@@ -83,7 +83,7 @@ function apply(lines: readonly string[], changes: readonly MrzCharChange[]): str
  * more changes make a chance match of the mod-10 check digits likelier, so the default is small.
  */
 export function searchCorrection(lines: readonly string[], fields: readonly SlotField[], maxChanges = 3): CorrectionSearch {
-  const groups = checkGroups(fields, lines);
+  const groups = checkGroups(fields);
   const slots = digitSlots(fields);
   const failing = groups.filter((g) => groupValid(lines, g) === false);
   if (failing.length === 0 && formatOk(lines, slots)) return { kind: 'none-needed' };
