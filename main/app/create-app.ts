@@ -97,12 +97,12 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
         health.refresh();
       },
       emitQueueItem: (item) => events.emit('queue.itemChanged', item),
+      emitResultsChanged: () => events.emit('results.changed', { at: now() }),
       emitSession: (view) => {
         events.emit('session.changed', view);
         // Sign-out ends the visit and the staff member's work: nothing of theirs stays in main.
         if (view.state === 'signed-out' && services) {
           services.capture.clear();
-          services.guestLinks.clear();
         }
       },
       emitCapture: (draft) => events.emit('capture.changed', draft),
@@ -225,8 +225,9 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
   health.register(() => services?.health() ?? []);
   health.register(() => diskHealth(measureFree(), settings.current().disk.minFreeMb, opts.logDropped?.() ?? 0));
   health.onChange((h) => events.emit('health.changed', h));
-  settings.onChange((view) => {
-    events.emit('settings.changed', view);
+  settings.onChange(() => {
+    // Every window hears this, signed out too: only the public part travels (issue 12 §1).
+    events.emit('settings.changed', settings.publicView());
     if (services) {
       mirrorPolicy(services.store, settings);
       void services.devices.apply().catch((error: unknown) => log.warn({ err: error }, 'readers could not follow the settings'));

@@ -2,6 +2,7 @@
 // which account mode, under which TrustID account their captures sync (issue 5), whether the
 // screen is locked, and who has admin rights; plus the dispatcher's access guard. Runs in main
 // (plain Node). Sessions live in memory only: a restart signs everyone out.
+import crypto from 'node:crypto';
 import type { AccountMode, InvokeChannel, SessionView, SignInRequest, StaffMember as StaffView } from '../../preload/contract';
 import { AppError } from '../app-error';
 import type { KeyCustody } from '../config/key-custody';
@@ -11,6 +12,8 @@ import type { ScryptParams } from '../store/pin-verifier';
 import { KIOSK_ACCOUNT_ID } from '../store/trustid-accounts';
 import { decideAccess, refusalMessages, type AccessState, type SessionPhase } from './access-policy';
 import { createAdminPin } from './admin-pin';
+import { afterFailure, noAttempts, type Attempts } from './pin-attempts';
+import { ALL_SOURCES_POLICY, createSourceThrottle, SOURCE_POLICY } from './source-throttle';
 import { isTrustIdError } from '../trustid';
 import { createPersonalAccounts } from './personal-accounts';
 import {
@@ -22,6 +25,7 @@ import {
   noOfflinePinError,
   offlinePinExpiredError,
   signInErrorFromTrustId,
+  slowDownError,
   unknownStaffError,
   wrongModeError,
   wrongPinError,
@@ -58,13 +62,18 @@ export type SessionService = {
   view(): SessionView;
   /** Who is at the desk: null when signed out or locked. */
   current(): SignedIn | null;
-  signIn(req: SignInRequest): Promise<SessionView>;
+  /**
+   * `source` names the window or socket the attempt came from (the transport's client id): wrong
+   * PINs slow that source down and lock a person out only when guessed from one source.
+   */
+  signIn(req: SignInRequest, source?: string): Promise<SessionView>;
   signOut(): SessionView;
   lock(): SessionView;
   unlock(req: { pin?: string; password?: string }): Promise<SessionView>;
   setOfflinePin(pin: string): Promise<SessionView>;
-  elevate(pin: string): Promise<SessionView>;
+  elevate(pin: string, source?: string): Promise<SessionView>;
   setAdminPin(req: { currentPin?: string; newPin: string }): Promise<SessionView>;
+  /** Names for the sign-in picker with opaque per-run handles, not staff ids (signed-out clients see it). */
   staffDirectory(): Array<{ id: string; displayName: string }>;
   staffList(): StaffView[];
   staffSave(req: StaffSaveRequest): Promise<StaffView>;
@@ -111,6 +120,34 @@ export function createSessionService(deps: SessionDeps): SessionService {
     ...(deps.scrypt ? { scrypt: deps.scrypt } : {}),
   });
   const staffAdmin = createStaffAdmin({ store, personal, log });
+
+  // Wrong PINs (issue 12 §1): every source is slowed down by growing delays, all of them together
+  // more gently; a person is locked out only after `maxAttempts` wrong PINs for them from one source.
+  const sourceThrottle = createSourceThrottle(SOURCE_POLICY, deps.now);
+  const allSources = createSourceThrottle(ALL_SOURCES_POLICY, deps.now);
+  const ALL = '*';
+  /** `${source}\0${staffId}` → that source's wrong PINs for that person. */
+  const guessesFor = new Map<string, Attempts>();
+  /** Keys the directory's handles: they name nobody outside this run. */
+  const handleKey = crypto.randomBytes(32);
+  const handleOf = (staffId: string) => crypto.createHmac('sha256', handleKey).update(staffId).digest('base64url').slice(0, 22);
+
+  function throttleCheck(source: string): void {
+    const wait = Math.max(sourceThrottle.waitMs(source), allSources.waitMs(ALL));
+    if (wait > 0) throw slowDownError(wait);
+  }
+  function throttleFailure(source: string): void {
+    sourceThrottle.failure(source);
+    allSources.failure(ALL);
+  }
+  function throttleSuccess(source: string): void {
+    sourceThrottle.success(source);
+  }
+
+  /** A directory handle, or (callers inside main) a staff id. */
+  function staffIdFrom(handleOrId: string): string {
+    return store.staff.list().find((s) => handleOf(s.id) === handleOrId)?.id ?? handleOrId;
+  }
 
   let active: Active | null = null;
   /** Admin PIN given while signed out: until this time, extended by each admin call (idle timeout). */
@@ -188,14 +225,34 @@ export function createSessionService(deps: SessionDeps): SessionService {
 
   // ---- sign-in paths ------------------------------------------------------------------------
 
-  async function signInLocal(staffId: string, pin: string): Promise<SessionView> {
-    if (personal.isPinless(staffId)) throw unknownStaffError();
-    const result = await store.staff.signIn(staffId, pin);
-    if (!result.ok) {
-      if (result.reason === 'wrong-pin') throw wrongPinError(result.attemptsLeft, policy().lockoutMinutes, 'PIN');
-      if (result.reason === 'locked') throw lockedOutError(result.lockedUntil, deps.now(), 'account');
+  async function signInLocal(handle: string, pin: string, source: string): Promise<SessionView> {
+    throttleCheck(source);
+    const staffId = staffIdFrom(handle);
+    if (personal.isPinless(staffId)) {
+      throttleFailure(source);
       throw unknownStaffError();
     }
+    const result = await store.staff.verifyPin(staffId, pin);
+    const key = `${source}\0${staffId}`;
+    if (!result.ok) {
+      if (result.reason === 'locked') throw lockedOutError(result.lockedUntil, deps.now(), 'account');
+      throttleFailure(source);
+      if (result.reason !== 'wrong-pin') throw unknownStaffError();
+      const now = deps.now();
+      const outcome = afterFailure(guessesFor.get(key) ?? noAttempts, now, policy());
+      guessesFor.delete(key);
+      if (outcome.lockedUntil !== null) {
+        store.staff.lockOut(staffId, outcome.lockedUntil, outcome.attempts.failures);
+        log.warn({ staffId, failures: outcome.attempts.failures }, 'staff PIN locked after repeated wrong PINs from one source');
+        throw lockedOutError(outcome.lockedUntil, now, 'account');
+      }
+      guessesFor.set(key, outcome.attempts);
+      // Bounded: the oldest counts go first (a count older than the lockout window means little).
+      if (guessesFor.size > 1_000) guessesFor.delete(guessesFor.keys().next().value!);
+      throw wrongPinError(outcome.attemptsLeft, policy().lockoutMinutes, 'PIN');
+    }
+    throttleSuccess(source);
+    guessesFor.delete(key);
     if (active) throw alreadySignedInError();
     return begin({ staffId, displayName: result.staff.name, mode: 'shared', accountId: KIOSK_ACCOUNT_ID, method: 'local', username: null });
   }
@@ -305,18 +362,28 @@ export function createSessionService(deps: SessionDeps): SessionService {
       return { staffId: active.staffId, displayName: active.displayName, accountId: active.accountId, admin: isAdmin() };
     },
 
-    signIn(req) {
+    signIn(req, source = 'main') {
       return serial(async () => {
         if (active) throw alreadySignedInError();
         const mode = storeMode();
         if (req.method === 'local') {
           if (mode !== 'shared') throw wrongModeError('personal');
-          return signInLocal(req.staffId, req.pin);
+          return signInLocal(req.staffId, req.pin, source);
         }
         if (mode !== 'personal') throw wrongModeError('shared');
         // The contract trims it too; callers inside main may not have gone through the contract.
         const username = req.username.trim();
-        if (req.method === 'offline-pin') return signInOfflinePin(username, req.pin);
+        if (req.method === 'offline-pin') {
+          throttleCheck(source);
+          try {
+            const view = await signInOfflinePin(username, req.pin);
+            throttleSuccess(source);
+            return view;
+          } catch (error) {
+            if (error instanceof AppError && error.code === 'session.wrong-pin') throttleFailure(source);
+            throw error;
+          }
+        }
         return signInTrustId(username, req.password, req.method === 'trustid-change-password' ? req.newPassword : undefined);
       });
     },
@@ -391,13 +458,16 @@ export function createSessionService(deps: SessionDeps): SessionService {
       });
     },
 
-    elevate(pin) {
+    elevate(pin, source = 'main') {
       return serial(async () => {
         if (active?.locked) throw new AppError('session.locked', refusalMessages['session.locked']);
         if (!adminPin.isSet()) throw new AppError('session.no-admin-pin', 'No admin PIN is set on this kiosk yet. Set one in Settings first.');
+        throttleCheck(source);
         const who = active;
         const started = epoch;
         const check = await adminPin.check(pin);
+        if (check.ok) throttleSuccess(source);
+        else if (check.reason !== 'locked') throttleFailure(source);
         if (!check.ok) {
           store.audit.append({ action: check.reason === 'locked-now' ? 'session.admin-pin-locked-out' : 'session.elevate-failed', actor: who?.staffId ?? ADMIN_PIN_ACTOR, detail: { failures: check.failures } });
           throw check.error;
@@ -437,7 +507,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
       });
     },
 
-    staffDirectory: () => staffAdmin.directory(storeMode()),
+    staffDirectory: () => staffAdmin.directory(storeMode()).map((s) => ({ id: handleOf(s.id), displayName: s.displayName })),
     staffList() {
       requireAdmin();
       return staffAdmin.list();

@@ -57,6 +57,12 @@ export type CaptureInput = {
   applicantPhoto?: { bytes: Uint8Array; mime: ImageMime; imageType?: number };
   /** The application's custom field values (issue 6 item 3), sent with createDocumentContainer. Personal: sealed. */
   applicationFields?: ApplicationFieldValue[];
+  /**
+   * Completes this queued application instead of creating a container (SUBMISSION-PROTOCOL §13.2):
+   * the app is committed with origin `queued`, step CHECK_QUEUED and its one container attempt, C.
+   * `label` is what staff picked it by (flexible-field values, who prepared it): personal, sealed.
+   */
+  queuedContainer?: { containerId: string; label: string };
 };
 
 export type SavedCapture = { appId: string; capturedAt: number; documents: number; images: number; bytes: number };
@@ -212,6 +218,7 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
           `INSERT INTO applications (id, account_id, captured_at, captured_by, step, phase, next_attempt_at, updated_at, fields_sealed)
            VALUES (?, ?, ?, ?, 'CREATE_CONTAINER', 'PENDING', ?, ?, ?)`,
         ).run(appId, accountId, capturedAt, input.capturedBy, capturedAt, now, fieldsSealed);
+        if (input.queuedContainer) adoptQueuedContainer(ctx, appId, input.queuedContainer, capturedAt);
         for (const d of docs) {
           db.prepare('INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
             d.docId,
@@ -359,4 +366,21 @@ function validateImage(bytes: Uint8Array, mime: string, imageType: number, side:
   if (!Number.isInteger(imageType) || imageType < 0 || imageType > 9999) throw invalidCaptureError('an image type is not valid');
   if (!SIDES.includes(side)) throw invalidCaptureError('an image side is not valid');
   if (light !== undefined && !LIGHTS.includes(light)) throw invalidCaptureError('an image light is not valid');
+}
+
+/**
+ * W0 for origin `queued` (SUBMISSION-PROTOCOL §13.2), inside the capture's transaction: the app starts
+ * at CHECK_QUEUED with C fixed, and C's one container attempt is inserted with it. A container already
+ * adopted by another local app is refused (unique index), so one queued application is filled once.
+ */
+function adoptQueuedContainer(ctx: StoreContext, appId: string, queued: { containerId: string; label: string }, at: number): void {
+  const taken = ctx.db.prepare("SELECT 1 FROM containers c JOIN applications a ON a.id = c.app_id WHERE c.container_id = ? AND a.step NOT IN ('CANCELLED')").get(queued.containerId);
+  if (taken) throw invalidCaptureError('this queued application is already being completed on this kiosk');
+  ctx.db.prepare('DELETE FROM containers WHERE container_id = ?').run(queued.containerId);
+  ctx.db
+    .prepare(`UPDATE applications SET origin = 'queued', step = 'CHECK_QUEUED', current_container_id = ?, queued_label_sealed = ? WHERE id = ?`)
+    .run(queued.containerId, sealField(ctx.keys, 'applications', 'queued_label', appId, queued.label), appId);
+  ctx.db
+    .prepare(`INSERT INTO containers (container_id, app_id, origin, created_at) VALUES (?, ?, 'queued', ?)`)
+    .run(queued.containerId, appId, at);
 }

@@ -6,7 +6,7 @@ import type { Store } from '../store/open-store';
 import type { StoreStep, SubmissionAppRecord } from '../store/submission-records';
 import type { EffectiveQueueState, QueueRecord } from './queue-machine';
 import { newQueueRecord } from './queue-machine';
-import { LocalImageError, SubmissionConflictError, type ApplicationFieldValue, type LoadedSubmission, type SubmissionStore } from './sync-ports';
+import { LocalImageError, SubmissionConflictError, type ApplicationFieldValue, type LoadedSubmission, type MarkerSlot, type SubmissionStore } from './sync-ports';
 import type { AbandonReason, AttentionReason, ContainerAttempt, OutcomeClass, Step, SubmissionApp } from './submission-types';
 
 export type StoreAdapterOptions = {
@@ -20,6 +20,11 @@ export type StoreAdapterOptions = {
    * the store's own `submissions.applicationFields` (sealed, opened for sync).
    */
   applicationFields?: (appId: string) => ApplicationFieldValue[] | null;
+  /**
+   * The account's capture-marker slot (RAW-API §7.9), or null when none is configured (then no
+   * marker is sent). Demo mode: Index 9, `KioskCaptureRef`.
+   */
+  markerSlot?: (accountId: string) => MarkerSlot | null;
 };
 
 function appOf(r: SubmissionAppRecord): SubmissionApp {
@@ -47,6 +52,8 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
         remoteDocuments: r.remoteDocuments,
         remoteImages: r.remoteImages,
         shape: r.shape,
+        // §13.2: every app carries its account's marker slot and evidence flags.
+        account: { markerSlot: (opts.markerSlot?.(r.app.accountId) ?? null) !== null, evidence: store.accountEvidence.get(r.app.accountId) },
         revision: r.revision,
       };
     },
@@ -63,6 +70,8 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
             },
             { expectRevision },
           );
+          // §13.2: flags learnt from a read are committed with the step they decided.
+          if (state.account) store.accountEvidence.raise(state.app.accountId, state.account.evidence);
           for (const a of audits) {
             store.audit.append({
               action: a.action,
@@ -154,5 +163,7 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
     documentFields: (appId, docIndex) => (opts.documentFields ?? subs.documentFields)(appId, docIndex) ?? null,
 
     applicationFields: (appId) => (opts.applicationFields ?? subs.applicationFields)(appId) ?? null,
+
+    markerSlot: (accountId) => opts.markerSlot?.(accountId) ?? null,
   };
 }

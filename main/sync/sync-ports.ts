@@ -15,6 +15,9 @@ export type AuditEntry = { action: SyncAuditAction; actor: string; appId: string
  */
 export type ApplicationFieldValue = { fieldId: string; versionId?: string; kind: 'string' | 'int' | 'date' | 'decimal'; value: string };
 
+/** RAW-API §7.9: the document custom field the capture marker is written into. */
+export type MarkerSlot = { index: number; propertyName: string };
+
 export type StateCountRow = { step: Step; phase: 'PENDING' | 'SENT'; attentionReason: string | null; resultStatus: string | null; count: number };
 
 /** Somebody else (a staff edit, a discard, the purge) wrote the app row first: reload and decide again. */
@@ -57,6 +60,8 @@ export interface SubmissionStore {
    * a restarted container (§7.3) carries them again; null when there are none to send.
    */
   applicationFields(appId: string): ApplicationFieldValue[] | null;
+  /** The account's capture-marker slot (RAW-API §7.9), or null: then createDocument carries no marker. */
+  markerSlot?(accountId: string): MarkerSlot | null;
 }
 
 export type UploadProgress = { sentBytes: number; totalBytes: number };
@@ -68,6 +73,8 @@ export type CallExtras = {
   rfidMrz?: string;
   /** For createContainer: ApplicationFlexibleFieldValues (API §4.1, §7.8). */
   applicationFields?: ApplicationFieldValue[];
+  /** For createDocument with a marker: the slot it is written into (RAW-API §7.9). */
+  markerSlot?: MarkerSlot;
   onProgress?: (p: UploadProgress) => void;
 };
 

@@ -2,10 +2,10 @@
 // result or error becomes a classified CallOutcome (SUBMISSION-PROTOCOL §4). Runs in main.
 import type { TrustIdClient, TrustIdClientOptions } from '../trustid/client';
 import { isTrustIdError } from '../trustid/errors';
-import type { ApplicationFlexibleFieldValue } from '../trustid/models';
+import type { ApplicationFlexibleFieldValue, Container } from '../trustid/models';
 import { classifyOutcome, isTransportFailure } from '../trustid/outcome';
-import type { ApplicationFieldValue, CallExtras, SubmissionApi } from './sync-ports';
-import type { CallOutcome, StepCall } from './submission-types';
+import type { ApplicationFieldValue, CallExtras, MarkerSlot, SubmissionApi } from './sync-ports';
+import type { CallOutcome, RetrievedContainer, StepCall } from './submission-types';
 
 /**
  * The client options the submission protocol needs, on top of the caller's:
@@ -26,6 +26,7 @@ export function outcomeOfError(error: unknown): CallOutcome {
   }
   return {
     class: cls,
+    ...(error.kind === 'access-denied' ? { accessDenied: true } : {}),
     httpStatus: error.httpStatus ?? null,
     retryAfterMs: error.retryAfterMs ?? null,
     transportFailure: isTransportFailure(error),
@@ -116,6 +117,10 @@ export function submissionApiFrom(client: TrustIdClient): SubmissionApi {
                   containerId: call.containerId,
                   ...(extras.mrz ? { mrz: extras.mrz } : {}),
                   ...(extras.rfidMrz ? { rfidMrz: extras.rfidMrz } : {}),
+                  // RAW-API §7.9: the capture marker in the account's marker slot.
+                  ...(call.marker !== undefined && extras.markerSlot
+                    ? { customFieldValues: [{ propertyName: extras.markerSlot.propertyName, index: extras.markerSlot.index, value: call.marker }] }
+                    : {}),
                 })
               ).documentId,
             };
@@ -146,10 +151,25 @@ export function submissionApiFrom(client: TrustIdClient): SubmissionApi {
             return { id: (await client.publishDocumentContainer({ containerId: call.containerId })).containerId };
           case 'retrieve': {
             const c = await client.retrieveDocumentContainer({ containerId: call.containerId });
-            return { retrieved: { storageType: c.DocumentStorageType, referred: c.Referred === true, snapshot: JSON.stringify(c) } };
+            return { retrieved: retrievedOf(c) };
           }
         }
       }),
+  };
+}
+
+/** What the machines read of a retrieved container (§7.6, §13.4): storage type, documents, markers, images. */
+export function retrievedOf(c: Container): RetrievedContainer {
+  return {
+    storageType: c.DocumentStorageType,
+    referred: c.Referred === true,
+    documents: c.Documents.map((d) => ({
+      documentId: d.DocumentId,
+      customValues: d.CustomFieldDictionary.map((e) => e.Value?.Value ?? '').filter((v) => v !== ''),
+      imageIds: d.Images.map((i) => i.Id),
+    })),
+    applicantPhotoId: c.ApplicantPhotoImage?.Id ?? null,
+    snapshot: JSON.stringify(c),
   };
 }
 

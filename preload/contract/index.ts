@@ -6,7 +6,8 @@ import { appEvents, appInvoke } from './app';
 import { captureEvents, captureInvoke } from './capture';
 import { devicesEvents, devicesInvoke } from './devices';
 import { queueEvents, queueInvoke } from './queue';
-import { resultsInvoke } from './results';
+import { guestLinksInvoke } from './guest-links';
+import { resultsEvents, resultsInvoke } from './results';
 import { sessionEvents, sessionInvoke } from './session';
 import { settingsEvents, settingsInvoke } from './settings';
 
@@ -16,6 +17,7 @@ export * from './capture';
 export * from './devices';
 export * from './queue';
 export * from './results';
+export * from './guest-links';
 export * from './session';
 export * from './settings';
 
@@ -27,6 +29,7 @@ export const invoke = {
   ...captureInvoke,
   ...queueInvoke,
   ...resultsInvoke,
+  ...guestLinksInvoke,
 } as const;
 
 export const events = {
@@ -36,6 +39,7 @@ export const events = {
   ...devicesEvents,
   ...captureEvents,
   ...queueEvents,
+  ...resultsEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invoke;

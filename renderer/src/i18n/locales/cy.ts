@@ -47,6 +47,7 @@ export const cy: Messages = {
       results: { title: 'Canlyniadau', text: 'Dod o hyd i wiriad a darllen ei ganlyniad.' },
       guest: { title: 'Dolen gwestai', text: 'Anfon dolen at ymwelydd i wirio ei ddogfennau ar ei ffôn.' },
       queued: { title: 'Ceisiadau yn y ciw', text: 'Gwiriadau a baratowyd ar gyfer y gangen hon, yn aros am ddogfennau.' },
+      queuedPrepare: { title: 'Paratoi cais mewn ciw', text: 'Llenwch y ffurflen gais nawr; caiff dogfennau eu hychwanegu yn nes ymlaen, yma neu mewn ap TrustID.' },
       settings: { title: 'Gosodiadau', text: 'Cyfrif TrustID, darllenwyr, cloi ac iaith.', needsPin: 'Ar gyfer gweinyddwyr: yn gofyn am PIN y gweinyddwr.' },
     },
   },

@@ -45,6 +45,7 @@ export const en = {
       results: { title: 'Results', text: 'Find a check and read its result.' },
       guest: { title: 'Guest link', text: 'Send a visitor a link to check their documents on their phone.' },
       queued: { title: 'Queued applications', text: 'Checks prepared for this branch, waiting for documents.' },
+      queuedPrepare: { title: 'Prepare a queued application', text: 'Fill in the application form now; documents are added later, here or in a TrustID app.' },
       settings: { title: 'Settings', text: 'TrustID account, readers, locking and language.', needsPin: 'For administrators: asks for the admin PIN.' },
     },
   },

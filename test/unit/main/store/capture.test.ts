@@ -175,6 +175,7 @@ describe('edits', () => {
           {
             containerId,
             appId,
+            origin: 'kiosk',
             createdAt: 1,
             publishAttempted: opts.publish !== undefined && opts.publish !== 'none',
             publishAmbiguous: opts.publish === 'ambiguous',
