@@ -53,7 +53,7 @@ export function createRetention(
     removeSealedFiles(ctx.imagesDir, names);
     ctx.tx(() => {
       db.prepare('DELETE FROM images WHERE app_id = ?').run(appId);
-      db.prepare('UPDATE documents SET personal_sealed = NULL WHERE app_id = ?').run(appId);
+      db.prepare('UPDATE documents SET personal_sealed = NULL, fields_sealed = NULL WHERE app_id = ?').run(appId);
       db.prepare(
         `UPDATE applications SET result_snapshot_sealed = NULL, last_message_sealed = NULL, fields_sealed = NULL, queued_label_sealed = NULL, purge_state = 'purged', purged_at = ?,
            revision = revision + 1, updated_at = ? WHERE id = ? AND purge_state = 'purging'`,

@@ -461,6 +461,7 @@ export class SubmissionWorker {
           const fields = this.store.documentFields(appId, app.stepDocIndex);
           if (fields?.mrz) extras.mrz = fields.mrz;
           if (fields?.rfidMrz) extras.rfidMrz = fields.rfidMrz;
+          if (fields?.customFields && fields.customFields.length > 0) extras.documentCustomFields = fields.customFields;
           const slot = this.store.markerSlot?.(accountId) ?? null;
           if (slot !== null) extras.markerSlot = slot;
         }

@@ -35,7 +35,7 @@ function text(lines: readonly string[], r: MrzRange): string {
 }
 
 /** The check-digit groups of a parse: which slot each digit sits in and which slots it covers. */
-export function checkGroups(fields: readonly SlotField[], lines: readonly string[]): CheckGroup[] {
+export function checkGroups(fields: readonly SlotField[]): CheckGroup[] {
   const groups: CheckGroup[] = [];
   for (const f of fields) {
     if (!f.name.endsWith('CheckDigit')) continue;
@@ -83,14 +83,15 @@ function apply(lines: readonly string[], changes: readonly MrzCharChange[]): str
  * more changes make a chance match of the mod-10 check digits likelier, so the default is small.
  */
 export function searchCorrection(lines: readonly string[], fields: readonly SlotField[], maxChanges = 3): CorrectionSearch {
-  const groups = checkGroups(fields, lines);
+  const groups = checkGroups(fields);
   const slots = digitSlots(fields);
   const failing = groups.filter((g) => groupValid(lines, g) === false);
   if (failing.length === 0 && formatOk(lines, slots)) return { kind: 'none-needed' };
-  // A field whose own check digit verifies is left alone (issue 12 §3): two swaps inside it can keep
-  // its digit matching (8→B with 0→O) while turning a correct number into a wrong one. The
-  // composite digit vouches for nothing on its own, so it freezes nothing.
-  const frozen = groups.filter((g) => g.name !== 'compositeCheckDigit' && groupValid(lines, g) === true).flatMap((g) => [g.digit, ...g.covers]);
+  // What a check digit that verifies covers is left alone (issue 12 §3): swaps that cancel out under
+  // it (8→B with 0→O) keep it matching while turning a correct number into a wrong one. That holds
+  // for the composite digit too: when it verifies, the characters it covers are as printed, and a
+  // field failing inside them is the document's own inconsistency, not a misread to "fix".
+  const frozen = groups.filter((g) => groupValid(lines, g) === true).flatMap((g) => [g.digit, ...g.covers]);
 
   // Candidate positions: everything a failing check digit covers, plus every digits-only slot.
   const seen = new Set<string>();
@@ -100,8 +101,11 @@ export function searchCorrection(lines: readonly string[], fields: readonly Slot
     if (seen.has(key)) return;
     seen.add(key);
     const char = (lines[line] ?? '')[column];
-    if (char === undefined || inRanges(frozen, line, column)) return;
+    if (char === undefined) return;
     const digitsOnly = inRanges(slots, line, column);
+    // A letter where only digits may stand is wrong whatever the check digits say; anything else
+    // under a verifying digit stays as read.
+    if (inRanges(frozen, line, column) && !(digitsOnly && /[A-Z]/.test(char))) return;
     const visible = checkVisible[char];
     // In a digits-only slot only letter → digit makes sense; elsewhere both directions may.
     if (visible && (!digitsOnly || /[A-Z]/.test(char))) options.push({ line, column, from: char, to: visible, confirmedBy: 'check-digit' });

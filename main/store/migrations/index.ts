@@ -10,6 +10,7 @@ import { applicationFields } from './006-application-fields';
 import { queuedFill } from './007-queued-fill';
 import { remoteCreates } from './008-remote-creates';
 import { inboxTables } from './009-inbox';
+import { documentFields } from './011-document-fields';
 
 export const migrations: readonly Migration[] = [
   coreTables,
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   queuedFill,
   remoteCreates,
   inboxTables,
+  documentFields,
 ];
