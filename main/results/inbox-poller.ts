@@ -47,6 +47,7 @@ export class InboxPoller {
   private wake: AbortController | null = null;
   private loop: Promise<void> | null = null;
   private busy: Promise<void> | null = null;
+  private readonly followers: ((containerId: string) => boolean)[] = [];
 
   constructor(private readonly deps: InboxPollerDeps) {
     this.p = { ...defaultInboxParams, ...deps.params };
@@ -75,6 +76,18 @@ export class InboxPoller {
     }
     this.blockedUntil.clear();
     this.wake?.abort();
+  }
+
+  /**
+   * Another part of the kiosk follows some containers itself (guest links, queued records): the inbox
+   * then never retrieves them, and they reach it through recordContainerSeen.
+   */
+  addFollower(follows: (containerId: string) => boolean): void {
+    this.followers.push(follows);
+  }
+
+  private followedElsewhere(containerId: string): boolean {
+    return (this.deps.followedElsewhere?.(containerId) ?? false) || this.followers.some((f) => f(containerId));
   }
 
   /** Poll every account now (staff asked to look for new results, or a demo arrival). */
@@ -205,7 +218,7 @@ export class InboxPoller {
           continue;
         }
         const existing = inbox.byContainer(id);
-        const followed = this.deps.followedElsewhere?.(id) ?? false;
+        const followed = this.followedElsewhere(id);
         sightings.push(
           sightingOf(c, { accountId, originHint: null, firstSeenAt: existing?.firstSeenAt ?? now, madeHere: false, followedElsewhere: followed, withSnapshot: c.DocumentStorageType === 3 }, now, this.random, this.p),
         );
@@ -236,7 +249,7 @@ export class InboxPoller {
     const due = inbox.dueChecks(this.deps.clock.now(), CHECKS_PER_ROUND, [accountId]);
     for (const row of due) {
       if (row.containerId === null) continue;
-      if (this.deps.followedElsewhere?.(row.containerId)) {
+      if (this.followedElsewhere(row.containerId)) {
         inbox.setNextCheck(row.id, null, false);
         continue;
       }

@@ -77,11 +77,11 @@ test('demo: an application made elsewhere arrives in the inbox, is found by name
   await page.getByTestId('frame-home').click();
   await page.getByTestId('tile-results').click();
   const cyRow = await elsewhereRow(page);
-  await expect(cyRow).toContainText('Wedi’i wneud mewn man arall');
+  await expect(cyRow).toContainText('O fan arall');
   await expect(page.getByTestId('results-count')).toContainText('Ceisiadau a ganfuwyd');
   await shoot(page, 'results-inbox', 'cy');
   await cyRow.click();
   await expect(page.getByTestId('result-overall')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('result-meta')).toContainText('Dechreuwyd: Wedi’i wneud mewn man arall');
+  await expect(page.getByTestId('result-meta')).toContainText('Dechreuwyd: O fan arall');
   await shoot(page, 'result-detail-elsewhere', 'cy');
 });
