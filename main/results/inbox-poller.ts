@@ -114,6 +114,17 @@ export class InboxPoller {
     this.deps.onChange?.();
   }
 
+  /**
+   * The other sink for followers: a container they follow is gone (a guest link expired or revoked,
+   * a queued application withdrawn), which no container can show. Unknown containers are ignored.
+   */
+  recordContainerGone(containerId: string, state: 'expired' | 'revoked' | 'withdrawn'): void {
+    const row = this.deps.inbox.byContainer(containerId);
+    if (!row) return;
+    this.deps.inbox.recordCheck(row.id, { storageType: row.storageType, state, verdict: null, attention: false, documentCount: row.documentCount, holder: null, snapshot: null, nextCheckAt: null });
+    this.deps.onChange?.();
+  }
+
   /** Accounts in own-records mode (no archive privilege). */
   ownRecordsAccounts(): string[] {
     return this.deps.inbox.ownRecordsAccounts();
