@@ -113,7 +113,7 @@ export const cy: typeof en = {
     kiosk: 'Y ciosg hwn',
     guest_link: 'Dolen gwestai',
     queued: 'Cais mewn ciw',
-    elsewhere: 'Wedi’i wneud mewn man arall',
+    elsewhere: 'O fan arall',
   },
   states: {
     waiting_guest: 'Yn aros am y gwestai',

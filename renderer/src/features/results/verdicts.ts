@@ -15,9 +15,22 @@ export const verdictTone: Record<Verdict, StatusTone> = {
   undefined: 'neutral',
 };
 
-/** Date and time as staff read them, in the interface's language. */
+const WELSH_MONTHS = ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'];
+
+/**
+ * Date and time as staff read them, in the interface's language: day, month, year, 24-hour time.
+ * Some Chromium builds carry no Welsh locale data and would fall back to US month/day order, so
+ * Welsh is then spelt from the en-GB layout with Welsh month names.
+ */
 export function formatWhen(epochMs: number, language: string): string {
-  return new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  if (language !== 'cy') return new Intl.DateTimeFormat('en-GB', options).format(epochMs);
+  if (Intl.DateTimeFormat.supportedLocalesOf(['cy-GB']).length > 0) return new Intl.DateTimeFormat('cy-GB', options).format(epochMs);
+  const month = WELSH_MONTHS[new Date(epochMs).getMonth()]!;
+  return new Intl.DateTimeFormat('en-GB', options)
+    .formatToParts(epochMs)
+    .map((p) => (p.type === 'month' ? month : p.value))
+    .join('');
 }
 
 /** The results screens share one store: it is forgotten only when staff leave both. */
