@@ -76,9 +76,9 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'guest.revoke': 'staff',
   'guest.resolve': 'staff',
   'guest.completeAsGuest': 'staff',
-  'queuedPrepare.create': 'staff',
-  'queuedPrepare.list': 'staff',
-  'queuedPrepare.resolve': 'staff',
+  'queued.prepare': 'staff',
+  'queued.listPrepared': 'staff',
+  'queued.resolvePrepared': 'staff',
   'queued.list': 'staff',
 };
 
