@@ -28,6 +28,8 @@ export const HealthComponent = z.object({
   state: ComponentState,
   /** Plain words for staff: what is wrong and what to do. */
   message: z.string(),
+  /** Stable code the renderer words the message by, where one exists (e.g. `trustid.sign-in-refused`). */
+  code: z.string().optional(),
 });
 export type HealthComponent = z.infer<typeof HealthComponent>;
 

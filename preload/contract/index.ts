@@ -9,6 +9,7 @@ import { queueEvents, queueInvoke } from './queue';
 import { resultsInvoke } from './results';
 import { sessionEvents, sessionInvoke } from './session';
 import { settingsEvents, settingsInvoke } from './settings';
+import { trustIdCheckInvoke } from './trustid-check';
 
 export * from './envelope';
 export * from './app';
@@ -18,6 +19,7 @@ export * from './queue';
 export * from './results';
 export * from './session';
 export * from './settings';
+export * from './trustid-check';
 
 export const invoke = {
   ...appInvoke,
@@ -27,6 +29,7 @@ export const invoke = {
   ...captureInvoke,
   ...queueInvoke,
   ...resultsInvoke,
+  ...trustIdCheckInvoke,
 } as const;
 
 export const events = {
