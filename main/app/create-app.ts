@@ -16,9 +16,11 @@ import { registerSessionHandlers } from '../session/session-handlers';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createEventHub, type EventHub } from './event-hub';
 import { registerAppHandlers } from './handlers/app-handlers';
+import { registerDemoHandlers } from './handlers/demo-handlers';
 import { registerDeskHandlers } from './handlers/desk-handlers';
 import { registerSettingsHandlers } from './handlers/settings-handlers';
 import { registerTrustIdCheckHandlers } from './handlers/trustid-check-handlers';
+import { createDemoControls } from './demo-controls';
 import { createHealthService, type HealthService } from './health-service';
 import { createKioskSignInCheck, withSignInProblem } from './kiosk-sign-in-check';
 import { accountSecrets, decideMode } from './mode';
@@ -116,6 +118,17 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     registerSessionHandlers(d, next.session);
     registerCaptureHandlers(d, next.capture, next.devices);
     registerDeskHandlers(d, next);
+    registerDemoHandlers(
+      d,
+      createDemoControls({
+        emulator: () => next.trustid.emulator,
+        reader: () => {
+          const simulated = next.devices.list().find((device) => device.kind === 'simulated');
+          return simulated ? next.devices.manager.get(simulated.id) : undefined;
+        },
+      }),
+      log,
+    );
     d.setGuard((channel) => next.session.authorize(channel));
     services = next;
     inner = d;

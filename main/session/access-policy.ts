@@ -46,6 +46,9 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'queue.discard': 'admin-signed-in',
   'devices.detect': 'admin-signed-in',
   'devices.test': 'admin-signed-in',
+  // Demo rehearsal: an administrator at the desk; the handler refuses outside demo mode.
+  'demo.get': 'admin-signed-in',
+  'demo.set': 'admin-signed-in',
 
   'session.setOfflinePin': 'staff',
   'devices.list': 'staff',

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Envelope } from './envelope';
 import { appEvents, appInvoke } from './app';
 import { captureEvents, captureInvoke } from './capture';
+import { demoInvoke } from './demo';
 import { devicesEvents, devicesInvoke } from './devices';
 import { queueEvents, queueInvoke } from './queue';
 import { resultsInvoke } from './results';
@@ -14,6 +15,7 @@ import { trustIdCheckInvoke } from './trustid-check';
 export * from './envelope';
 export * from './app';
 export * from './capture';
+export * from './demo';
 export * from './devices';
 export * from './queue';
 export * from './results';
@@ -30,6 +32,7 @@ export const invoke = {
   ...queueInvoke,
   ...resultsInvoke,
   ...trustIdCheckInvoke,
+  ...demoInvoke,
 } as const;
 
 export const events = {

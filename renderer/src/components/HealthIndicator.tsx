@@ -1,6 +1,7 @@
 // The connection/health pill in the frame, fed by health.changed events and the bridge's connection.
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store';
+import { signInProblem } from './sign-in-problem';
 
 export function HealthIndicator() {
   const { t } = useTranslation();
@@ -12,6 +13,9 @@ export function HealthIndicator() {
   if (connection !== 'open') {
     tone = 'down';
     text = connection === 'connecting' ? t('health.connecting') : t('health.disconnected');
+  } else if (signInProblem(health)) {
+    tone = 'down';
+    text = t('health.signInProblem');
   } else if (!health) {
     tone = 'degraded';
     text = t('health.connecting');

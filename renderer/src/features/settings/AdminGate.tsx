@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
+import { errorText } from '../../i18n/error-text';
 import { NewPinEntry } from '../../components/NewPinEntry';
 import { PinPad } from '../../components/PinPad';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -20,7 +21,7 @@ export function AdminGate() {
     try {
       applySession(await call());
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorText(t, failure));
     }
   };
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
+import { errorText } from '../../i18n/error-text';
 import { Dialog } from '../../components/Dialog';
 import { NewPinEntry } from '../../components/NewPinEntry';
 import { PinPad } from '../../components/PinPad';
@@ -93,7 +94,7 @@ function AdminPinChange() {
       setDone(true);
     } catch (failure) {
       setCurrent(null);
-      setError((failure as Error).message);
+      setError(errorText(t, failure));
     }
   };
   return (
