@@ -9,11 +9,12 @@ import * as queued from '../features/queued/locales';
 import * as results from '../features/results/locales';
 import * as settings from '../features/settings/locales';
 import * as signIn from '../features/sign-in/locales';
+import * as format from './format-words';
 import * as mainErrors from './main-errors';
 import { cy as coreCy } from './locales/cy';
 import { en as coreEn } from './locales/en';
 
-const features = { capture, guest, queue, queued, results, settings, signIn, mainErrors };
+const features = { capture, guest, queue, queued, results, settings, signIn, mainErrors, format };
 
 function merge(core: object, pick: (f: { en: object; cy: object }) => object) {
   return { ...core, ...Object.fromEntries(Object.entries(features).map(([name, f]) => [name, pick(f)])) };

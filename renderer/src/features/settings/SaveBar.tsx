@@ -4,10 +4,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveStatus, type SaveState } from './SaveStatus';
 
-export function SaveBar({ state, dirty, testId, children }: { state: SaveState; dirty: boolean; testId: string; children?: ReactNode }) {
+/** `notice` (a test result, say) sits above the buttons, so the answer to a press is in view too. */
+export function SaveBar({ state, dirty, testId, children, notice }: { state: SaveState; dirty: boolean; testId: string; children?: ReactNode; notice?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="settings-actions">
+      {notice && <div className="settings-actions-notice">{notice}</div>}
       <button type="submit" className="button button-primary" disabled={state.kind === 'saving' || !dirty} aria-busy={state.kind === 'saving' || undefined} data-testid={testId}>
         {state.kind === 'saving' ? t('settings.saving') : t('settings.save')}
       </button>

@@ -30,7 +30,12 @@ export function SecuritySection({ view }: { view: SettingsView }) {
           {view.secretStorage.available ? t('settings.security.available') : t('settings.security.unavailable')}
         </StatusBadge>
       </p>
-      <p>{view.secretStorage.reason}</p>
+      <p>{view.secretStorage.available ? t('settings.security.availableWhy') : t('settings.security.unavailableWhy')}</p>
+      {/* Main's own words (English, for the log and support), folded away from staff. */}
+      <details className="field-hint">
+        <summary>{t('settings.security.technical')}</summary>
+        <span lang="en">{view.secretStorage.reason}</span>
+      </details>
       <div className="switch-row">
         <button
           type="button"

@@ -46,7 +46,7 @@ export function TrustIdSection({ view }: { view: SettingsView }) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [previous, setPrevious] = useState<PreviousTrustId | null>(null);
   const [reverting, setReverting] = useState(false);
-  const unavailable = view.secretStorage.available ? null : t('settings.secrets.unavailable', { reason: view.secretStorage.reason });
+  const unavailable = view.secretStorage.available ? null : t('settings.secrets.unavailable');
 
   const url = customUrl.trim();
   const urlChanged = environment === 'custom' && url !== (saved.customBaseUrl ?? '');
@@ -158,7 +158,7 @@ export function TrustIdSection({ view }: { view: SettingsView }) {
                   <div key={name} className="secret-field" data-testid={`secret-${name}`}>
                     <TextField
                       label={t(`settings.secrets.${name}`)}
-                      hint={configured ? t('settings.secrets.keep') : t('settings.secrets.notSet')}
+                      hint={configured ? t('settings.secrets.keep') : undefined}
                       value={entered[name]}
                       onChange={(value) => setEntered((e) => ({ ...e, [name]: value }))}
                       type="password"
@@ -176,20 +176,30 @@ export function TrustIdSection({ view }: { view: SettingsView }) {
             </div>
           </fieldset>
         )}
-        {check.kind === 'testing' && <ProgressBar label={t('settings.trustid.test.testing')} value={null} showLabel testId="settings-trustid-testing" />}
-        {check.kind === 'done' && (
-          <div className={`settings-test-result settings-test-${check.result.outcome === 'ok' ? 'ok' : 'bad'}`} role="status" data-testid="settings-trustid-test-result" data-outcome={check.result.outcome}>
-            <p>
-              <strong>{t(`settings.trustid.test.outcome.${check.result.outcome}`, { missing: check.result.missing.map((m) => t(`settings.secrets.inSentence.${m}`)).join(', ') })}</strong>
-            </p>
-            {tested && tested.outcome !== 'ok' && (
-              <button type="button" className="button button-quiet" onClick={() => void save()} data-testid="settings-trustid-save-anyway">
-                {t('settings.trustid.test.saveAnyway')}
-              </button>
-            )}
-          </div>
-        )}
-        <SaveBar state={state} dirty={dirty} testId="settings-trustid-save">
+        <SaveBar
+          state={state}
+          dirty={dirty}
+          testId="settings-trustid-save"
+          notice={
+            check.kind === 'idle' ? null : (
+              <>
+                {check.kind === 'testing' && <ProgressBar label={t('settings.trustid.test.testing')} value={null} showLabel testId="settings-trustid-testing" />}
+                {check.kind === 'done' && (
+                  <div className={`settings-test-result settings-test-${check.result.outcome === 'ok' ? 'ok' : 'bad'}`} role="status" data-testid="settings-trustid-test-result" data-outcome={check.result.outcome}>
+                    <p>
+                      <strong>{t(`settings.trustid.test.outcome.${check.result.outcome}`, { missing: check.result.missing.map((m) => t(`settings.secrets.inSentence.${m}`)).join(', ') })}</strong>
+                    </p>
+                    {tested && tested.outcome !== 'ok' && (
+                      <button type="button" className="button button-quiet" onClick={() => void save()} data-testid="settings-trustid-save-anyway">
+                        {t('settings.trustid.test.saveAnyway')}
+                      </button>
+                    )}
+                  </div>
+                )}
+              </>
+            )
+          }
+        >
           {environment !== 'demo' && (
             <button type="button" className="button" onClick={() => void runTest()} disabled={check.kind === 'testing'} aria-busy={check.kind === 'testing' || undefined} data-testid="settings-trustid-test">
               {t('settings.trustid.test.button')}
