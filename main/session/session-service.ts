@@ -16,6 +16,7 @@ import { createGuessCounter } from './guess-counter';
 import { ALL_SOURCES_POLICY, createSourceThrottle, SOURCE_POLICY } from './source-throttle';
 import { isTrustIdError } from '../trustid';
 import { createPersonalAccounts } from './personal-accounts';
+import { assertPinAllowed } from './pin-rules';
 import {
   alreadySignedInError,
   changedMeanwhileError,
@@ -452,6 +453,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
           throw new AppError('session.offline-pin-personal-only', 'An offline PIN is only for personal TrustID accounts. In shared mode your PIN already works offline.');
         }
         if (!personal.record(who.username)) throw noOfflinePinError();
+        assertPinAllowed(pin, deps.demo);
         await personal.setOfflinePin(who.username, pin);
         store.audit.append({ action: 'session.offline-pin-set', actor: who.staffId });
         log.info({ staffId: who.staffId }, 'offline PIN set');
@@ -497,6 +499,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     setAdminPin(req) {
       return serial(async () => {
         if (active?.locked) throw new AppError('session.locked', refusalMessages['session.locked']);
+        assertPinAllowed(req.newPin, deps.demo);
         const roleAdmin = active !== null && roleOf(active.staffId) === 'admin';
         const first = !adminPin.isSet();
         if (adminPin.isSet()) {
@@ -529,6 +532,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     staffSave(req) {
       return serial(async () => {
         requireAdmin();
+        if (req.pin) assertPinAllowed(req.pin, deps.demo);
         const saved = await staffAdmin.save(req, actor(), adminPin.isSet());
         // A role change of the person signed in changes what they may do now.
         if (active?.staffId === saved.id) changed();
