@@ -18,6 +18,8 @@ export function registerCaptureHandlers(dispatcher: Dispatcher, capture: Capture
   dispatcher.handle('capture.fieldDefinitions', () => capture.fieldDefinitions());
   dispatcher.handle('capture.setFields', ({ values }) => capture.setFields(values));
   dispatcher.handle('capture.confirmPerson', ({ matches }) => capture.confirmPerson(matches));
+  dispatcher.handle('capture.confirmSamePerson', ({ reason }) => capture.confirmSamePerson(reason));
+  dispatcher.handle('capture.discard', () => capture.discard());
   dispatcher.handle('capture.submit', () => capture.submit());
   dispatcher.handle('capture.finish', () => capture.finish());
   registerDeviceHandlers(dispatcher, devices);

@@ -60,6 +60,8 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'capture.confirmPerson': 'staff',
   'capture.submit': 'staff',
   'capture.finish': 'staff',
+  'capture.confirmSamePerson': 'staff',
+  'capture.discard': 'staff',
   'queue.list': 'staff',
   'queue.summary': 'staff',
   'queue.syncNow': 'staff',

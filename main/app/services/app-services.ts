@@ -164,6 +164,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     newId: () => crypto.randomUUID(),
     log,
     onChange: ctx.emitCapture,
+    audit: (entry) => store.audit.append(entry),
   });
   log.info({ mode: ctx.mode, rows: recovery.rows, files: recovery.files, recoveryMs: recovery.recoveryMs }, 'services started');
 
