@@ -10,7 +10,17 @@ import { mrzViewOf, type HeldMrz } from './mrz-view';
 export type StepState = { side: ImageSide; light: ImageLight; imageId: string | null; readId?: string | null };
 
 /** `chosenType`: what staff chose, when the MRZ said otherwise and its type was taken (issue 11 §1). */
-export type DocumentState = { type: DocumentType; mrz: (HeldMrz & { readId?: string }) | null; steps: StepState[]; chosenType?: DocumentType | null };
+/**
+ * `firstReadId`: the document's first MRZ read, kept through retakes: a retake must show the same
+ * document, even when every image is retaken (remove the document to start it again).
+ */
+export type DocumentState = {
+  type: DocumentType;
+  mrz: (HeldMrz & { readId?: string }) | null;
+  steps: StepState[];
+  chosenType?: DocumentType | null;
+  firstReadId?: string | null;
+};
 
 /** One MRZ read, in arrival order. */
 export type HeldRead = { seq: number; reading: MrzReading };
@@ -130,6 +140,7 @@ export function adjustedSize(width: number, height: number, rotation: 0 | 90 | 1
 export function documentReads(state: DraftState, doc: DocumentState): HolderFacts[] {
   const reads = state.reads ?? {};
   const ids = new Set<string>();
+  if (doc.firstReadId) ids.add(doc.firstReadId);
   if (doc.mrz?.readId) ids.add(doc.mrz.readId);
   for (const step of doc.steps) if (step.imageId !== null && step.readId) ids.add(step.readId);
   return [...ids]
@@ -153,6 +164,7 @@ export function pruneReads(state: DraftState): void {
   if (!state.reads) return;
   const named = new Set<string>();
   for (const doc of state.documents) {
+    if (doc.firstReadId) named.add(doc.firstReadId);
     if (doc.mrz?.readId) named.add(doc.mrz.readId);
     for (const step of doc.steps) if (step.imageId !== null && step.readId) named.add(step.readId);
   }

@@ -285,6 +285,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     draft.reads[readId] = { seq: readSeq, reading };
     adoptMrzType(doc, reading);
     doc.mrz = { ...next, readId };
+    if (reading.ok) doc.firstReadId ??= readId;
     pruneReads(draft);
     draft.active = index;
     log.info({ ...facts, document: index }, 'MRZ added to the capture');
@@ -297,7 +298,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
    * with the first instead (a retake showing another document is that, not a new type).
    */
   function adoptMrzType(doc: DraftState['documents'][number], reading: MrzReading): void {
-    if (doc.mrz?.readId || doc.steps.some((s) => s.imageId !== null && s.readId)) return;
+    if (doc.firstReadId || doc.steps.some((s) => s.imageId !== null && s.readId)) return;
     const read = documentTypeOfMrz(reading);
     if (read === null || typeAgrees(doc.type, read)) return;
     const chosen = doc.chosenType ?? doc.type;
