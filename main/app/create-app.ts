@@ -97,6 +97,8 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
         }
       },
       emitCapture: (draft) => events.emit('capture.changed', draft),
+      emitSubmission: (view) => events.emit('capture.submissionChanged', view),
+      emitResultArrived: (arrival) => events.emit('results.arrived', arrival),
       emitDevices: (list) => {
         events.emit('devices.changed', list);
         health.refresh();
@@ -106,7 +108,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     registerAppHandlers(d, app);
     registerSettingsHandlers(d, settings, log);
     registerSessionHandlers(d, next.session);
-    registerCaptureHandlers(d, next.capture, next.devices);
+    registerCaptureHandlers(d, next.capture, next.devices, next.follow);
     registerDeskHandlers(d, next);
     d.setGuard((channel) => next.session.authorize(channel));
     services = next;

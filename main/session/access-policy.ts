@@ -62,6 +62,7 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'capture.finish': 'staff',
   'capture.confirmSamePerson': 'staff',
   'capture.discard': 'staff',
+  'capture.submission': 'staff',
   'queue.list': 'staff',
   'queue.summary': 'staff',
   'queue.syncNow': 'staff',

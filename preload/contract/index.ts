@@ -5,6 +5,7 @@ import type { Envelope } from './envelope';
 import { appEvents, appInvoke } from './app';
 import { captureEvents, captureInvoke } from './capture';
 import { devicesEvents, devicesInvoke } from './devices';
+import { followEvents, followInvoke } from './follow';
 import { queueEvents, queueInvoke } from './queue';
 import { resultsInvoke } from './results';
 import { sessionEvents, sessionInvoke } from './session';
@@ -14,6 +15,7 @@ export * from './envelope';
 export * from './app';
 export * from './capture';
 export * from './devices';
+export * from './follow';
 export * from './queue';
 export * from './results';
 export * from './session';
@@ -27,6 +29,7 @@ export const invoke = {
   ...captureInvoke,
   ...queueInvoke,
   ...resultsInvoke,
+  ...followInvoke,
 } as const;
 
 export const events = {
@@ -36,6 +39,7 @@ export const events = {
   ...devicesEvents,
   ...captureEvents,
   ...queueEvents,
+  ...followEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invoke;

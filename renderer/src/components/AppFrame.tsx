@@ -8,6 +8,7 @@ import { useSessionStore } from '../stores/session-store';
 import { HealthIndicator } from './HealthIndicator';
 import { ModeBadge } from './ModeBadge';
 import { NoticeBanner } from './NoticeBanner';
+import { ResultNotice } from './ResultNotice';
 import { StaffMenu } from './StaffMenu';
 import { SyncPill } from './SyncPill';
 
@@ -36,6 +37,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
         <StaffMenu />
       </header>
       <NoticeBanner />
+      <ResultNotice />
       <main id="main" className="frame-main" tabIndex={-1}>
         {children}
       </main>

@@ -6,6 +6,7 @@ import { useAppStore } from '../../stores/app-store';
 import { submitCapture, useCaptureStore } from '../../stores/capture-store';
 import { DocumentsSection } from './DocumentsSection';
 import { FieldsForm } from './FieldsForm';
+import { IdentityCheck } from './IdentityCheck';
 import { PersonCheck } from './PersonCheck';
 import { useStageHeading } from './use-stage-heading';
 
@@ -18,6 +19,7 @@ export function DetailsPanel() {
         {t('capture.details.title')}
       </h1>
       <DocumentsSection />
+      <IdentityCheck />
       <FieldsForm />
       <PersonCheck />
       <SubmitSection />
@@ -28,12 +30,13 @@ export function DetailsPanel() {
 function SubmitSection() {
   const { t } = useTranslation();
   const blockers = useCaptureStore((s) => s.draft?.blockers ?? []);
+  const identityBlocks = useCaptureStore((s) => s.draft?.identity.blocking ?? false);
   const busy = useCaptureStore((s) => s.busy);
   const error = useCaptureStore((s) => (s.error?.task === 'submit' ? s.error.message : null));
   // Health is advice only: main decides whether the check is sent now or queued.
   const offline = useAppStore((s) => s.connection === 'open' && s.health?.components.some((c) => c.id === 'trustid' && c.state === 'down'));
   const submitting = busy === 'submit';
-  const blocked = blockers.length > 0;
+  const blocked = blockers.length > 0 || identityBlocks;
 
   return (
     <section className="capture-section submit-section" aria-labelledby="submit-title" data-testid="submit-section">
@@ -45,6 +48,7 @@ function SubmitSection() {
             {blockers.map((b) => (
               <li key={b}>{b}</li>
             ))}
+            {identityBlocks && <li>{t('capture.identity.blocker')}</li>}
           </ul>
         </div>
       ) : (

@@ -12,6 +12,7 @@ import { isWholeImage, rotateBy90, rotateCropClockwise, type Crop } from '../../
 import { retakeImage, saveAdjustment, saveAllAdjustments, selectReviewImage, setPendingAdjustment, setStage, useCaptureStore } from '../../stores/capture-store';
 import { CaptureImage, THUMB_BOX } from './CaptureImage';
 import { blockingImages, capturedImages } from './capture-steps';
+import { IdentityMessages } from './IdentityCheck';
 import { QualityList } from './QualityList';
 import { useStageHeading } from './use-stage-heading';
 
@@ -21,6 +22,7 @@ export function ReviewPanel() {
   const index = useCaptureStore((s) => s.activeDocument);
   const doc = useCaptureStore((s) => s.draft?.documents[s.activeDocument]);
   const count = useCaptureStore((s) => s.draft?.documents.length ?? 0);
+  const identity = useCaptureStore((s) => s.draft?.identity ?? null);
   const selectedId = useCaptureStore((s) => s.reviewImageId);
   const unsaved = useCaptureStore((s) => Object.keys(s.pending).length);
   const saving = useCaptureStore((s) => s.busy === 'adjust');
@@ -53,6 +55,7 @@ export function ReviewPanel() {
         {t('capture.review.title', { document: t(`capture.types.${doc.type}`) })}
       </h1>
       {count > 1 && <p className="capture-subtitle">{t('capture.documentOf', { n: index + 1, count })}</p>}
+      {identity && <IdentityMessages identity={identity} only={index} />}
       <div className="review-tabs" role="tablist" aria-label={t('capture.review.tabsLabel')} onKeyDown={onTabKey}>
         {doc.steps.map((step, i) => {
           const image = step.image;

@@ -66,6 +66,7 @@ export function passportDraft(images: Images = {}, overrides: Partial<CaptureDra
     fields: {},
     personConfirmed: false,
     blockers: [],
+    identity: { issues: [], notes: [], blocking: false, canOverride: false, override: null },
     ...overrides,
   };
 }
