@@ -24,7 +24,7 @@ export function createSubmissionFollow(deps: {
   const progress = new Map<string, UploadProgress>();
   /** Applications a screen is following: told again when the connection comes or goes. */
   const followed = new Set<string>();
-  let wasOffline = deps.offline();
+  let wasOffline: boolean | null = null;
 
   function build(appId: string): SubmissionView | null {
     const record = deps.load(appId);

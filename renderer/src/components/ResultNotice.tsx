@@ -8,6 +8,7 @@ import { getBridge } from '../bridge';
 import { useCaptureStore } from '../stores/capture-store';
 import { dismissArrival, startResultNoticesSync, useResultNotices } from '../stores/result-notices';
 import { useSessionStore } from '../stores/session-store';
+import './result-notice.css';
 
 export function ResultNotice() {
   const { t } = useTranslation();
