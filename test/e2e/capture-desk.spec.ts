@@ -18,8 +18,8 @@ type Lang = 'en' | 'cy';
 
 /** Words the test reads on screen, per language (what staff see, not internal state). */
 const words = {
-  en: { dateOfBirth: 'date of birth', treatedAs: 'treated as a passport', resumeTitle: 'An unfinished check is open', discardConfirm: 'Yes, discard it', arrived: 'A result has arrived' },
-  cy: { dateOfBirth: 'dyddiad geni', treatedAs: 'ei thrin fel pasbort', resumeTitle: 'Mae gwiriad heb ei orffen ar agor', discardConfirm: 'Ie, ei waredu', arrived: 'Mae canlyniad wedi cyrraedd' },
+  en: { dateOfBirth: 'date of birth', treatedAs: 'treated as “Passport”', resumeTitle: 'An unfinished check is open', discardConfirm: 'Yes, discard it', arrived: 'A result has arrived' },
+  cy: { dateOfBirth: 'dyddiad geni', treatedAs: 'ei thrin fel “Pasbort”', resumeTitle: 'Mae gwiriad heb ei orffen ar agor', discardConfirm: 'Ie, ei waredu', arrived: 'Mae canlyniad wedi cyrraedd' },
 } as const;
 
 const heights: string[] = [];

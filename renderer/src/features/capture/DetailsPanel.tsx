@@ -23,6 +23,7 @@ export function DetailsPanel() {
       <FieldsForm />
       <PersonCheck />
       <SubmitSection />
+      <SubmitBar />
     </section>
   );
 }
@@ -31,11 +32,9 @@ function SubmitSection() {
   const { t } = useTranslation();
   const blockers = useCaptureStore((s) => s.draft?.blockers ?? []);
   const identityBlocks = useCaptureStore((s) => s.draft?.identity.blocking ?? false);
-  const busy = useCaptureStore((s) => s.busy);
   const error = useCaptureStore((s) => (s.error?.task === 'submit' ? s.error.message : null));
   // Health is advice only: main decides whether the check is sent now or queued.
   const offline = useAppStore((s) => s.connection === 'open' && s.health?.components.some((c) => c.id === 'trustid' && c.state === 'down'));
-  const submitting = busy === 'submit';
   const blocked = blockers.length > 0 || identityBlocks;
 
   return (
@@ -54,15 +53,34 @@ function SubmitSection() {
       ) : (
         <p id="submit-blockers">{offline ? t('capture.submit.offline') : t('capture.submit.ready')}</p>
       )}
-      <button type="button" className="button button-primary button-large" disabled={blocked || busy !== null} aria-describedby="submit-blockers" onClick={() => void submitCapture()} data-testid="submit">
-        {submitting ? t('capture.submit.submitting') : t('capture.submit.submit')}
-      </button>
-      {submitting && <ProgressBar label={t('capture.submit.submitting')} value={null} showLabel testId="submit-progress" />}
       {error && (
         <p className="error-text" role="alert">
           {error}
         </p>
       )}
     </section>
+  );
+}
+
+/** Sticky at the bottom of the stage: Submit is always in sight, whatever is above it. */
+function SubmitBar() {
+  const { t } = useTranslation();
+  const blockers = useCaptureStore((s) => s.draft?.blockers ?? []);
+  const identityBlocks = useCaptureStore((s) => s.draft?.identity.blocking ?? false);
+  const busy = useCaptureStore((s) => s.busy);
+  const submitting = busy === 'submit';
+  const blocked = blockers.length > 0 || identityBlocks;
+  return (
+    <div className="capture-actions submit-bar">
+      {blocked && (
+        <span className="submit-blocked-short" data-testid="submit-blocked-short">
+          {t('capture.submit.blockedShort', { count: blockers.length + (identityBlocks ? 1 : 0) })}
+        </span>
+      )}
+      {submitting && <ProgressBar label={t('capture.submit.submitting')} value={null} showLabel testId="submit-progress" />}
+      <button type="button" className="button button-primary button-large" disabled={blocked || busy !== null} aria-describedby="submit-blockers" onClick={() => void submitCapture()} data-testid="submit">
+        {submitting ? t('capture.submit.submitting') : t('capture.submit.submit')}
+      </button>
+    </div>
   );
 }

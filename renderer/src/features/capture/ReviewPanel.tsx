@@ -56,6 +56,8 @@ export function ReviewPanel() {
       </h1>
       {count > 1 && <p className="capture-subtitle">{t('capture.documentOf', { n: index + 1, count })}</p>}
       {identity && <IdentityMessages identity={identity} only={index} />}
+      <div className="review-layout">
+      <div className="review-side">
       <div className="review-tabs" role="tablist" aria-label={t('capture.review.tabsLabel')} onKeyDown={onTabKey}>
         {doc.steps.map((step, i) => {
           const image = step.image;
@@ -78,7 +80,7 @@ export function ReviewPanel() {
               data-testid={`review-tab-${step.side}-${step.light}`}
               onClick={() => image && selectReviewImage(image.id)}
             >
-              <span className="review-tab-thumb">{image ? <CaptureImage image={image} label={labelOf(step)} maxEdge={200} box={THUMB_BOX} /> : <span className="image-box step-empty" />}</span>
+              <span className="review-tab-thumb">{image ? <CaptureImage image={image} label={labelOf(step)} maxEdge={160} box={THUMB_BOX} /> : <span className="image-box step-empty" />}</span>
               <span>{labelOf(step)}</span>
               {!image && <span className="review-tab-note">{t('capture.review.notCaptured')}</span>}
               {failing && <span className="review-tab-note error-text">{t('capture.review.mustRetake')}</span>}
@@ -86,9 +88,12 @@ export function ReviewPanel() {
           );
         })}
       </div>
-      <div id="review-panel" role="tabpanel" aria-labelledby={selected ? `review-tab-${selected.side}-${selected.light}` : undefined} className="review-panel">
-        {selected ? <ImageReview key={selected.id} image={selected} label={labelOf(selected)} /> : <p>{t('capture.review.noImages')}</p>}
-      </div>
+      {selected && (
+        <div className="review-quality" data-testid="review-quality">
+          <h2 className="review-quality-title">{t('capture.quality.title')}</h2>
+          <QualityList checks={selected.quality} />
+        </div>
+      )}
       {blocking.length > 0 && (
         <div className="capture-problem" role="alert" data-testid="review-blocking">
           <p>{t('capture.review.blockingSummary', { count: blocking.length })}</p>
@@ -101,6 +106,11 @@ export function ReviewPanel() {
           </ul>
         </div>
       )}
+      </div>
+      <div id="review-panel" role="tabpanel" aria-labelledby={selected ? `review-tab-${selected.side}-${selected.light}` : undefined} className="review-panel">
+        {selected ? <ImageReview key={selected.id} image={selected} label={labelOf(selected)} /> : <p>{t('capture.review.noImages')}</p>}
+      </div>
+      </div>
       <div className="button-row capture-actions">
         <button type="button" className="button" onClick={() => setStage('scan')} data-testid="back-to-scan">
           {missing > 0 ? t('capture.review.scanMissing', { count: missing }) : t('capture.review.backToScan')}
@@ -154,7 +164,7 @@ function ImageReview({ image, label }: { image: CapturedImage; label: string }) 
         </button>
       </div>
       <p role="status" aria-live="polite" className="capture-status" data-testid="adjust-status">
-        {pending ? t('capture.review.unsaved') : ''}
+        {pending ? t('capture.review.unsaved') : busy === 'adjust' ? t('capture.review.saving') : ''}
       </p>
       {entry?.state === 'error' ? (
         <div className="capture-problem" role="alert">
@@ -171,8 +181,6 @@ function ImageReview({ image, label }: { image: CapturedImage; label: string }) 
           {error}
         </p>
       )}
-      <h2 className="review-quality-title">{t('capture.quality.title')}</h2>
-      <QualityList checks={image.quality} />
     </div>
   );
 }

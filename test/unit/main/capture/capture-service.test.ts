@@ -534,7 +534,7 @@ describe('one person per check', () => {
     const r = rig();
     let draft = await readyPassport(r);
     expect(draft.identity.blocking).toBe(false);
-    draft = r.capture.retake(draft.documents[0]!.steps[0]!.image!.id);
+    r.capture.retake(draft.documents[0]!.steps[0]!.image!.id);
     r.devices.mrz(card.mrz);
     r.devices.image('front', 'white', good2, { dpi: 300 });
     await settle(r);
@@ -559,7 +559,7 @@ describe('one person per check', () => {
     r.devices.image('front', 'white', good, { dpi: 300 });
     r.devices.image('front', 'ir', good2, { dpi: 300 });
     let draft = await settle(r);
-    draft = r.capture.retake(draft.documents[0]!.steps[0]!.image!.id);
+    r.capture.retake(draft.documents[0]!.steps[0]!.image!.id);
     r.devices.mrz(card.mrz);
     r.devices.image('front', 'white', good2, { dpi: 300 });
     draft = await settle(r);
@@ -570,7 +570,7 @@ describe('one person per check', () => {
     await expect(r.capture.submit()).rejects.toMatchObject({ code: 'capture.identity-mismatch' });
     expect(() => r.capture.confirmSamePerson('name-changed')).toThrow(expect.objectContaining({ code: 'capture.nothing-to-override' }));
     // Retaking the image with the passport again leaves only the passport's reads.
-    draft = r.capture.retake(draft.documents[0]!.steps[0]!.image!.id);
+    r.capture.retake(draft.documents[0]!.steps[0]!.image!.id);
     r.devices.mrz(passport.mrz);
     r.devices.image('front', 'white', good, { dpi: 300 });
     draft = await settle(r);
