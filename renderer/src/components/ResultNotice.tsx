@@ -18,7 +18,12 @@ export function ResultNotice() {
   const following = useCaptureStore((s) => (route.screen === 'capture' ? (s.receipt?.applicationId ?? null) : null));
   const arrivals = useResultNotices((s) => s.arrivals);
   useEffect(() => startResultNoticesSync(getBridge()), []);
-  const shown = arrivals.filter((a) => a.id !== following && !(route.screen === 'result-detail' && route.params.id === a.id));
+  // A result already on screen (followed after Submit, or open in detail) needs no notice.
+  const seen = (id: string) => id === following || (route.screen === 'result-detail' && route.params.id === id);
+  useEffect(() => {
+    for (const a of arrivals) if (seen(a.id)) dismissArrival(a.id);
+  });
+  const shown = arrivals.filter((a) => !seen(a.id));
   if (!signedIn || shown.length === 0) return null;
   return (
     <div className="result-notices" role="status" aria-live="polite" data-testid="result-notices">

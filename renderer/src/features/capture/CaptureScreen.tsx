@@ -35,7 +35,7 @@ export function CaptureScreen(_props: { params: Record<string, string> }) {
     // Arriving here afresh (New check) is starting a check; mounting again on the same route is the
     // screen coming back after the idle lock, where the open check simply carries on.
     const route = useNavigation.getState().route;
-    const starting = route !== lastRoute;
+    const starting = route.screen === 'capture' && route !== lastRoute;
     lastRoute = route;
     void loadCapture({ ask: starting });
     return () => stops.forEach((stop) => stop());

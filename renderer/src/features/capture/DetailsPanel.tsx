@@ -18,8 +18,9 @@ export function DetailsPanel() {
       <h1 id="details-title" ref={heading} tabIndex={-1}>
         {t('capture.details.title')}
       </h1>
-      <DocumentsSection />
+      {/* First when the documents disagree: it is what stops Submit. */}
       <IdentityCheck />
+      <DocumentsSection />
       <FieldsForm />
       <PersonCheck />
       <SubmitSection />

@@ -8,6 +8,9 @@ import type { HolderField, IdentityView, SamePersonReason } from '../../../../pr
 import { StatusBadge } from '../../components/StatusBadge';
 import { confirmSamePerson, useCaptureStore } from '../../stores/capture-store';
 
+/** Sentences may start with a document's name ("document 2 (ID card) and …"). */
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 const reasons: SamePersonReason[] = ['name-changed', 'spelling-differs', 'names-reordered', 'checked-other-evidence'];
 
 /** "document 2 (ID card)", or "the passport" when the check has one document. */
@@ -48,7 +51,7 @@ export function IdentityMessages({ identity, only }: { identity: IdentityView; o
                   : issue.overridable
                     ? t('capture.identity.mayBeSamePerson', { a: name(a), b: name(b), fields })
                     : t('capture.identity.differentPerson', { a: name(a), b: name(b), fields });
-              return <li key={`${issue.kind}-${issue.documents.join('-')}`}>{text}</li>;
+              return <li key={`${issue.kind}-${issue.documents.join('-')}`}>{capitalise(text)}</li>;
             })}
           </ul>
         </div>
@@ -60,7 +63,7 @@ export function IdentityMessages({ identity, only }: { identity: IdentityView; o
               <StatusBadge tone="info">{t('capture.identity.note')}</StatusBadge>{' '}
               {note.kind === 'type-from-mrz'
                 ? t('capture.identity.typeFromMrz', { document: name(note.documents[0] ?? 0), chosen: t(`capture.types.${note.chosen ?? 'other'}`), read: t(`capture.types.${note.read ?? 'other'}`) })
-                : t('capture.identity.allowedDifference', { a: name(note.documents[0] ?? 0), b: name(note.documents[1] ?? 0), fields: list(note.fields) })}
+                : capitalise(t('capture.identity.allowedDifference', { a: name(note.documents[0] ?? 0), b: name(note.documents[1] ?? 0), fields: list(note.fields) }))}
             </li>
           ))}
         </ul>

@@ -150,15 +150,22 @@ function ImageReview({ image, label }: { image: CapturedImage; label: string }) 
         <button type="button" className="button" aria-pressed={cropping} onClick={() => setCropping((c) => !c)} data-testid="crop-toggle">
           {cropping ? t('capture.review.cropDone') : t('capture.review.crop')}
         </button>
-        <button type="button" className="button" disabled={!adjustment.crop} onClick={() => change({ rotation: adjustment.rotation, crop: null })}>
-          {t('capture.review.cropReset')}
-        </button>
-        <button type="button" className="button button-primary" disabled={!pending || busy === 'adjust'} onClick={() => void saveAdjustment(image.id)} data-testid="save-adjustment">
-          {busy === 'adjust' ? t('capture.working') : t('capture.review.save')}
-        </button>
-        <button type="button" className="button" disabled={!pending} onClick={() => setPendingAdjustment(image.id, null)}>
-          {t('capture.review.undo')}
-        </button>
+        {/* Shown only when they can act, so the row fits beside the viewer at 1024×768. */}
+        {adjustment.crop && (
+          <button type="button" className="button" onClick={() => change({ rotation: adjustment.rotation, crop: null })}>
+            {t('capture.review.cropReset')}
+          </button>
+        )}
+        {pending && (
+          <>
+            <button type="button" className="button button-primary" disabled={busy === 'adjust'} onClick={() => void saveAdjustment(image.id)} data-testid="save-adjustment">
+              {busy === 'adjust' ? t('capture.working') : t('capture.review.save')}
+            </button>
+            <button type="button" className="button" onClick={() => setPendingAdjustment(image.id, null)}>
+              {t('capture.review.undo')}
+            </button>
+          </>
+        )}
         <button type="button" className="button" disabled={busy === 'retake'} onClick={() => void retakeImage(image.id)} data-testid="retake">
           {t('capture.review.retake')}
         </button>

@@ -86,7 +86,7 @@ export function SubmittedPanel() {
           return (
             <li key={step} className={`submitted-step submitted-${state}`} aria-current={state === 'current' ? 'step' : undefined} data-testid={`submitted-${step}`} data-state={state}>
               <StatusBadge tone={state === 'done' ? 'ok' : state === 'current' ? (step === 'result' ? verdictTone[view?.verdict ?? 'undefined'] ?? 'neutral' : 'busy') : 'neutral'}>
-                {t(`capture.submitted.steps.${step}`)}
+                {t(`capture.submitted.${state === 'done' ? 'stepsDone' : 'steps'}.${step}`)}
               </StatusBadge>
               {state === 'current' && step === 'sending' && view && (
                 <ProgressBar
@@ -134,7 +134,7 @@ export function SubmittedPanel() {
           {t('capture.submitted.unavailable')}
         </p>
       )}
-      <p className="capture-subtitle">{t('capture.submitted.leaveHelp')}</p>
+      {stage !== 'result' && <p className="capture-subtitle">{t('capture.submitted.leaveHelp')}</p>}
       {error && (
         <p className="error-text" role="alert">
           {error}
