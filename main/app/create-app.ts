@@ -115,6 +115,8 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
         }
       },
       emitCapture: (draft) => events.emit('capture.changed', draft),
+      emitSubmission: (view) => events.emit('capture.submissionChanged', view),
+      emitResultArrived: (arrival) => events.emit('results.arrived', arrival),
       emitDevices: (list) => {
         events.emit('devices.changed', list);
         health.refresh();
@@ -125,7 +127,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     registerSettingsHandlers(d, settings, log);
     registerTrustIdCheckHandlers(d, { settings, previous: previousTrustId, deviceIdFile: opts.paths.deviceIdFile, log });
     registerSessionHandlers(d, next.session);
-    registerCaptureHandlers(d, next.capture, next.devices);
+    registerCaptureHandlers(d, next.capture, next.devices, next.follow);
     registerDeskHandlers(d, next);
     registerDemoHandlers(
       d,

@@ -6,6 +6,7 @@ import { appEvents, appInvoke } from './app';
 import { captureEvents, captureInvoke } from './capture';
 import { demoInvoke } from './demo';
 import { devicesEvents, devicesInvoke } from './devices';
+import { followEvents, followInvoke } from './follow';
 import { queueEvents, queueInvoke } from './queue';
 import { guestLinksInvoke } from './guest-links';
 import { resultsEvents, resultsInvoke } from './results';
@@ -18,6 +19,7 @@ export * from './app';
 export * from './capture';
 export * from './demo';
 export * from './devices';
+export * from './follow';
 export * from './queue';
 export * from './results';
 export * from './guest-links';
@@ -36,6 +38,7 @@ export const invoke = {
   ...guestLinksInvoke,
   ...trustIdCheckInvoke,
   ...demoInvoke,
+  ...followInvoke,
 } as const;
 
 export const events = {
@@ -46,6 +49,7 @@ export const events = {
   ...captureEvents,
   ...queueEvents,
   ...resultsEvents,
+  ...followEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invoke;

@@ -10,6 +10,7 @@ import { DiskNotice } from './DiskNotice';
 import { HealthIndicator } from './HealthIndicator';
 import { ModeBadge } from './ModeBadge';
 import { NoticeBanner } from './NoticeBanner';
+import { ResultNotice } from './ResultNotice';
 import { StaffMenu } from './StaffMenu';
 import { SyncPill } from './SyncPill';
 
@@ -39,6 +40,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
       </header>
       <DiskNotice />
       <NoticeBanner />
+      <ResultNotice />
       <main id="main" className="frame-main" tabIndex={-1}>
         {children}
       </main>
