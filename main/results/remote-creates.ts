@@ -530,7 +530,7 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
       if (any) poke();
     },
     followsContainer(containerId) {
-      return repo.byContainer(containerId) !== null;
+      return repo.followsContainer(containerId);
     },
     isOwnGuestLinkReference(reference) {
       const rec = repo.get(reference) ?? repo.get(reference.toLowerCase());

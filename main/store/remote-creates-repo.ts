@@ -82,10 +82,10 @@ export type RemoteCreatesRepo = {
   nextDueAt(): number | null;
   /** Records whose create or revoke was SENT when the process stopped. */
   listSent(): RemoteCreateRecord[];
-  /** The record whose container this is, if this kiosk made it. */
-  byContainer(containerId: string): RemoteCreateRecord | null;
   /** Whether this kiosk made a record with this ClientApplicationReference. */
   hasReference(reference: string): boolean;
+  /** Whether one of this kiosk's records follows this container (the inbox then does not poll it twice). */
+  followsContainer(containerId: string): boolean;
   addDelete(d: Omit<PendingDelete, 'state' | 'failures'>): void;
   saveDelete(d: PendingDelete): void;
   dueDeletes(now: number): PendingDelete[];
@@ -297,12 +297,11 @@ export function createRemoteCreatesRepo(ctx: StoreContext): RemoteCreatesRepo {
     listSent() {
       return (db.prepare(`SELECT * FROM ${TABLE} WHERE phase = 'SENT' OR revoke_phase = 'SENT'`).all() as Row[]).map(fromRow);
     },
-    byContainer(containerId) {
-      const row = db.prepare(`SELECT * FROM ${TABLE} WHERE container_id = ? LIMIT 1`).get(containerId.toLowerCase()) as Row | undefined;
-      return row ? fromRow(row) : null;
-    },
     hasReference(reference) {
       return db.prepare(`SELECT 1 FROM ${TABLE} WHERE reference = ? COLLATE NOCASE`).get(reference) !== undefined;
+    },
+    followsContainer(containerId) {
+      return db.prepare(`SELECT 1 FROM ${TABLE} WHERE container_id = ? COLLATE NOCASE`).get(containerId) !== undefined;
     },
     addDelete(d) {
       const now = Math.trunc(ctx.now());

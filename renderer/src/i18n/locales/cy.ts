@@ -24,12 +24,14 @@ export const cy: Messages = {
     absent: 'Ddim ar gael',
     connecting: 'Yn cysylltu â Scan Station…',
     disconnected: 'Wedi datgysylltu o Scan Station. Yn ailgysylltu…',
+    signInProblem: 'TrustID: gwiriwch y Gosodiadau',
     components: {
       trustid: 'TrustID',
       reader: 'Darllenydd dogfennau',
       store: 'Storfa leol',
       'demo-emulator': 'TrustID demo',
       'demo-reader': 'Darllenydd demo',
+      disk: 'Disg',
     },
   },
   home: {
@@ -61,6 +63,14 @@ export const cy: Messages = {
     pausedOldest: 'Cysoni wedi’i oedi · {{pending}} yn aros (yr hynaf {{age}})',
     syncing: 'Yn cysoni {{current}} o {{total}}',
     actionNeeded: 'Angen gweithredu',
+    signIn: {
+      refused: 'Gwrthododd TrustID fewngofnodi’r ciosg — gwiriwch y Gosodiadau',
+      'locked-account': 'Cloiodd TrustID gyfrif y ciosg — gwiriwch y Gosodiadau',
+      'password-change-required': 'Mae TrustID eisiau cyfrinair newydd — gwiriwch y Gosodiadau',
+      'not-allowed': 'Gwrthododd TrustID allwedd API y ciosg — gwiriwch y Gosodiadau',
+      'not-trustid': 'Nid yw cyfeiriad TrustID yn ateb — gwiriwch y Gosodiadau',
+      'invalid-address': 'Nid yw cyfeiriad TrustID yn ddilys — gwiriwch y Gosodiadau',
+    },
     age: { seconds: '{{n}} eiliad', minutes: '{{n}} munud', hours: '{{n}} awr', days: '{{n}} diwrnod' },
   },
   idle: {
@@ -84,6 +94,18 @@ export const cy: Messages = {
       again: 'Rhowch yr un PIN eto',
       mismatch: 'Nid oedd y ddau PIN yr un fath. Dewiswch PIN a’i roi ddwywaith.',
     },
+  },
+  disk: {
+    fullTitle: 'Mae’r ddisg yn llawn',
+    fullBody: 'Does dim modd cadw gwiriadau newydd: {{free}} MB yn rhydd, ac mae angen o leiaf {{floor}} MB ar Scan Station.',
+    fullWhatToDo: 'Gofynnwch i weinyddwr ryddhau lle ar y cyfrifiadur hwn. Bydd Scan Station yn parhau ohono’i hun pan fydd lle. Mae’r gwiriadau sydd eisoes wedi’u cadw yn ddiogel.',
+    lowBody: 'Mae’r ddisg bron yn llawn ({{free}} MB yn rhydd). Bydd gwiriadau newydd yn cael eu gwrthod o dan {{floor}} MB. Rhowch wybod i weinyddwr yn fuan.',
+    waiting: 'Yn aros am le rhydd ar y ddisg. Mae Scan Station yn gwirio eto bob ychydig eiliadau.',
+    droppedLogLines: 'Llinellau log heb eu hysgrifennu tra oedd y ddisg yn llawn: {{count}}.',
+    pill: 'Disg yn llawn',
+    healthFull: 'Llawn: {{free}} MB yn rhydd, mae angen o leiaf {{floor}} MB.',
+    healthLow: 'Bron yn llawn: {{free}} MB yn rhydd.',
+    healthOk: '{{free}} MB yn rhydd.',
   },
   errors: {
     screenTitle: 'Aeth rhywbeth o’i le ar y sgrin hon',

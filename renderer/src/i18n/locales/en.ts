@@ -22,12 +22,14 @@ export const en = {
     absent: 'Not available',
     connecting: 'Connecting to Scan Station…',
     disconnected: 'Disconnected from Scan Station. Reconnecting…',
+    signInProblem: 'TrustID: check Settings',
     components: {
       trustid: 'TrustID',
       reader: 'Document reader',
       store: 'Local storage',
       'demo-emulator': 'Demo TrustID',
       'demo-reader': 'Demo reader',
+      disk: 'Disk',
     },
   },
   home: {
@@ -59,6 +61,14 @@ export const en = {
     pausedOldest: 'Sync paused · {{pending}} pending (oldest {{age}})',
     syncing: 'Syncing {{current}} of {{total}}',
     actionNeeded: 'Action needed',
+    signIn: {
+      refused: 'TrustID refused the kiosk’s sign-in — check Settings',
+      'locked-account': 'TrustID locked the kiosk’s account — check Settings',
+      'password-change-required': 'TrustID wants a new password — check Settings',
+      'not-allowed': 'TrustID refused the kiosk’s API key — check Settings',
+      'not-trustid': 'The TrustID address does not answer — check Settings',
+      'invalid-address': 'The TrustID address is not valid — check Settings',
+    },
     age: { seconds: '{{n}} s', minutes: '{{n}} min', hours: '{{n}} h', days: '{{n}} d' },
   },
   idle: {
@@ -82,6 +92,18 @@ export const en = {
       again: 'Enter the same PIN again',
       mismatch: 'The two PINs were not the same. Choose a PIN and enter it twice.',
     },
+  },
+  disk: {
+    fullTitle: 'The disk is full',
+    fullBody: 'New checks cannot be saved: {{free}} MB free, and Scan Station needs at least {{floor}} MB.',
+    fullWhatToDo: 'Ask an administrator to free space on this computer. Scan Station carries on by itself once there is room. Checks already saved are safe.',
+    lowBody: 'The disk is nearly full ({{free}} MB free). New checks will be refused below {{floor}} MB. Tell an administrator soon.',
+    waiting: 'Waiting for free space on the disk. Scan Station checks again every few seconds.',
+    droppedLogLines: 'Log lines not written while the disk was full: {{count}}.',
+    pill: 'Disk full',
+    healthFull: 'Full: {{free}} MB free, at least {{floor}} MB needed.',
+    healthLow: 'Nearly full: {{free}} MB free.',
+    healthOk: '{{free}} MB free.',
   },
   errors: {
     screenTitle: 'Something went wrong on this screen',
