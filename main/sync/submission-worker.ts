@@ -22,7 +22,19 @@ import { outcomeOfError } from './trustid-adapter';
 import { LocalImageError, SubmissionConflictError, type AuditEntry, type CallExtras, type Clock, type LoadedSubmission, type Scheduler, type SubmissionApi, type SubmissionStore } from './sync-ports';
 
 /** Steps the submission lane runs (one at a time, W6). */
-export const SUBMISSION_STEPS: readonly Step[] = ['CREATE_CONTAINER', 'CREATE_DOCUMENT', 'UPLOAD_IMAGE', 'UPLOAD_APPLICANT_PHOTO', 'PUBLISH', 'VERIFY_PUBLISH'];
+export const SUBMISSION_STEPS: readonly Step[] = [
+  'CREATE_CONTAINER',
+  'CREATE_DOCUMENT',
+  'UPLOAD_IMAGE',
+  'UPLOAD_APPLICANT_PHOTO',
+  'PUBLISH',
+  'VERIFY_PUBLISH',
+  // §13.3: the reads of a queued container decide the next build step, so they share the lane (W6).
+  'CHECK_QUEUED',
+  'CHECK_BEFORE_PUBLISH',
+  'RECONCILE',
+  'CONFIRM_PUBLISH',
+];
 /** Steps the polling lane runs: reads only, so results arrive while a long upload runs (§7.6). */
 export const POLL_STEPS: readonly Step[] = ['AWAIT_RESULT'];
 const BUILD_STEPS: readonly Step[] = ['CREATE_CONTAINER', 'CREATE_DOCUMENT', 'UPLOAD_IMAGE', 'UPLOAD_APPLICANT_PHOTO', 'PUBLISH'];
@@ -449,6 +461,9 @@ export class SubmissionWorker {
           const fields = this.store.documentFields(appId, app.stepDocIndex);
           if (fields?.mrz) extras.mrz = fields.mrz;
           if (fields?.rfidMrz) extras.rfidMrz = fields.rfidMrz;
+          if (fields?.customFields && fields.customFields.length > 0) extras.documentCustomFields = fields.customFields;
+          const slot = this.store.markerSlot?.(accountId) ?? null;
+          if (slot !== null) extras.markerSlot = slot;
         }
 
         const begun = nextSubmissionStep(state, { type: 'begin' }, this.machineContext());

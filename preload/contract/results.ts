@@ -1,5 +1,5 @@
-// Results of applications within retention, read in plain words; guest links and queued
-// applications. Runtime-agnostic.
+// Results of applications within retention, read in plain words; queued applications listed
+// for filling. Runtime-agnostic.
 import { z } from 'zod';
 import { ImageData } from './capture';
 
@@ -81,8 +81,6 @@ export const ResultPage = z.object({
 });
 export type ResultPage = z.infer<typeof ResultPage>;
 
-export const GuestLink = z.object({ id: z.string(), name: z.string(), email: z.string(), url: z.string(), createdAt: z.number().int(), state: z.enum(['open', 'submitted', 'expired', 'deleted']) });
-export type GuestLink = z.infer<typeof GuestLink>;
 export const QueuedApplication = z.object({ id: z.string(), name: z.string(), reference: z.string().nullable(), createdAt: z.number().int() });
 export type QueuedApplication = z.infer<typeof QueuedApplication>;
 
@@ -93,8 +91,6 @@ export const resultsInvoke = {
   'results.get': { req: z.strictObject({ id: Id }), res: ResultDetail },
   'results.image': { req: z.strictObject({ id: Id, imageId: Id }), res: ImageData },
   'results.pdf': { req: z.strictObject({ id: Id }), res: z.object({ base64: z.string() }) },
-  'guest.create': { req: z.object({ name: z.string().trim().min(1).max(120), email: z.email().max(254) }), res: GuestLink },
-  'guest.list': { req: z.void(), res: z.array(GuestLink) },
   'queued.list': { req: z.void(), res: z.array(QueuedApplication) },
 } as const;
 

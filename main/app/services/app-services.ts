@@ -4,8 +4,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CaptureDraft, DeviceView, HealthComponent, Mode, QueueItem, QueueSummary, SessionView } from '../../../preload/contract';
+import { Verdict, type CaptureDraft, type DeviceView, type HealthComponent, type Mode, type QueueItem, type QueueSummary, type ResultArrival, type SessionView, type SubmissionView } from '../../../preload/contract';
 import { createCaptureService, type CaptureService } from '../../capture/capture-service';
+import { createSubmissionFollow, type SubmissionFollow } from '../../capture/submission-follow';
+import { createResultNotices, type ResultNotices } from '../../results/result-notices';
 import { createDeviceService, type DeviceService } from '../../capture/device-service';
 import { DeviceSettings } from '../../devices/device-settings';
 import { localIsoDay } from '../../devices/mrz/mrz-dates';
@@ -22,9 +24,9 @@ import { submissionStoreFrom } from '../../sync/store-adapter';
 import { SubmissionWorker } from '../../sync/submission-worker';
 import { submissionApiFrom } from '../../sync/trustid-adapter';
 import { loadOrCreateDeviceId } from '../../trustid';
+import { createRemoteCreatesService, type RemoteCreatesService } from '../../results/remote-creates';
 import type { SettingsService } from '../settings-service';
-import { createFieldDefinitions } from './field-definitions';
-import { createGuestLinksService, type GuestLinksService } from './guest-links-service';
+import { createFieldDefinitions, type FieldDefinitionsService } from './field-definitions';
 import { createQueueService, type QueueService } from './queue-service';
 import { createResultsService, type ResultsService } from './results-service';
 import { openTrustIdConnection, type TrustIdConnection } from './trustid-connection';
@@ -42,6 +44,10 @@ export type ServiceContext = {
   emitSession(view: SessionView): void;
   emitCapture(draft: CaptureDraft | null): void;
   emitDevices(list: DeviceView[]): void;
+  /** `capture.submissionChanged`: the submitted screen follows its application. */
+  emitSubmission?(view: SubmissionView): void;
+  /** `results.arrived`: a result is ready for something this kiosk started. */
+  emitResultArrived?(arrival: ResultArrival): void;
   /** The app's resources folder (reader presets, specimens, SANE test config). */
   resourcesDir: string;
   /** Developers and tests: serve the demo emulator's control endpoints. */
@@ -57,10 +63,16 @@ export type AppServices = {
   results: ResultsService;
   /** The results inbox poller (RAW-API §13.4); `recordContainerSeen` is the sink for guest links and queued records. */
   inbox: InboxPoller;
-  guestLinks: GuestLinksService;
+  /** Guest links and queued applications this kiosk creates (SUBMISSION-PROTOCOL §14). */
+  remoteCreates: RemoteCreatesService;
+  fieldDefinitions: FieldDefinitionsService;
   session: SessionService;
   devices: DeviceService;
   capture: CaptureService;
+  /** After Submit: the submitted screen's view of an application. */
+  follow: SubmissionFollow;
+  /** Announce a result that arrived for something this kiosk started (guest links, queued applications call this too). */
+  resultNotices: ResultNotices;
   /** Plain-words notes from start-up (e.g. a damaged database moved aside). */
   startupMessages: string[];
   health(): HealthComponent[];
@@ -105,6 +117,17 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
 
   const results = createResultsService({ store, clientFor: interactive, now: ctx.now });
   let worker: SubmissionWorker | null = null;
+  const resultNotices = createResultNotices({ emit: (arrival) => ctx.emitResultArrived?.(arrival), now: ctx.now });
+  const follow = createSubmissionFollow({
+    load: (appId) => store.submissions.load(appId),
+    verdict: (appId) => {
+      const outcome = Verdict.safeParse(store.results.summary(appId)?.outcome);
+      return outcome.success ? outcome.data : null;
+    },
+    offline: () => queue.summary().connection === 'offline',
+    emit: (view) => ctx.emitSubmission?.(view),
+    announce: (arrival) => resultNotices.announce(arrival),
+  });
   const queue = createQueueService({
     worker: () => worker!,
     emitSummary: ctx.emitQueueSummary,
@@ -121,6 +144,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
       queue.onSyncEvent(event);
       // Own submissions join the inbox once published (one results model); cheap when nothing changed.
       if (event.type === 'app' && event.item.publishedAt !== null && results.mirror(event.item.appId)) ctx.emitResultsChanged?.();
+      follow.onSyncEvent(event);
     },
   });
   worker.start();
@@ -137,6 +161,8 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     clock: systemClock,
     scheduler: timerScheduler(),
     log,
+    // Guest links and queued applications this kiosk created are followed by remoteCreates, which feeds the inbox.
+    followedElsewhere: (containerId) => store.remoteCreates.followsContainer(containerId),
     onChange: () => ctx.emitResultsChanged?.(),
   });
   inbox.start();
@@ -151,8 +177,26 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
       })
     : () => undefined;
 
-  const guestLinks = createGuestLinksService({ clientFor: interactive, now: ctx.now });
   const online = () => queue.summary().connection !== 'offline';
+  const remoteCreates = createRemoteCreatesService({
+    repo: store.remoteCreates,
+    // §11: the polling lane's rules and the account's shared session (the sync client).
+    lane: (accountId, call) => worker!.pollingRead(accountId, call),
+    client: (accountId) => trustid.clientFor(accountId, 'sync'),
+    // SUBMISSION-PROTOCOL §13.2: the persisted account evidence flag, shared with queued fill.
+    evidence: {
+      queryListsQueued: (accountId) => store.accountEvidence.get(accountId).queryListsQueued,
+      noteQueryListsQueued: (accountId) => store.accountEvidence.markQueryListsQueued(accountId),
+    },
+    inbox: { onContainerSeen: (accountId, container, origin) => inbox.recordContainerSeen(accountId, container, origin === 'guest' ? 'guest_link' : 'queued') },
+    clock: systemClock,
+    scheduler: timerScheduler(),
+    log,
+    newReference: () => crypto.randomUUID(),
+    online,
+    audit: ({ action, actor, reference }) => void store.audit.append({ action, actor, detail: { reference } }),
+  });
+  remoteCreates.start();
 
   const session = createSessionService({
     store,
@@ -204,6 +248,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     newId: () => crypto.randomUUID(),
     log,
     onChange: ctx.emitCapture,
+    audit: (entry) => store.audit.append(entry),
   });
   log.info({ mode: ctx.mode, rows: recovery.rows, files: recovery.files, recoveryMs: recovery.recoveryMs }, 'services started');
 
@@ -215,10 +260,13 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     queue,
     results,
     inbox,
-    guestLinks,
+    remoteCreates,
+    fieldDefinitions,
     session,
     devices,
     capture,
+    follow,
+    resultNotices,
     startupMessages: recovery.messages,
     health() {
       return [trustIdHealth(ctx.mode, queue.summary()), storeHealth(custody(), store.retention.unsentAlerts().length), readerHealth(ctx.mode, devices.list())];
@@ -229,6 +277,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
       housekeeping.stop();
       stopArrivals();
       await inbox.stop();
+      await remoteCreates.stop();
       await worker!.stop();
       await trustid.close();
       store.close();
@@ -239,7 +288,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
 /** settings.json is the administrator's single place for policy; the store keeps a copy it enforces. */
 export function mirrorPolicy(store: Store, settings: SettingsService): void {
   const s = settings.current();
-  store.settings.update({ retention: { resultDays: s.retention.resultDays }, staff: { accountMode: s.accounts.mode } }, 'system');
+  store.settings.update({ retention: { resultDays: s.retention.resultDays }, staff: { accountMode: s.accounts.mode }, capture: { minFreeMb: s.disk.minFreeMb } }, 'system');
 }
 
 function trustIdHealth(mode: Mode, q: QueueSummary): HealthComponent {

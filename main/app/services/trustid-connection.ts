@@ -3,7 +3,8 @@
 // account (the kiosk's, and each staff member's in personal mode). Runs in main (plain Node).
 import type { Mode } from '../../../preload/contract';
 import type { SecretStore } from '../../config/secret-store';
-import { startEmulator, type RunningEmulator } from '../../demo/emulator';
+import crypto from 'node:crypto';
+import { DEMO_USERS, startEmulator, type RunningEmulator } from '../../demo/emulator';
 import type { Logger } from '../../logging/logger';
 import type { Store } from '../../store/open-store';
 import { syncClientOptions } from '../../sync/trustid-adapter';
@@ -50,7 +51,14 @@ export async function openTrustIdConnection(opts: {
   let kioskCredentials: () => TrustIdCredentials;
 
   if (opts.mode === 'demo') {
-    emulator = await startEmulator({ port: 0, controls: opts.emulatorControls ?? false, logger: log.child({ module: 'emulator' }) });
+    // Per-start random credentials known only to this process (issue 12 §1): the seeded demo ones
+    // are published, and anything on this machine can reach the loopback port.
+    emulator = await startEmulator({
+      port: 0,
+      controls: opts.emulatorControls ?? false,
+      logger: log.child({ module: 'emulator' }),
+      ...demoCredentials(),
+    });
     const user = emulator.users.find((u) => u.username === DEMO_KIOSK_USER) ?? emulator.users[0]!;
     baseUrl = emulator.origin;
     apiKey = emulator.apiKey;
@@ -103,4 +111,9 @@ export async function openTrustIdConnection(opts: {
       if (emulator) await emulator.close();
     },
   };
+}
+
+/** A fresh API key and password for every demo user, never printed or logged. */
+export function demoCredentials(random: (bytes: number) => string = (n) => crypto.randomBytes(n).toString('base64url')) {
+  return { apiKey: random(24), users: DEMO_USERS.map((user) => ({ ...user, password: random(18) })) };
 }

@@ -4,7 +4,7 @@
 import { ZodError } from 'zod';
 import type { EmulatorConfig } from './config';
 import type { RunningEmulator } from './emulator';
-import { ApiFailure } from './envelope';
+import { ApiFailure, excerpt } from './envelope';
 import type { ControlHandler, ControlReply } from './http-server';
 
 function ok(body: Record<string, unknown> = {}): ControlReply {
@@ -140,6 +140,13 @@ export function createControlHandler(emulator: () => RunningEmulator | null): Co
           return ok();
         case 'GET /webhooks':
           return ok({ webhooks: emu.webhooks() });
+        case 'GET /hooks':
+          return ok({ hooks: emu.hooks() });
+        case 'POST /hooks':
+          return ok({ id: emu.addHook(body as never) });
+        case 'DELETE /hooks':
+          for (const hook of emu.hooks()) emu.removeHook(hook.id);
+          return ok();
         case 'POST /containers/delete': {
           const ids = body.containerIds;
           if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) return problem(400, 'containerIds must be a list of container ids.');
@@ -206,11 +213,16 @@ export function createControlHandler(emulator: () => RunningEmulator | null): Co
         emu.raiseDocumentModified(modified[1] ?? '');
         return ok();
       }
+      const hook = /^DELETE \/hooks\/([^/]+)$/.exec(route);
+      if (hook) return emu.removeHook(decodeURIComponent(hook[1] ?? '')) ? ok() : problem(404, 'No such hook.');
       const fault = /^DELETE \/faults\/([^/]+)$/.exec(route);
       if (fault) return emu.removeFault(decodeURIComponent(fault[1] ?? '')) ? ok() : problem(404, 'No such fault rule.');
-      return problem(404, `No control endpoint ${route}.`);
+      return problem(404, `No control endpoint ${excerpt(route)}.`);
     } catch (error) {
-      if (error instanceof ZodError) return problem(400, error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+      if (error instanceof ZodError) {
+        const issues = error.issues.slice(0, 5).map((issue) => `${excerpt(issue.path.join('.') || 'body', 60)}: ${excerpt(issue.message, 120)}`);
+        return problem(400, issues.join('; '));
+      }
       if (error instanceof ApiFailure) return problem(409, error.message);
       if (error instanceof Error) return problem(400, error.message);
       throw error;

@@ -6,6 +6,7 @@ import type { EmulatorConfig, Outcome, WebhookEventName } from './config';
 import type { EmulatorClock } from './clock';
 import { ApiFailure, MESSAGES } from './envelope';
 import { applyOutcome, establishDocument } from './outcome';
+import { RequestHooks } from './request-hooks';
 import { BRANCHES, EXPERT, ORGANISATION } from './seed-data';
 import type {
   ContainerRecord,
@@ -48,6 +49,8 @@ export class Engine {
   readonly logger: Logger;
   /** `http://127.0.0.1:<port>`, set once the server listens; guest links are built on it (§12.3). */
   origin = '';
+  /** Other parties' actions due just before a matching request is carried out (§15.2 tests). */
+  readonly hooks = new RequestHooks();
   private accounts = new Map<string, Account>();
   private imageCache = new Map<string, Buffer>();
   private readonly stateFile: StateFile | null;

@@ -156,6 +156,8 @@ describe('emulator document custom fields (RAW-API §7.9)', () => {
       ['BadgeNumber', 0, 'B-77'],
       ['KioskCaptureRef', 9, 'app-1:0'],
     ]);
+    // The inspection view shows them too, so tests can assert "each document carries the app's marker".
+    expect(emu.containers().find((item) => item.containerId === queued)?.documents[0]?.customFields).toEqual({ BadgeNumber: 'B-77', KioskCaptureRef: 'app-1:0' });
     const single = await desk.call('dataAccess/retrieveDocument', { ContainerId: queued, DocumentId: created.json.DocumentId });
     expect(((single.json.Document as Json).CustomFieldDictionary as { Value: Json }[])[1]?.Value.Value).toBe('app-1:0');
   });
@@ -256,5 +258,73 @@ describe('emulator: a queued container filled through the normal calls, and othe
     expect(values).toContain('B-7');
     emu.configure({ flexibleFields: emu.config().flexibleFields.map((field) => (field.name === 'VisitorReference' ? { ...field, mandatory: true } : field)) });
     expect(await control(emu, 'POST', 'elsewhere/queued', {})).toMatchObject({ status: 409, json: { error: 'Visitor Reference is required.' } });
+  });
+});
+
+describe('emulator hooks: someone else acts just before a request is carried out (§15.2)', () => {
+  let emu: RunningEmulator;
+  let desk: Session;
+  beforeEach(async () => {
+    emu = await start();
+    desk = await login(emu, 'demo.frontdesk', 'desk-a');
+  });
+  afterEach(async () => {
+    await emu.close();
+  });
+
+  it('publishes the container just before the kiosk’s own publish, which is then refused', async () => {
+    const queuedId = emu.createQueuedElsewhere({ clientApplicationReference: 'hooked' });
+    const doc = await desk.call('dataAccess/createDocument', { ContainerId: queuedId });
+    await upload(desk, queuedId, String(doc.json.DocumentId), await jpeg());
+    const added = await control(emu, 'POST', 'hooks', { match: { path: 'publishDocumentContainer' }, action: 'publish', containerId: queuedId });
+    expect((await control(emu, 'GET', 'hooks')).json.hooks).toEqual([expect.objectContaining({ id: added.json.id, action: `publish ${queuedId}`, timesLeft: 1 })]);
+    const refused = await publish(desk, queuedId);
+    expect(refused.json.Message).toBe('Document container has already been published.');
+    expect(emu.publishCounts().hooked).toEqual({ containersCreated: 1, containersPublished: 1, publishRequests: 2 });
+    // Once by default: it has retired.
+    expect((await control(emu, 'GET', 'hooks')).json.hooks).toEqual([]);
+  });
+
+  it('runs an in-process function before the n-th matching request only, and a failing one never stops the request', async () => {
+    const queuedId = emu.createQueuedElsewhere();
+    const seen: string[] = [];
+    emu.beforeOperation({ path: 'createDocument', nth: 2 }, () => seen.push(emu.addDocumentElsewhere(queuedId)));
+    emu.beforeOperation({ path: 'retrieveDocumentContainer' }, () => {
+      throw new Error('hook broke');
+    });
+    const first = String((await desk.call('dataAccess/createDocument', { ContainerId: queuedId })).json.DocumentId);
+    const second = String((await desk.call('dataAccess/createDocument', { ContainerId: queuedId })).json.DocumentId);
+    expect(documents(await retrieve(desk, queuedId)).map((item) => item.DocumentId)).toEqual([first, seen[0], second]);
+    expect(emu.hooks()).toEqual([]);
+  });
+
+  it('refuses a hook with an unknown action or key', async () => {
+    expect((await control(emu, 'POST', 'hooks', { match: { path: '*' }, action: 'explode', containerId: 'x' })).status).toBe(400);
+    expect((await control(emu, 'POST', 'hooks', { match: { path: '*' }, action: 'delete', containerId: 'x', when: 'now' })).status).toBe(400);
+  });
+});
+
+describe('emulator control errors never echo the payload (issue 12 §1, applied to the emulator)', () => {
+  let emu: RunningEmulator;
+  beforeEach(async () => {
+    emu = await start();
+  });
+  afterEach(async () => {
+    await emu.close();
+  });
+
+  it('names the problem with a short escaped excerpt of a hostile value', async () => {
+    const hostile = `<script>${'x'.repeat(100_000)}</script>`;
+    const answers = [
+      await control(emu, 'POST', `nowhere-${hostile.slice(0, 2000)}`, {}),
+      await control(emu, 'POST', 'elsewhere/applications', { username: hostile }),
+      await control(emu, 'POST', 'faults', { match: { path: '*' }, action: hostile }),
+      await control(emu, 'POST', 'config', { [hostile]: 1 }),
+    ];
+    for (const answer of answers) {
+      expect(answer.json.ok).toBe(false);
+      expect(String(answer.json.error).length).toBeLessThan(400);
+      expect(String(answer.json.error)).not.toContain('x'.repeat(200));
+    }
   });
 });

@@ -1,4 +1,5 @@
 // Verdicts in words and tones (renderer): what each TrustID outcome means for staff.
+import { formatDateTime } from '../../i18n/format';
 import type { ResultOrigin, ResultState, ResultSummary, Verdict } from '../../../../preload/contract';
 import type { ScreenId } from '../../app/navigation-store';
 import type { StatusTone } from '../../components/StatusBadge';
@@ -15,22 +16,11 @@ export const verdictTone: Record<Verdict, StatusTone> = {
   undefined: 'neutral',
 };
 
-const WELSH_MONTHS = ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'];
-
 /**
  * Date and time as staff read them, in the interface's language: day, month, year, 24-hour time.
- * Some Chromium builds carry no Welsh locale data and would fall back to US month/day order, so
- * Welsh is then spelt from the en-GB layout with Welsh month names.
  */
 export function formatWhen(epochMs: number, language: string): string {
-  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-  if (language !== 'cy') return new Intl.DateTimeFormat('en-GB', options).format(epochMs);
-  if (Intl.DateTimeFormat.supportedLocalesOf(['cy-GB']).length > 0) return new Intl.DateTimeFormat('cy-GB', options).format(epochMs);
-  const month = WELSH_MONTHS[new Date(epochMs).getMonth()]!;
-  return new Intl.DateTimeFormat('en-GB', options)
-    .formatToParts(epochMs)
-    .map((p) => (p.type === 'month' ? month : p.value))
-    .join('');
+  return formatDateTime(epochMs, language);
 }
 
 /** The results screens share one store: it is forgotten only when staff leave both. */
