@@ -143,7 +143,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     onEvent: (event) => {
       queue.onSyncEvent(event);
       // Own submissions join the inbox once published (one results model); cheap when nothing changed.
-      if (event.type === 'app' && event.item.publishedAt !== null) results.mirror(event.item.appId);
+      if (event.type === 'app' && event.item.publishedAt !== null && results.mirror(event.item.appId)) ctx.emitResultsChanged?.();
       follow.onSyncEvent(event);
     },
   });
