@@ -58,6 +58,18 @@ describe('starting a check while one is open', () => {
   });
 });
 
+describe('after a restart', () => {
+  it('shows checks saved before it, with their state and what happens, where staff would start scanning again', async () => {
+    captureBridge({ 'capture.recovered': [submissionView({ applicationId: 'old-1', localReference: 'ABC-123', stage: 'sending' })] });
+    render(<CaptureScreen params={{}} />);
+    const item = await screen.findByTestId('recovered-check');
+    expect(item.textContent).toContain('ABC-123');
+    expect(item.textContent).toContain('Being sent');
+    expect(item.textContent).toContain('sent to TrustID automatically, exactly once');
+    expect(screen.getByTestId('recovered-checks').textContent).toContain('Do not scan these visitors again.');
+  });
+});
+
 describe('one person per check', () => {
   it('names what differs and keeps Submit disabled when two people’s documents are mixed', async () => {
     const draft = twoDocuments({
