@@ -115,7 +115,11 @@ for (const lang of ['en', 'cy'] as const) {
       await expect(page.getByTestId('identity-notes')).toContainText(w.treatedAs);
 
       // ---- A second document of another person blocks Submit on the date of birth ----
-      await page.getByTestId('to-details').click();
+      // The reader is still sending the passport's back pages (a passport takes only its photo
+      // page): wait until it is ready, or they would land in the next document (and be caught).
+      await page.getByTestId('stage-scan').click();
+      await expect(page.getByTestId('device-line')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+      await page.getByTestId('stage-details').click();
       await page.getByTestId('add-document').click();
       await page.getByTestId('add-document-types').getByTestId('type-id-card').click();
       await scan(page); // Martin's ID card: six images to review
