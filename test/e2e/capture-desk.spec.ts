@@ -83,6 +83,7 @@ for (const lang of ['en', 'cy'] as const) {
 
       // ---- A retake that shows another person's document is caught (issue 11: it was accepted) ----
       await newCheck(page, 'passport');
+      await look(page, 'capture-scan', lang, 'to-review');
       await scan(page); // Angela's passport
       await look(page, 'capture-review', lang, 'to-details');
       await page.getByTestId('retake').click();
