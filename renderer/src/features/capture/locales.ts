@@ -196,6 +196,8 @@ export const en = {
     title: 'One person, one check',
     theDocument: 'the {{type}}',
     numbered: 'document {{n}} ({{type}})',
+    and: 'and',
+    andBeforeVowel: 'and',
     types: { passport: 'passport', 'id-card': 'ID card', 'driving-licence': 'driving licence', 'residence-permit': 'residence permit', other: 'document' },
     fields: {
       surname: 'surname',
@@ -504,6 +506,8 @@ export const cy: typeof en = {
     title: 'Un person, un gwiriad',
     theDocument: 'y {{type}}',
     numbered: 'dogfen {{n}} ({{type}})',
+    and: 'a',
+    andBeforeVowel: 'ac',
     types: { passport: 'pasbort', 'id-card': 'cerdyn adnabod', 'driving-licence': 'drwydded yrru', 'residence-permit': 'drwydded breswylio', other: 'ddogfen' },
     fields: {
       surname: 'cyfenw',
