@@ -8,7 +8,7 @@ import { getBridge } from '../../bridge';
 import { StatusBadge } from '../../components/StatusBadge';
 
 export function RecoveredChecks() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [checks, setChecks] = useState<SubmissionView[]>([]);
   useEffect(() => {
     const bridge = getBridge();
@@ -17,7 +17,8 @@ export function RecoveredChecks() {
     return stop;
   }, []);
   if (checks.length === 0) return null;
-  const time = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  // Numeric day/month and 24-hour time read the same in English and Welsh (Chromium has no Welsh date data).
+  const time = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return (
     <section className="capture-section" aria-labelledby="recovered-title" data-testid="recovered-checks">
       <h2 id="recovered-title">{t('capture.recovered.title')}</h2>
