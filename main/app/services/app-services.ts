@@ -16,15 +16,17 @@ import type { AppPaths } from '../../config/app-home';
 import { ephemeralCustody, type KeyCustody } from '../../config/key-custody';
 import type { Logger } from '../../logging/logger';
 import { startHousekeeping } from '../../store/housekeeping';
+import { scheduleApplicationsElsewhere } from '../../demo/emulator';
+import { InboxPoller } from '../../results/inbox-poller';
 import { openStore, type Store } from '../../store/open-store';
 import { systemClock, timerScheduler } from '../../sync/real-time';
 import { submissionStoreFrom } from '../../sync/store-adapter';
 import { SubmissionWorker } from '../../sync/submission-worker';
 import { submissionApiFrom } from '../../sync/trustid-adapter';
 import { loadOrCreateDeviceId } from '../../trustid';
+import { createRemoteCreatesService, type RemoteCreatesService } from '../../results/remote-creates';
 import type { SettingsService } from '../settings-service';
-import { createFieldDefinitions } from './field-definitions';
-import { createGuestLinksService, type GuestLinksService } from './guest-links-service';
+import { createFieldDefinitions, type FieldDefinitionsService } from './field-definitions';
 import { createQueueService, type QueueService } from './queue-service';
 import { createResultsService, type ResultsService } from './results-service';
 import { openTrustIdConnection, type TrustIdConnection } from './trustid-connection';
@@ -37,6 +39,8 @@ export type ServiceContext = {
   now(): number;
   emitQueueSummary(summary: QueueSummary): void;
   emitQueueItem(item: QueueItem): void;
+  /** The results inbox changed (no payload of substance: the screen asks again). */
+  emitResultsChanged?(): void;
   emitSession(view: SessionView): void;
   emitCapture(draft: CaptureDraft | null): void;
   emitDevices(list: DeviceView[]): void;
@@ -57,7 +61,11 @@ export type AppServices = {
   worker: SubmissionWorker;
   queue: QueueService;
   results: ResultsService;
-  guestLinks: GuestLinksService;
+  /** The results inbox poller (RAW-API §13.4); `recordContainerSeen` is the sink for guest links and queued records. */
+  inbox: InboxPoller;
+  /** Guest links and queued applications this kiosk creates (SUBMISSION-PROTOCOL §14). */
+  remoteCreates: RemoteCreatesService;
+  fieldDefinitions: FieldDefinitionsService;
   session: SessionService;
   devices: DeviceService;
   capture: CaptureService;
@@ -141,13 +149,61 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     log,
     onEvent: (event) => {
       queue.onSyncEvent(event);
+      // Own submissions join the inbox once published (one results model); cheap when nothing changed.
+      if (event.type === 'app' && event.item.publishedAt !== null && results.mirror(event.item.appId)) ctx.emitResultsChanged?.();
       follow.onSyncEvent(event);
     },
   });
   worker.start();
+  results.mirrorAll();
 
-  const guestLinks = createGuestLinksService({ clientFor: interactive, now: ctx.now });
+  const syncWorker = worker;
+  const inbox = new InboxPoller({
+    inbox: store.inbox,
+    // The polling lane's rules: shared session, not_before and offline gate; never pausing the queue.
+    read: (accountId, read) => syncWorker.pollingRead(accountId, () => read(trustid.clientFor(accountId, 'sync'))),
+    accounts: () => store.accounts.list().map((a) => a.id),
+    ownApplication: (reference) => (store.results.summary(reference) ? reference : null),
+    mirrorOwn: (appId) => results.mirror(appId),
+    clock: systemClock,
+    scheduler: timerScheduler(),
+    log,
+    // Guest links and queued applications this kiosk created are followed by remoteCreates, which feeds the inbox.
+    followedElsewhere: (containerId) => store.remoteCreates.followsContainer(containerId),
+    onChange: () => ctx.emitResultsChanged?.(),
+  });
+  inbox.start();
+  // Demo: a few applications made elsewhere arrive over the first minutes (workflow 2), each looked
+  // for at once so the inbox shows it without waiting for the 2-minute poll.
+  const stopArrivals = trustid.emulator
+    ? scheduleApplicationsElsewhere(trustid.emulator, {
+        onArrival: (r) => {
+          if ('containerId' in r) inbox.pollNow();
+          else log.warn({ err: String(r.error) }, 'demo: an application made elsewhere could not be created');
+        },
+      })
+    : () => undefined;
+
   const online = () => queue.summary().connection !== 'offline';
+  const remoteCreates = createRemoteCreatesService({
+    repo: store.remoteCreates,
+    // §11: the polling lane's rules and the account's shared session (the sync client).
+    lane: (accountId, call) => worker!.pollingRead(accountId, call),
+    client: (accountId) => trustid.clientFor(accountId, 'sync'),
+    // SUBMISSION-PROTOCOL §13.2: the persisted account evidence flag, shared with queued fill.
+    evidence: {
+      queryListsQueued: (accountId) => store.accountEvidence.get(accountId).queryListsQueued,
+      noteQueryListsQueued: (accountId) => store.accountEvidence.markQueryListsQueued(accountId),
+    },
+    inbox: { onContainerSeen: (accountId, container, origin) => inbox.recordContainerSeen(accountId, container, origin === 'guest' ? 'guest_link' : 'queued') },
+    clock: systemClock,
+    scheduler: timerScheduler(),
+    log,
+    newReference: () => crypto.randomUUID(),
+    online,
+    audit: ({ action, actor, reference }) => void store.audit.append({ action, actor, detail: { reference } }),
+  });
+  remoteCreates.start();
 
   const session = createSessionService({
     store,
@@ -159,7 +215,11 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     demo: ctx.mode === 'demo',
     now: ctx.now,
     log,
-    onChange: ctx.emitSession,
+    onChange: (view) => {
+      ctx.emitSession(view);
+      // RAW-API §13.4 item 3: the archive privilege is looked at again after each sign-in.
+      if (view.state === 'signed-in') inbox.afterSignIn();
+    },
   });
   await session.ready();
 
@@ -206,7 +266,9 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     worker,
     queue,
     results,
-    guestLinks,
+    inbox,
+    remoteCreates,
+    fieldDefinitions,
     session,
     devices,
     capture,
@@ -220,6 +282,9 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
       capture.stop();
       await devices.stop();
       housekeeping.stop();
+      stopArrivals();
+      await inbox.stop();
+      await remoteCreates.stop();
       await worker!.stop();
       await trustid.close();
       store.close();
@@ -230,7 +295,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
 /** settings.json is the administrator's single place for policy; the store keeps a copy it enforces. */
 export function mirrorPolicy(store: Store, settings: SettingsService): void {
   const s = settings.current();
-  store.settings.update({ retention: { resultDays: s.retention.resultDays }, staff: { accountMode: s.accounts.mode } }, 'system');
+  store.settings.update({ retention: { resultDays: s.retention.resultDays }, staff: { accountMode: s.accounts.mode }, capture: { minFreeMb: s.disk.minFreeMb } }, 'system');
 }
 
 function trustIdHealth(mode: Mode, q: QueueSummary): HealthComponent {
