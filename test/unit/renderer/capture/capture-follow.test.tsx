@@ -107,6 +107,30 @@ describe('one person per check', () => {
   });
 });
 
+describe('in Welsh', () => {
+  it('names the differing fields with Welsh joining words (a / ac), not English ones', async () => {
+    setUpI18n('cy');
+    try {
+      const draft = twoDocuments({
+        issues: [{ kind: 'different-person', documents: [0, 1], fields: ['birthDate', 'givenNames'], overridable: false }],
+        notes: [],
+        blocking: true,
+        canOverride: false,
+        override: null,
+      });
+      captureBridge({ 'capture.get': draft });
+      installDecoder();
+      render(<CaptureScreen params={{}} />);
+      fireEvent.click(await screen.findByTestId('to-details'));
+      const text = (await screen.findByTestId('identity-issues')).textContent ?? '';
+      expect(text).toContain('mae’r dyddiad geni ac enwau cyntaf yn wahanol');
+      expect(text).not.toMatch(/\band\b/);
+    } finally {
+      setUpI18n('en');
+    }
+  });
+});
+
 describe('after Submit', () => {
   async function submitted() {
     const bridge = captureBridge({
