@@ -23,6 +23,9 @@ export function registerCaptureHandlers(dispatcher: Dispatcher, capture: Capture
   dispatcher.handle('capture.discard', () => capture.discard());
   dispatcher.handle('capture.submit', () => capture.submit());
   dispatcher.handle('capture.finish', () => capture.finish());
-  if (follow) dispatcher.handle('capture.submission', ({ applicationId }) => follow.view(applicationId));
+  if (follow) {
+    dispatcher.handle('capture.submission', ({ applicationId }) => follow.view(applicationId));
+    dispatcher.handle('capture.recovered', () => follow.recovered());
+  }
   registerDeviceHandlers(dispatcher, devices);
 }

@@ -244,8 +244,15 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     const doc = draft.documents[target.doc];
     const step = doc?.steps[target.step];
     if (!doc || !step) return;
-    const id = deps.newId();
     const readId = lastRead.get(deviceId) ?? null;
+    // An image from a placement whose MRZ went to another document (a passport's other pages still
+    // arriving after staff added the next document) is that document's, not this one's.
+    const owner = readId === null ? -1 : draft.documents.findIndex((d) => d.mrz?.readId === readId || d.firstReadId === readId);
+    if (owner !== -1 && owner !== target.doc) {
+      log.info({ device: deviceId, side: event.side, light: event.light }, 'image ignored: it came with another document’s read');
+      return;
+    }
+    const id = deps.newId();
     images.set(id, {
       state: { id, side: step.side, light: step.light, width: size.width, height: size.height, rotation: 0, crop: null, quality: null },
       bytes: Buffer.from(event.bytes),
@@ -324,7 +331,12 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     const draftId = draft.id;
     // One after another, in arrival order: which step an image fills depends on the ones before it.
     intake = intake
-      .then(() => (read.kind === 'mrz' ? acceptMrz(draftId, deviceId, read.mrz) : acceptImage(draftId, deviceId, read.image)))
+      .then(() => {
+        // A new placement: its images belong to no earlier read (a card's front has no MRZ).
+        if (read.kind === 'placed') lastRead.delete(deviceId);
+        else if (read.kind === 'mrz') acceptMrz(draftId, deviceId, read.mrz);
+        else return acceptImage(draftId, deviceId, read.image);
+      })
       .catch((error: unknown) => log.error({ err: error }, 'reader event not taken into the capture'));
   });
 

@@ -72,6 +72,7 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'capture.confirmSamePerson': 'staff',
   'capture.discard': 'staff',
   'capture.submission': 'staff',
+  'capture.recovered': 'staff',
   'queue.list': 'staff',
   'queue.summary': 'staff',
   'queue.syncNow': 'staff',

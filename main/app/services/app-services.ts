@@ -127,6 +127,13 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     offline: () => queue.summary().connection === 'offline',
     emit: (view) => ctx.emitSubmission?.(view),
     announce: (arrival) => resultNotices.announce(arrival),
+    startedAt: ctx.now(),
+    unsentBefore: (startedAt) =>
+      worker!
+        .list()
+        .filter((i) => i.capturedAt < startedAt && (i.state === 'queued' || i.state === 'sending' || i.state === 'verifying' || i.state === 'needs_attention'))
+        .sort((a, b) => a.capturedAt - b.capturedAt)
+        .map((i) => i.appId),
   });
   const queue = createQueueService({
     worker: () => worker!,

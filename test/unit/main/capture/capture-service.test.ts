@@ -618,6 +618,33 @@ describe('one person per check', () => {
     expect(draft.identity.notes).toEqual([{ kind: 'type-from-mrz', documents: [0], fields: [], chosen: 'driving-licence', read: 'passport' }]);
   });
 
+  it("a passport's other pages still arriving after the next document is added do not land in it", async () => {
+    const r = rig();
+    await readyPassport(r);
+    r.capture.addDocument('id-card');
+    r.devices.image('back', 'white', good2, { dpi: 300 }); // the passport's placement, still arriving
+    let draft = await settle(r);
+    expect(draft.documents[1]!.steps.every((s) => s.image === null)).toBe(true);
+    r.devices.mrz(card.mrz);
+    r.devices.image('back', 'white', good2, { dpi: 300 });
+    draft = await settle(r);
+    expect(draft.documents[1]!.steps.find((s) => s.side === 'back')?.image).not.toBeNull();
+  });
+
+  it("a card's front, placed without an MRZ after another document, is not taken for that document's read", async () => {
+    const r = rig();
+    await readyPassport(r);
+    const sameHolder = specimenDocument({ kind: 'passport' }, today).mrz; // a second passport of Angela's
+    r.capture.addDocument('passport');
+    r.devices.placed();
+    r.devices.image('front', 'white', good2, { dpi: 300 });
+    let draft = await settle(r);
+    expect(draft.documents[1]!.steps[0]!.image).not.toBeNull();
+    r.devices.mrz(sameHolder);
+    draft = await settle(r);
+    expect(draft.identity.issues).toEqual([]);
+  });
+
   it('discarding an unfinished check forgets it and audits only counts', async () => {
     const r = rig();
     await readyPassport(r);
