@@ -6,7 +6,8 @@ import { mrzViewOf, type HeldMrz } from './mrz-view';
 
 export type StepState = { side: ImageSide; light: ImageLight; imageId: string | null };
 
-export type DocumentState = { type: DocumentType; mrz: HeldMrz | null; steps: StepState[] };
+/** `fields`: the document-level custom field values staff filled in (issue 10 §5), by field id. */
+export type DocumentState = { type: DocumentType; mrz: HeldMrz | null; steps: StepState[]; fields?: Record<string, string> };
 
 /** What main knows of one image besides its bytes. `quality` is null while the checks run. */
 export type ImageState = Omit<CapturedImage, 'quality'> & { quality: QualityCheck[] | null };
@@ -128,6 +129,7 @@ export function draftView(state: DraftState, images: ReadonlyMap<string, ImageSt
         const image = s.imageId === null ? undefined : images.get(s.imageId);
         return { side: s.side, light: s.light, image: image ? { ...image, quality: image.quality ?? [] } : null };
       }),
+      ...(d.fields && Object.keys(d.fields).length > 0 ? { fields: { ...d.fields } } : {}),
     })),
     fields: { ...state.fields },
     personConfirmed: personConfirmed(state),
