@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAppStore } from '../../stores/app-store';
 import { submitCapture, useCaptureStore } from '../../stores/capture-store';
+import { DocumentFieldsForm } from './DocumentFieldsForm';
 import { DocumentsSection } from './DocumentsSection';
 import { FieldsForm } from './FieldsForm';
 import { PersonCheck } from './PersonCheck';
@@ -19,6 +20,7 @@ export function DetailsPanel() {
       </h1>
       <DocumentsSection />
       <FieldsForm />
+      <DocumentFieldsForm />
       <PersonCheck />
       <SubmitSection />
     </section>
