@@ -1,11 +1,13 @@
 // Document-level custom fields end to end (issue 10 §5), demo mode: the embedded emulator defines
 // BadgeNumber (slot 0) beside the capture marker's slot 9 (RAW-API §15.1). The details stage asks
-// it of the document (the marker never shows), saves it, and the check is submitted with it.
+// it of the document (the marker never shows), saves it, the check is submitted with it, and the
+// result detail shows the value TrustID kept.
 import WebSocket from 'ws';
 import { expect, test } from './fixtures';
 import { CapturePage } from './pages/capture-page';
 import { HomePage } from './pages/home-page';
 import { ReceiptPage } from './pages/receipt-page';
+import { ResultsPage } from './pages/results-page';
 import { ReviewPage } from './pages/review-page';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -67,5 +69,26 @@ test('document details are asked per document at review, in English and Welsh, a
   await setLanguage(host.url, host.port, 'en');
   await review.confirmPerson(true);
   await review.submit();
-  await new ReceiptPage(page).expectShown();
+  const receipt = new ReceiptPage(page);
+  await receipt.expectShown();
+  const reference = await receipt.localReference();
+  await receipt.finish();
+
+  // The value went with the document: TrustID (the emulator) returns it, and the result shows it.
+  await home.expectShown();
+  await home.open('results');
+  const results = new ResultsPage(page);
+  await results.expectShown();
+  await expect(results.list.getByText(reference)).toBeVisible({ timeout: 60_000 });
+  await results.open(reference);
+  await expect(results.documentVerdict(0)).toContainText('B-2047', { timeout: 60_000 });
+  await expect(results.documentVerdict(0)).not.toContainText(':0');
+  for (const lang of ['en', 'cy'] as const) {
+    if (lang === 'cy') await setLanguage(host.url, host.port, 'cy');
+    for (const [width, height] of [[1280, 800], [1024, 768]] as const) {
+      await page.setViewportSize({ width, height });
+      await results.documentVerdict(0).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${screens}/result-document-fields-${width}x${height}-${lang}.png` });
+    }
+  }
 });
