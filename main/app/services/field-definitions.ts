@@ -202,6 +202,8 @@ export function createFieldDefinitions(deps: FieldDefinitionsDeps): FieldDefinit
 }
 
 
+const CAPTURE_MARKER_NAME = 'KioskCaptureRef';
+
 /** Document-level forms share the application forms' cache under their own key (RAW-API §7.9). */
 export const documentFormKey = (accountId: string) => `doc:${accountId}`;
 
@@ -216,6 +218,8 @@ export function documentFormFrom(raw: readonly CustomField[], markerSlot: { inde
     const propertyName = d.PropertyName?.trim();
     if (!propertyName || d.Index === undefined || d.Index === null || d.Index < 0 || d.Index > 9) continue;
     if (markerSlot && (d.Index === markerSlot.index || propertyName === markerSlot.propertyName)) continue;
+    // The marker's documented name (§7.9) is never a question for staff, whatever slot holds it.
+    if (propertyName === CAPTURE_MARKER_NAME) continue;
     const choices = (d.Values ?? []).filter((v) => v !== '');
     const type = typeof d.DataType === 'number' ? byDataType[d.DataType] : undefined;
     out.push({
