@@ -6,6 +6,7 @@
 // an administrator changes the TrustID account or environment they are stopped and started again,
 // and the dispatcher answers from the new set.
 import crypto from 'node:crypto';
+import path from 'node:path';
 import type { AppInfo, Settings } from '../../preload/contract';
 import type { AppPaths } from '../config/app-home';
 import type { KeyCustody } from '../config/key-custody';
@@ -17,11 +18,16 @@ import { registerSessionHandlers } from '../session/session-handlers';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createEventHub, type EventHub } from './event-hub';
 import { registerAppHandlers } from './handlers/app-handlers';
+import { registerDemoHandlers } from './handlers/demo-handlers';
 import { registerDeskHandlers } from './handlers/desk-handlers';
 import { registerSettingsHandlers } from './handlers/settings-handlers';
 import { diskHealth, diskState } from './disk-health';
+import { registerTrustIdCheckHandlers } from './handlers/trustid-check-handlers';
+import { createDemoControls } from './demo-controls';
 import { createHealthService, type HealthService } from './health-service';
+import { createKioskSignInCheck, withSignInProblem } from './kiosk-sign-in-check';
 import { accountSecrets, decideMode } from './mode';
+import { createPreviousTrustId } from './previous-trustid';
 import { mirrorPolicy, startServices, type AppServices } from './services/app-services';
 import { KIOSK_ACCOUNT } from './services/trustid-connection';
 import { createSettingsService, type SettingsService } from './settings-service';
@@ -70,6 +76,9 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
   const health = createHealthService(now);
   const notices: string[] = [...settings.problems()];
   for (const problem of settings.problems()) log.warn({ problem }, 'start-up problem');
+  const previousTrustId = createPreviousTrustId(path.join(opts.paths.home, 'previous-trustid.json'));
+  let lastTrustId = settings.current().trustid;
+  const signIn = createKioskSignInCheck(() => health.refresh());
   const mode = () => decideMode(settings.current(), (name) => settings.secrets().has(name));
 
   // ---- services for the current mode, and the dispatcher that answers from them ----------------
@@ -106,6 +115,8 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
         }
       },
       emitCapture: (draft) => events.emit('capture.changed', draft),
+      emitSubmission: (view) => events.emit('capture.submissionChanged', view),
+      emitResultArrived: (arrival) => events.emit('results.arrived', arrival),
       emitDevices: (list) => {
         events.emit('devices.changed', list);
         health.refresh();
@@ -114,12 +125,27 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     const d = createDispatcher(log);
     registerAppHandlers(d, app);
     registerSettingsHandlers(d, settings, log);
+    registerTrustIdCheckHandlers(d, { settings, previous: previousTrustId, deviceIdFile: opts.paths.deviceIdFile, log });
     registerSessionHandlers(d, next.session);
-    registerCaptureHandlers(d, next.capture, next.devices);
+    registerCaptureHandlers(d, next.capture, next.devices, next.follow);
     registerDeskHandlers(d, next);
+    registerDemoHandlers(
+      d,
+      createDemoControls({
+        emulator: () => next.trustid.emulator,
+        reader: () => {
+          const simulated = next.devices.list().find((device) => device.kind === 'simulated');
+          return simulated ? next.devices.manager.get(simulated.id) : undefined;
+        },
+      }),
+      log,
+    );
     d.setGuard((channel) => next.session.authorize(channel));
     services = next;
     inner = d;
+    // A real environment: find out now whether TrustID accepts the kiosk, not at the first upload.
+    if (next.mode === 'demo') signIn.clear();
+    else void signIn.check(() => next.trustid.clientFor(KIOSK_ACCOUNT, 'interactive').login());
     notices.push(...next.startupMessages);
     health.refresh();
     events.emit('session.changed', next.session.view());
@@ -222,10 +248,12 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     },
   };
 
-  health.register(() => services?.health() ?? []);
+  health.register(() => withSignInProblem(services?.health() ?? [], signIn.state()));
   health.register(() => diskHealth(measureFree(), settings.current().disk.minFreeMb, opts.logDropped?.() ?? 0));
   health.onChange((h) => events.emit('health.changed', h));
-  settings.onChange(() => {
+  settings.onChange((view) => {
+    previousTrustId.observe(lastTrustId, view.settings.trustid, now());
+    lastTrustId = view.settings.trustid;
     // Every window hears this, signed out too: only the public part travels (issue 12 §1).
     events.emit('settings.changed', settings.publicView());
     if (services) {

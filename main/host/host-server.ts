@@ -126,6 +126,7 @@ export async function startHostServer(opts: {
   function attach(ws: WebSocket, viaTicket: boolean) {
     const clientId = `ws-${nextClient++}`;
     sockets.add(ws);
+    log.info({ clientId, viaTicket, open: sockets.size }, 'window connected');
     const send = (message: unknown) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };

@@ -47,6 +47,7 @@ export class InboxPoller {
   private wake: AbortController | null = null;
   private loop: Promise<void> | null = null;
   private busy: Promise<void> | null = null;
+  private readonly followers: ((containerId: string) => boolean)[] = [];
 
   constructor(private readonly deps: InboxPollerDeps) {
     this.p = { ...defaultInboxParams, ...deps.params };
@@ -77,6 +78,18 @@ export class InboxPoller {
     this.wake?.abort();
   }
 
+  /**
+   * Another part of the kiosk follows some containers itself (guest links, queued records): the inbox
+   * then never retrieves them, and they reach it through recordContainerSeen.
+   */
+  addFollower(follows: (containerId: string) => boolean): void {
+    this.followers.push(follows);
+  }
+
+  private followedElsewhere(containerId: string): boolean {
+    return (this.deps.followedElsewhere?.(containerId) ?? false) || this.followers.some((f) => f(containerId));
+  }
+
   /** Poll every account now (staff asked to look for new results, or a demo arrival). */
   pollNow(): void {
     const now = this.deps.clock.now();
@@ -98,6 +111,17 @@ export class InboxPoller {
     const existing = this.deps.inbox.byContainer(container.Id);
     const s = sightingOf(container, { accountId, originHint, firstSeenAt: existing?.firstSeenAt ?? now, madeHere: true, followedElsewhere: true, withSnapshot: true }, now, this.random, this.p);
     this.deps.inbox.recordPage([s]);
+    this.deps.onChange?.();
+  }
+
+  /**
+   * The other sink for followers: a container they follow is gone (a guest link expired or revoked,
+   * a queued application withdrawn), which no container can show. Unknown containers are ignored.
+   */
+  recordContainerGone(containerId: string, state: 'expired' | 'revoked' | 'withdrawn'): void {
+    const row = this.deps.inbox.byContainer(containerId);
+    if (!row) return;
+    this.deps.inbox.recordCheck(row.id, { storageType: row.storageType, state, verdict: null, attention: false, documentCount: row.documentCount, holder: null, snapshot: null, nextCheckAt: null });
     this.deps.onChange?.();
   }
 
@@ -205,7 +229,7 @@ export class InboxPoller {
           continue;
         }
         const existing = inbox.byContainer(id);
-        const followed = this.deps.followedElsewhere?.(id) ?? false;
+        const followed = this.followedElsewhere(id);
         sightings.push(
           sightingOf(c, { accountId, originHint: null, firstSeenAt: existing?.firstSeenAt ?? now, madeHere: false, followedElsewhere: followed, withSnapshot: c.DocumentStorageType === 3 }, now, this.random, this.p),
         );
@@ -236,7 +260,7 @@ export class InboxPoller {
     const due = inbox.dueChecks(this.deps.clock.now(), CHECKS_PER_ROUND, [accountId]);
     for (const row of due) {
       if (row.containerId === null) continue;
-      if (this.deps.followedElsewhere?.(row.containerId)) {
+      if (this.followedElsewhere(row.containerId)) {
         inbox.setNextCheck(row.id, null, false);
         continue;
       }

@@ -66,6 +66,11 @@ export type RemoteCreatesService = {
   resolve(reference: string, action: 'create-again' | 'discard', actor: string): Promise<RemoteCreateRecord>;
   /** One retrieve now (staff opened it, or the demo guest just submitted). */
   checkNow(reference: string): Promise<RemoteCreateRecord | null>;
+  /**
+   * Staff are looking at the list: a record not checked for 30 s is checked now (SUBMISSION-PROTOCOL
+   * §7.6 allows this while staff watch), never sooner than a read backoff says.
+   */
+  watch(kind: RemoteCreateKind, accountId: string): void;
   /** A ClientApplicationReference of one of this kiosk's guest links (API §11.2: left out of the queued list). */
   isOwnGuestLinkReference(reference: string): boolean;
   /** The queued applications this kiosk created and that still wait, for the fill list (own-records mode). */
@@ -77,6 +82,8 @@ export type RemoteCreatesService = {
 };
 
 const BLOCKED_RETRY_MS = 5_000;
+/** §7.6: while staff look at it, a record may be polled every 30 s. */
+const WATCHED_CHECK_MS = 30_000;
 const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 
@@ -499,6 +506,17 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
       await exclusive(reference, () => check(reference));
       poke();
       return repo.get(reference);
+    },
+    watch(kind, accountId) {
+      const now = deps.clock.now();
+      let any = false;
+      for (const rec of repo.list({ kind, accountId, limit: 20 })) {
+        if (rec.state !== 'created' || rec.containerId === null || rec.nextCheckAt === null || rec.nextCheckAt <= now || rec.checkFailures > 0) continue;
+        if (rec.lastCheckedAt !== null && now - rec.lastCheckedAt < WATCHED_CHECK_MS) continue;
+        save({ ...rec, nextCheckAt: now });
+        any = true;
+      }
+      if (any) poke();
     },
     isOwnGuestLinkReference(reference) {
       const rec = repo.get(reference) ?? repo.get(reference.toLowerCase());

@@ -40,10 +40,17 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'settings.clearSecret': 'admin',
   'staff.list': 'admin',
   'staff.save': 'admin',
+  // Admin PIN works signed out: the way back when nobody can sign in after a bad switch (issue 11 §3).
+  'trustid.testConnection': 'admin',
+  'trustid.previous': 'admin',
+  'trustid.revert': 'admin',
 
   'queue.discard': 'admin-signed-in',
   'devices.detect': 'admin-signed-in',
   'devices.test': 'admin-signed-in',
+  // Demo rehearsal: an administrator at the desk; the handler refuses outside demo mode.
+  'demo.get': 'admin-signed-in',
+  'demo.set': 'admin-signed-in',
 
   'session.setOfflinePin': 'staff',
   'devices.list': 'staff',
@@ -64,6 +71,9 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'capture.confirmPerson': 'staff',
   'capture.submit': 'staff',
   'capture.finish': 'staff',
+  'capture.confirmSamePerson': 'staff',
+  'capture.discard': 'staff',
+  'capture.submission': 'staff',
   'queue.list': 'staff',
   'queue.summary': 'staff',
   'queue.syncNow': 'staff',
@@ -78,9 +88,9 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'guest.revoke': 'staff',
   'guest.resolve': 'staff',
   'guest.completeAsGuest': 'staff',
-  'queuedPrepare.create': 'staff',
-  'queuedPrepare.list': 'staff',
-  'queuedPrepare.resolve': 'staff',
+  'queued.prepare': 'staff',
+  'queued.listPrepared': 'staff',
+  'queued.resolvePrepared': 'staff',
   'queued.list': 'staff',
 };
 

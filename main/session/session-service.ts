@@ -12,10 +12,11 @@ import type { ScryptParams } from '../store/pin-verifier';
 import { KIOSK_ACCOUNT_ID } from '../store/trustid-accounts';
 import { decideAccess, refusalMessages, type AccessState, type SessionPhase } from './access-policy';
 import { createAdminPin } from './admin-pin';
-import { afterFailure, noAttempts, type Attempts } from './pin-attempts';
+import { createGuessCounter } from './guess-counter';
 import { ALL_SOURCES_POLICY, createSourceThrottle, SOURCE_POLICY } from './source-throttle';
 import { isTrustIdError } from '../trustid';
 import { createPersonalAccounts } from './personal-accounts';
+import { assertPinAllowed } from './pin-rules';
 import {
   alreadySignedInError,
   changedMeanwhileError,
@@ -23,6 +24,7 @@ import {
   lockedOutError,
   noCredentialsError,
   noOfflinePinError,
+  adminPinLockedError,
   offlinePinExpiredError,
   signInErrorFromTrustId,
   slowDownError,
@@ -126,8 +128,8 @@ export function createSessionService(deps: SessionDeps): SessionService {
   const sourceThrottle = createSourceThrottle(SOURCE_POLICY, deps.now);
   const allSources = createSourceThrottle(ALL_SOURCES_POLICY, deps.now);
   const ALL = '*';
-  /** `${source}\0${staffId}` → that source's wrong PINs for that person. */
-  const guessesFor = new Map<string, Attempts>();
+  const guesses = createGuessCounter(deps.now, policy);
+  const ADMIN_PIN = 'admin-pin';
   /** Keys the directory's handles: they name nobody outside this run. */
   const handleKey = crypto.randomBytes(32);
   const handleOf = (staffId: string) => crypto.createHmac('sha256', handleKey).update(staffId).digest('base64url').slice(0, 22);
@@ -233,26 +235,20 @@ export function createSessionService(deps: SessionDeps): SessionService {
       throw unknownStaffError();
     }
     const result = await store.staff.verifyPin(staffId, pin);
-    const key = `${source}\0${staffId}`;
     if (!result.ok) {
       if (result.reason === 'locked') throw lockedOutError(result.lockedUntil, deps.now(), 'account');
       throttleFailure(source);
       if (result.reason !== 'wrong-pin') throw unknownStaffError();
-      const now = deps.now();
-      const outcome = afterFailure(guessesFor.get(key) ?? noAttempts, now, policy());
-      guessesFor.delete(key);
+      const outcome = guesses.fail(source, staffId);
       if (outcome.lockedUntil !== null) {
         store.staff.lockOut(staffId, outcome.lockedUntil, outcome.attempts.failures);
         log.warn({ staffId, failures: outcome.attempts.failures }, 'staff PIN locked after repeated wrong PINs from one source');
-        throw lockedOutError(outcome.lockedUntil, now, 'account');
+        throw lockedOutError(outcome.lockedUntil, deps.now(), 'account');
       }
-      guessesFor.set(key, outcome.attempts);
-      // Bounded: the oldest counts go first (a count older than the lockout window means little).
-      if (guessesFor.size > 1_000) guessesFor.delete(guessesFor.keys().next().value!);
       throw wrongPinError(outcome.attemptsLeft, policy().lockoutMinutes, 'PIN');
     }
     throttleSuccess(source);
-    guessesFor.delete(key);
+    guesses.clear(source, staffId);
     if (active) throw alreadySignedInError();
     return begin({ staffId, displayName: result.staff.name, mode: 'shared', accountId: KIOSK_ACCOUNT_ID, method: 'local', username: null });
   }
@@ -275,7 +271,8 @@ export function createSessionService(deps: SessionDeps): SessionService {
     return begin({ staffId: staff.id, displayName: username, mode: 'personal', accountId, method, username });
   }
 
-  async function signInOfflinePin(username: string, pin: string): Promise<SessionView> {
+  async function signInOfflinePin(username: string, pin: string, source: string): Promise<SessionView> {
+    throttleCheck(source);
     const record = personal.record(username);
     if (!record) throw noOfflinePinError();
     const usable = personal.offlinePinUsable(record);
@@ -283,11 +280,26 @@ export function createSessionService(deps: SessionDeps): SessionService {
     if (usable === 'expired') throw offlinePinExpiredError(personal.offlinePinDays);
     const staff = store.staff.get(record.staffId);
     if (!staff || staff.disabled) throw unknownStaffError();
-    const check = await personal.checkOfflinePin(username, pin);
-    if (!check.ok) {
-      store.audit.append({ action: check.reason === 'locked-now' ? 'staff.locked-out' : 'staff.sign-in-failed', actor: staff.id, detail: { method: 'offline-pin', reason: check.reason, failures: check.failures } });
+    const check = await personal.verifyOfflinePin(username, pin);
+    if (!check.ok && check.reason === 'locked') {
+      store.audit.append({ action: 'staff.sign-in-failed', actor: staff.id, detail: { method: 'offline-pin', reason: 'locked', failures: check.failures } });
       throw check.error;
     }
+    const target = `offline-pin\u0000${record.username.toLowerCase()}`;
+    if (!check.ok) {
+      throttleFailure(source);
+      // Counted per source, so a stranger who knows a user name cannot lock the offline PIN.
+      const outcome = guesses.fail(source, target);
+      if (outcome.lockedUntil !== null) {
+        personal.lockOfflinePin(username, outcome.lockedUntil, outcome.attempts.failures);
+        store.audit.append({ action: 'staff.locked-out', actor: staff.id, detail: { method: 'offline-pin', reason: 'locked-now', failures: outcome.attempts.failures } });
+        throw lockedOutError(outcome.lockedUntil, deps.now(), 'offline-pin');
+      }
+      store.audit.append({ action: 'staff.sign-in-failed', actor: staff.id, detail: { method: 'offline-pin', reason: 'wrong', failures: outcome.attempts.failures } });
+      throw wrongPinError(outcome.attemptsLeft, policy().lockoutMinutes, 'offline PIN');
+    }
+    throttleSuccess(source);
+    guesses.clear(source, target);
     const account = store.accounts.forStaff(staff.id);
     if (!account) throw noCredentialsError();
     if (active) throw alreadySignedInError();
@@ -373,17 +385,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
         if (mode !== 'personal') throw wrongModeError('shared');
         // The contract trims it too; callers inside main may not have gone through the contract.
         const username = req.username.trim();
-        if (req.method === 'offline-pin') {
-          throttleCheck(source);
-          try {
-            const view = await signInOfflinePin(username, req.pin);
-            throttleSuccess(source);
-            return view;
-          } catch (error) {
-            if (error instanceof AppError && error.code === 'session.wrong-pin') throttleFailure(source);
-            throw error;
-          }
-        }
+        if (req.method === 'offline-pin') return signInOfflinePin(username, req.pin, source);
         return signInTrustId(username, req.password, req.method === 'trustid-change-password' ? req.newPassword : undefined);
       });
     },
@@ -451,6 +453,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
           throw new AppError('session.offline-pin-personal-only', 'An offline PIN is only for personal TrustID accounts. In shared mode your PIN already works offline.');
         }
         if (!personal.record(who.username)) throw noOfflinePinError();
+        assertPinAllowed(pin, deps.demo);
         await personal.setOfflinePin(who.username, pin);
         store.audit.append({ action: 'session.offline-pin-set', actor: who.staffId });
         log.info({ staffId: who.staffId }, 'offline PIN set');
@@ -465,13 +468,25 @@ export function createSessionService(deps: SessionDeps): SessionService {
         throttleCheck(source);
         const who = active;
         const started = epoch;
-        const check = await adminPin.check(pin);
-        if (check.ok) throttleSuccess(source);
-        else if (check.reason !== 'locked') throttleFailure(source);
-        if (!check.ok) {
-          store.audit.append({ action: check.reason === 'locked-now' ? 'session.admin-pin-locked-out' : 'session.elevate-failed', actor: who?.staffId ?? ADMIN_PIN_ACTOR, detail: { failures: check.failures } });
+        const actorId = who?.staffId ?? ADMIN_PIN_ACTOR;
+        const check = await adminPin.verify(pin);
+        if (!check.ok && check.reason === 'locked') {
+          store.audit.append({ action: 'session.elevate-failed', actor: actorId, detail: { failures: check.failures } });
           throw check.error;
         }
+        if (!check.ok) {
+          throttleFailure(source);
+          const outcome = guesses.fail(source, ADMIN_PIN);
+          if (outcome.lockedUntil !== null) {
+            adminPin.lockOut(outcome.lockedUntil, outcome.attempts.failures);
+            store.audit.append({ action: 'session.admin-pin-locked-out', actor: actorId, detail: { failures: outcome.attempts.failures } });
+            throw adminPinLockedError(outcome.lockedUntil, deps.now());
+          }
+          store.audit.append({ action: 'session.elevate-failed', actor: actorId, detail: { failures: outcome.attempts.failures } });
+          throw wrongPinError(outcome.attemptsLeft, policy().lockoutMinutes, 'admin PIN');
+        }
+        throttleSuccess(source);
+        guesses.clear(source, ADMIN_PIN);
         if (epoch !== started || active !== who) throw changedMeanwhileError();
         if (who) who.elevated = true;
         else signedOutAdminUntil = deps.now() + idleMs();
@@ -484,6 +499,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     setAdminPin(req) {
       return serial(async () => {
         if (active?.locked) throw new AppError('session.locked', refusalMessages['session.locked']);
+        assertPinAllowed(req.newPin, deps.demo);
         const roleAdmin = active !== null && roleOf(active.staffId) === 'admin';
         const first = !adminPin.isSet();
         if (adminPin.isSet()) {
@@ -516,6 +532,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     staffSave(req) {
       return serial(async () => {
         requireAdmin();
+        if (req.pin) assertPinAllowed(req.pin, deps.demo);
         const saved = await staffAdmin.save(req, actor(), adminPin.isSet());
         // A role change of the person signed in changes what they may do now.
         if (active?.staffId === saved.id) changed();

@@ -30,6 +30,8 @@ export const HealthComponent = z.object({
   message: z.string(),
   /** Numbers the renderer words the message from in the staff member's language (e.g. free MB). */
   params: z.record(z.string(), z.number()).optional(),
+  /** Stable code the renderer words the message by, where one exists (e.g. `trustid.sign-in-refused`). */
+  code: z.string().optional(),
 });
 export type HealthComponent = z.infer<typeof HealthComponent>;
 

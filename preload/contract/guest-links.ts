@@ -66,7 +66,7 @@ export const guestLinksInvoke = {
   'guest.resolve': { req: z.strictObject({ reference: Reference, action: z.enum(['create-again', 'discard']) }), res: GuestLinkView },
   /** Demo mode only: the emulator's guest submits through the link. */
   'guest.completeAsGuest': { req: z.strictObject({ reference: Reference }), res: GuestLinkView },
-  'queuedPrepare.create': { req: z.strictObject({ fields: FieldValues }), res: QueuedCreateView },
-  'queuedPrepare.list': { req: z.void(), res: z.array(QueuedCreateView) },
-  'queuedPrepare.resolve': { req: z.strictObject({ reference: Reference, action: z.enum(['create-again', 'discard']) }), res: QueuedCreateView },
+  'queued.prepare': { req: z.strictObject({ fields: FieldValues }), res: QueuedCreateView },
+  'queued.listPrepared': { req: z.void(), res: z.array(QueuedCreateView) },
+  'queued.resolvePrepared': { req: z.strictObject({ reference: Reference, action: z.enum(['create-again', 'discard']) }), res: QueuedCreateView },
 } as const;

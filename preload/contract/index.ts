@@ -4,22 +4,28 @@ import type { z } from 'zod';
 import type { Envelope } from './envelope';
 import { appEvents, appInvoke } from './app';
 import { captureEvents, captureInvoke } from './capture';
+import { demoInvoke } from './demo';
 import { devicesEvents, devicesInvoke } from './devices';
+import { followEvents, followInvoke } from './follow';
 import { queueEvents, queueInvoke } from './queue';
 import { guestLinksInvoke } from './guest-links';
 import { resultsEvents, resultsInvoke } from './results';
 import { sessionEvents, sessionInvoke } from './session';
 import { settingsEvents, settingsInvoke } from './settings';
+import { trustIdCheckInvoke } from './trustid-check';
 
 export * from './envelope';
 export * from './app';
 export * from './capture';
+export * from './demo';
 export * from './devices';
+export * from './follow';
 export * from './queue';
 export * from './results';
 export * from './guest-links';
 export * from './session';
 export * from './settings';
+export * from './trustid-check';
 
 export const invoke = {
   ...appInvoke,
@@ -30,6 +36,9 @@ export const invoke = {
   ...queueInvoke,
   ...resultsInvoke,
   ...guestLinksInvoke,
+  ...trustIdCheckInvoke,
+  ...demoInvoke,
+  ...followInvoke,
 } as const;
 
 export const events = {
@@ -40,6 +49,7 @@ export const events = {
   ...captureEvents,
   ...queueEvents,
   ...resultsEvents,
+  ...followEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invoke;

@@ -12,6 +12,7 @@ import { AppFrame } from './components/AppFrame';
 import { useDiskHealth } from './components/DiskNotice';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { IdleGuard } from './components/IdleGuard';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { LockScreen } from './features/sign-in/LockScreen';
 import { OfflinePinDialog } from './features/sign-in/OfflinePinDialog';
 import { SignInScreen } from './features/sign-in/SignInScreen';
@@ -28,7 +29,8 @@ export function App() {
 
   let content;
   if (state === null) content = <SessionPending />;
-  else if (state === 'signed-out') content = <SignInScreen params={{}} />;
+  // Settings stay reachable signed out, through the admin PIN (issue 11 §3: no lock-out).
+  else if (state === 'signed-out') content = route.screen === 'settings' ? <SettingsScreen params={{}} /> : <SignInScreen params={{}} />;
   else if (state === 'locked') content = <LockScreen />;
   else {
     const Screen = screens[route.screen];

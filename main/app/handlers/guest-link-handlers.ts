@@ -47,7 +47,11 @@ export function registerGuestLinkHandlers(dispatcher: Dispatcher, services: AppS
     const checked = checkedFieldValues(fields, await fieldDefinitions.forAccount(w.accountId));
     return guest(await remoteCreates.createGuestLink({ name, email, sendEmail, fields: checked.fields, labels: checked.labels }, w));
   });
-  dispatcher.handle('guest.list', () => remoteCreates.list('guest_link', who().accountId).map(guest));
+  dispatcher.handle('guest.list', () => {
+    const { accountId } = who();
+    remoteCreates.watch('guest_link', accountId);
+    return remoteCreates.list('guest_link', accountId).map(guest);
+  });
   dispatcher.handle('guest.revoke', async ({ reference }) => guest(await remoteCreates.revoke(own(reference, 'guest_link').reference, who().actor)));
   dispatcher.handle('guest.resolve', async ({ reference, action }) => guest(await remoteCreates.resolve(own(reference, 'guest_link').reference, action, who().actor)));
   dispatcher.handle('guest.completeAsGuest', async ({ reference }) => {
@@ -60,11 +64,15 @@ export function registerGuestLinkHandlers(dispatcher: Dispatcher, services: AppS
     return guest((await remoteCreates.checkNow(rec.reference)) ?? rec);
   });
 
-  dispatcher.handle('queuedPrepare.create', async ({ fields }) => {
+  dispatcher.handle('queued.prepare', async ({ fields }) => {
     const w = who();
     const checked = checkedFieldValues(fields, await fieldDefinitions.forAccount(w.accountId));
     return queued(await remoteCreates.createQueued({ fields: checked.fields, labels: checked.labels }, w));
   });
-  dispatcher.handle('queuedPrepare.list', () => remoteCreates.list('queued', who().accountId).map(queued));
-  dispatcher.handle('queuedPrepare.resolve', async ({ reference, action }) => queued(await remoteCreates.resolve(own(reference, 'queued').reference, action, who().actor)));
+  dispatcher.handle('queued.listPrepared', () => {
+    const { accountId } = who();
+    remoteCreates.watch('queued', accountId);
+    return remoteCreates.list('queued', accountId).map(queued);
+  });
+  dispatcher.handle('queued.resolvePrepared', async ({ reference, action }) => queued(await remoteCreates.resolve(own(reference, 'queued').reference, action, who().actor)));
 }

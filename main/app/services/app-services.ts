@@ -4,8 +4,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CaptureDraft, DeviceView, HealthComponent, Mode, QueueItem, QueueSummary, SessionView } from '../../../preload/contract';
+import { Verdict, type CaptureDraft, type DeviceView, type HealthComponent, type Mode, type QueueItem, type QueueSummary, type ResultArrival, type SessionView, type SubmissionView } from '../../../preload/contract';
 import { createCaptureService, type CaptureService } from '../../capture/capture-service';
+import { createSubmissionFollow, type SubmissionFollow } from '../../capture/submission-follow';
+import { createResultNotices, type ResultNotices } from '../../results/result-notices';
 import { createDeviceService, type DeviceService } from '../../capture/device-service';
 import { DeviceSettings } from '../../devices/device-settings';
 import { localIsoDay } from '../../devices/mrz/mrz-dates';
@@ -42,6 +44,10 @@ export type ServiceContext = {
   emitSession(view: SessionView): void;
   emitCapture(draft: CaptureDraft | null): void;
   emitDevices(list: DeviceView[]): void;
+  /** `capture.submissionChanged`: the submitted screen follows its application. */
+  emitSubmission?(view: SubmissionView): void;
+  /** `results.arrived`: a result is ready for something this kiosk started. */
+  emitResultArrived?(arrival: ResultArrival): void;
   /** The app's resources folder (reader presets, specimens, SANE test config). */
   resourcesDir: string;
   /** Developers and tests: serve the demo emulator's control endpoints. */
@@ -63,6 +69,10 @@ export type AppServices = {
   session: SessionService;
   devices: DeviceService;
   capture: CaptureService;
+  /** After Submit: the submitted screen's view of an application. */
+  follow: SubmissionFollow;
+  /** Announce a result that arrived for something this kiosk started (guest links, queued applications call this too). */
+  resultNotices: ResultNotices;
   /** Plain-words notes from start-up (e.g. a damaged database moved aside). */
   startupMessages: string[];
   health(): HealthComponent[];
@@ -107,6 +117,17 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
 
   const results = createResultsService({ store, clientFor: interactive, now: ctx.now });
   let worker: SubmissionWorker | null = null;
+  const resultNotices = createResultNotices({ emit: (arrival) => ctx.emitResultArrived?.(arrival), now: ctx.now });
+  const follow = createSubmissionFollow({
+    load: (appId) => store.submissions.load(appId),
+    verdict: (appId) => {
+      const outcome = Verdict.safeParse(store.results.summary(appId)?.outcome);
+      return outcome.success ? outcome.data : null;
+    },
+    offline: () => queue.summary().connection === 'offline',
+    emit: (view) => ctx.emitSubmission?.(view),
+    announce: (arrival) => resultNotices.announce(arrival),
+  });
   const queue = createQueueService({
     worker: () => worker!,
     emitSummary: ctx.emitQueueSummary,
@@ -122,7 +143,8 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     onEvent: (event) => {
       queue.onSyncEvent(event);
       // Own submissions join the inbox once published (one results model); cheap when nothing changed.
-      if (event.type === 'app' && event.item.publishedAt !== null) results.mirror(event.item.appId);
+      if (event.type === 'app' && event.item.publishedAt !== null && results.mirror(event.item.appId)) ctx.emitResultsChanged?.();
+      follow.onSyncEvent(event);
     },
   });
   worker.start();
@@ -242,6 +264,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     newId: () => crypto.randomUUID(),
     log,
     onChange: ctx.emitCapture,
+    audit: (entry) => store.audit.append(entry),
   });
   log.info({ mode: ctx.mode, rows: recovery.rows, files: recovery.files, recoveryMs: recovery.recoveryMs }, 'services started');
 
@@ -258,6 +281,8 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     session,
     devices,
     capture,
+    follow,
+    resultNotices,
     startupMessages: recovery.messages,
     health() {
       return [trustIdHealth(ctx.mode, queue.summary()), storeHealth(custody(), store.retention.unsentAlerts().length), readerHealth(ctx.mode, devices.list())];

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store';
 import { useDiskHealth, useDiskNumbers } from './DiskNotice';
+import { signInProblem } from './sign-in-problem';
 
 export function HealthIndicator() {
   const { t } = useTranslation();
@@ -15,6 +16,9 @@ export function HealthIndicator() {
   if (connection !== 'open') {
     tone = 'down';
     text = connection === 'connecting' ? t('health.connecting') : t('health.disconnected');
+  } else if (signInProblem(health)) {
+    tone = 'down';
+    text = t('health.signInProblem');
   } else if (!health) {
     tone = 'degraded';
     text = t('health.connecting');

@@ -10,10 +10,12 @@ import * as queuedPrepare from '../features/queued-prepare/locales';
 import * as results from '../features/results/locales';
 import * as settings from '../features/settings/locales';
 import * as signIn from '../features/sign-in/locales';
+import * as format from './format-words';
+import * as mainErrors from './main-errors';
 import { cy as coreCy } from './locales/cy';
 import { en as coreEn } from './locales/en';
 
-const features = { capture, guest, queue, queued, queuedPrepare, results, settings, signIn };
+const features = { capture, guest, queue, queued, queuedPrepare, results, settings, signIn, mainErrors, format };
 
 function merge(core: object, pick: (f: { en: object; cy: object }) => object) {
   return { ...core, ...Object.fromEntries(Object.entries(features).map(([name, f]) => [name, pick(f)])) };

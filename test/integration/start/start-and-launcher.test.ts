@@ -67,4 +67,26 @@ describe('Chromium shell launcher', () => {
     expect(log).not.toContain(ticket!);
     expect(log).toContain('browser window closed');
   });
+
+  // Real Chromium (headless) behind a wrapper that records its arguments and closes it once the host
+  // logs the window's connection (or after 25 s, failing the test): the owner-only page forwards,
+  // and the page redeems the ticket over the socket.
+  it.skipIf(!fs.existsSync('/usr/bin/chromium'))('real Chromium redeems the ticket from the hand-over file, with nothing secret on its command line', async () => {
+    const home = tmp();
+    const argsFile = path.join(home, 'chromium-args.txt');
+    const wrapper = path.join(home, 'chromium-wrapper.sh');
+    fs.writeFileSync(
+      wrapper,
+      `#!/bin/sh\nprintf '%s\\n' "$@" > ${JSON.stringify(argsFile)}\n/usr/bin/chromium --headless=new --no-sandbox --disable-gpu "$@" >/dev/null 2>&1 &\nPID=$!\nfor i in $(seq 1 250); do grep -q 'window connected' "$SCAN_STATION_HOME/logs/scan-station.log" 2>/dev/null && break; sleep 0.1; done\nkill $PID\nwait $PID\nexit 0\n`,
+      { mode: 0o755 },
+    );
+    const host = spawn(process.execPath, ['dist/main/host.js'], { env: { ...process.env, SCAN_STATION_HOME: home, SCAN_STATION_BROWSER: wrapper }, stdio: 'ignore' });
+    expect(await new Promise<number | null>((resolve) => host.once('exit', resolve))).toBe(0);
+    const args = fs.readFileSync(argsFile, 'utf8');
+    expect(args).toMatch(/--app=file:\/\//);
+    expect(args).not.toMatch(/#t=|#k=/);
+    const log = fs.readFileSync(path.join(home, 'logs', 'scan-station.log'), 'utf8');
+    expect(log).toMatch(/"viaTicket":true[^\n]*"window connected"/);
+    expect(fs.readdirSync(home).filter((f) => f.startsWith('launch-'))).toEqual([]);
+  }, 40_000);
 });

@@ -28,7 +28,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
 
   async function refresh() {
     try {
-      setItems(await getBridge().invoke('queuedPrepare.list'));
+      setItems(await getBridge().invoke('queued.listPrepared'));
       setListError(null);
     } catch (failure) {
       setListError((failure as Error).message);
@@ -51,7 +51,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
     setCreating(true);
     setError(null);
     try {
-      await getBridge().invoke('queuedPrepare.create', { fields: filledValues(values) });
+      await getBridge().invoke('queued.prepare', { fields: filledValues(values) });
       setValues({});
       setTried(false);
       setDone(true);
@@ -65,7 +65,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
 
   async function resolve(reference: string, action: 'create-again' | 'discard') {
     try {
-      await getBridge().invoke('queuedPrepare.resolve', { reference, action });
+      await getBridge().invoke('queued.resolvePrepared', { reference, action });
       await refresh();
     } catch (failure) {
       setListError((failure as Error).message);
@@ -93,7 +93,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
         <form className="guest-form" onSubmit={(e) => void create(e)} noValidate data-testid="queued-prepare-form" aria-busy={creating}>
           <AccountFields definitions={form.definitions} values={values} onChange={setValues} showMissing={tried} />
           <button type="submit" className="button button-primary" disabled={creating} data-testid="queued-prepare-create">
-            {creating ? t('queuedPrepare.creating') : t('queuedPrepare.create')}
+            {creating ? t('queuedPrepare.creating') : t('queued.prepare')}
           </button>
           {creating && <ProgressBar label={t('queuedPrepare.creating')} value={null} />}
           {done && (

@@ -1,4 +1,5 @@
 // Verdicts in words and tones (renderer): what each TrustID outcome means for staff.
+import { formatDateTime } from '../../i18n/format';
 import type { ResultOrigin, ResultState, ResultSummary, Verdict } from '../../../../preload/contract';
 import type { ScreenId } from '../../app/navigation-store';
 import type { StatusTone } from '../../components/StatusBadge';
@@ -15,9 +16,11 @@ export const verdictTone: Record<Verdict, StatusTone> = {
   undefined: 'neutral',
 };
 
-/** Date and time as staff read them, in the interface's language. */
+/**
+ * Date and time as staff read them, in the interface's language: day, month, year, 24-hour time.
+ */
 export function formatWhen(epochMs: number, language: string): string {
-  return new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+  return formatDateTime(epochMs, language);
 }
 
 /** The results screens share one store: it is forgotten only when staff leave both. */

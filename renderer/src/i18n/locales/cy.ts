@@ -24,6 +24,7 @@ export const cy: Messages = {
     absent: 'Ddim ar gael',
     connecting: 'Yn cysylltu â Scan Station…',
     disconnected: 'Wedi datgysylltu o Scan Station. Yn ailgysylltu…',
+    signInProblem: 'TrustID: gwiriwch y Gosodiadau',
     components: {
       trustid: 'TrustID',
       reader: 'Darllenydd dogfennau',
@@ -62,6 +63,14 @@ export const cy: Messages = {
     pausedOldest: 'Cysoni wedi’i oedi · {{pending}} yn aros (yr hynaf {{age}})',
     syncing: 'Yn cysoni {{current}} o {{total}}',
     actionNeeded: 'Angen gweithredu',
+    signIn: {
+      refused: 'Gwrthododd TrustID fewngofnodi’r ciosg — gwiriwch y Gosodiadau',
+      'locked-account': 'Cloiodd TrustID gyfrif y ciosg — gwiriwch y Gosodiadau',
+      'password-change-required': 'Mae TrustID eisiau cyfrinair newydd — gwiriwch y Gosodiadau',
+      'not-allowed': 'Gwrthododd TrustID allwedd API y ciosg — gwiriwch y Gosodiadau',
+      'not-trustid': 'Nid yw cyfeiriad TrustID yn ateb — gwiriwch y Gosodiadau',
+      'invalid-address': 'Nid yw cyfeiriad TrustID yn ddilys — gwiriwch y Gosodiadau',
+    },
     age: { seconds: '{{n}} eiliad', minutes: '{{n}} munud', hours: '{{n}} awr', days: '{{n}} diwrnod' },
   },
   idle: {

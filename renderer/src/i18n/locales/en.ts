@@ -22,6 +22,7 @@ export const en = {
     absent: 'Not available',
     connecting: 'Connecting to Scan Station…',
     disconnected: 'Disconnected from Scan Station. Reconnecting…',
+    signInProblem: 'TrustID: check Settings',
     components: {
       trustid: 'TrustID',
       reader: 'Document reader',
@@ -60,6 +61,14 @@ export const en = {
     pausedOldest: 'Sync paused · {{pending}} pending (oldest {{age}})',
     syncing: 'Syncing {{current}} of {{total}}',
     actionNeeded: 'Action needed',
+    signIn: {
+      refused: 'TrustID refused the kiosk’s sign-in — check Settings',
+      'locked-account': 'TrustID locked the kiosk’s account — check Settings',
+      'password-change-required': 'TrustID wants a new password — check Settings',
+      'not-allowed': 'TrustID refused the kiosk’s API key — check Settings',
+      'not-trustid': 'The TrustID address does not answer — check Settings',
+      'invalid-address': 'The TrustID address is not valid — check Settings',
+    },
     age: { seconds: '{{n}} s', minutes: '{{n}} min', hours: '{{n}} h', days: '{{n}} d' },
   },
   idle: {

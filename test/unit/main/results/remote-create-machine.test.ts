@@ -11,6 +11,7 @@ import {
   recoverSent,
   remoteStateOf,
   type Ctx,
+  type LookupAnswer,
 } from '../../../../main/results/remote-create-machine';
 import type { RemoteCreateRecord } from '../../../../main/store/remote-creates-repo';
 
@@ -141,8 +142,8 @@ describe('§14.2 table 3: what the lookup found', () => {
   });
 
   it.each([
-    ['an untrusted no-match', { kind: 'listed', matches: [] } as const],
-    ['a refused query (no archive privilege)', { kind: 'refused' } as const],
+    ['an untrusted no-match', { kind: 'listed', matches: [] } as LookupAnswer],
+    ['a refused query (no archive privilege)', { kind: 'refused' } as LookupAnswer],
   ])('%s: a queued application needs staff, with no second create', (_name, answer) => {
     const d = afterLookup(resolving({ kind: 'queued' }), answer, false, ctx());
     expect(d).toMatchObject({ recreate: false, deletes: [], rec: { state: 'needs_attention', attentionReason: 'create_unconfirmed', nextAttemptAt: null } });

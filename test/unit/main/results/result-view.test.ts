@@ -27,10 +27,10 @@ describe('result view', () => {
     expect(detail.verdict).toBe('accepted');
     expect(detail.name).toBe('ANNA MARIA ERIKSSON');
     expect(detail.documents[0]!.fields).toEqual([
-      { label: 'Surname', value: 'ERIKSSON' },
-      { label: 'Expiry date', value: '2030-01-01' },
+      { label: 'Surname', value: 'ERIKSSON', code: 'surname' },
+      { label: 'Expiry date', value: '2030-01-01', code: 'expiryDate' },
     ]);
-    expect(detail.documents[0]!.facts).toEqual([{ name: 'The document is in date', passed: true, explanation: 'Passed.' }]);
+    expect(detail.documents[0]!.facts).toEqual([{ name: 'The document is in date', passed: true, explanation: 'Passed.', code: 'expiry' }]);
   });
 
   it('shows the document-level custom field values under their display names, but not the capture marker (issue 10 §5)', () => {
