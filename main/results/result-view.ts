@@ -66,6 +66,23 @@ function fieldValue(doc: Document, name: string): string | null {
   return f.FieldValueDate ? f.FieldValueDate.toISOString().slice(0, 10) : null;
 }
 
+/**
+ * Issue 10 §5: the document-level custom field values (RAW-API §7.9) staff or TrustID set, under
+ * their display names. The capture marker ("<application id>:<document index>") is the kiosk's
+ * bookkeeping, not something staff filled in, so it is not shown.
+ */
+function documentCustomFields(doc: Document): Array<{ label: string; value: string }> {
+  const out: Array<{ label: string; value: string }> = [];
+  for (const entry of doc.CustomFieldDictionary) {
+    const value = entry.Value?.Value;
+    if (typeof value !== 'string' || value === '' || CAPTURE_MARKER.test(value)) continue;
+    out.push({ label: entry.Value?.DisplayName?.trim() || entry.Value?.PropertyName?.trim() || entry.Key || 'Document field', value });
+  }
+  return out;
+}
+
+const CAPTURE_MARKER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d+$/i;
+
 function documentView(doc: Document) {
   const verdict = verdictFromNumber(documentVerdict(doc));
   const properties = [...doc.GeneralDocumentProperties, ...doc.DocumentResultsSummary, ...doc.MrzValidationProperties, ...doc.MissingFieldsProperties];
@@ -77,10 +94,14 @@ function documentView(doc: Document) {
     name: doc.DocumentName?.trim() || 'Document',
     verdict,
     facts,
-    fields: VISIBLE_FIELDS.flatMap(([name, label, code]) => {
-      const value = fieldValue(doc, name);
-      return value ? [{ label, value, code }] : [];
-    }),
+    fields: [
+      ...VISIBLE_FIELDS.flatMap(([name, label, code]) => {
+        const value = fieldValue(doc, name);
+        return value ? [{ label, value, code }] : [];
+      }),
+      // Account-defined labels: shown as TrustID holds them, without a code to word.
+      ...documentCustomFields(doc),
+    ],
     images: displayImages(doc).map((img) => {
       const kind = img.ImageType === ImageType.ApplicantPhoto ? ('photo' as const) : img.ImageType === ImageType.CardBackDefault ? ('back' as const) : ('front' as const);
       return { id: img.Id, label: kind === 'photo' ? 'Photo' : `Image (${kind})`, kind };

@@ -66,6 +66,8 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'capture.acceptCorrections': 'staff',
   'capture.fieldDefinitions': 'staff',
   'capture.setFields': 'staff',
+  'capture.documentFieldDefinitions': 'staff',
+  'capture.setDocumentFields': 'staff',
   'capture.confirmPerson': 'staff',
   'capture.submit': 'staff',
   'capture.finish': 'staff',

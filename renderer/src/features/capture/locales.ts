@@ -162,6 +162,12 @@ export const en = {
     saved: 'Details saved.',
     unsaved: 'Details changed and not saved yet.',
   },
+  documentFields: {
+    title: 'Document details',
+    loading: 'Loading the document details…',
+    document: '{{name}} (document {{number}})',
+    save: 'Save document details',
+  },
   person: {
     title: 'Is this the visitor?',
     photo: 'Photo on the document',
@@ -471,6 +477,12 @@ export const cy: typeof en = {
     save: 'Cadw’r manylion',
     saved: 'Manylion wedi’u cadw.',
     unsaved: 'Mae’r manylion wedi newid a heb eu cadw eto.',
+  },
+  documentFields: {
+    title: 'Manylion y ddogfen',
+    loading: 'Yn llwytho manylion y ddogfen…',
+    document: '{{name}} (dogfen {{number}})',
+    save: 'Cadw manylion y ddogfen',
   },
   person: {
     title: 'Ai dyma’r ymwelydd?',
