@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Verdict, type CaptureDraft, type DeviceView, type HealthComponent, type Mode, type QueueItem, type QueueSummary, type ResultArrival, type SessionView, type SubmissionView } from '../../../preload/contract';
+import { localReference } from '../../capture/local-reference';
 import { createCaptureService, type CaptureService } from '../../capture/capture-service';
 import { createSubmissionFollow, type SubmissionFollow } from '../../capture/submission-follow';
 import { createResultNotices, type ResultNotices } from '../../results/result-notices';
@@ -171,6 +172,10 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     // Guest links and queued applications this kiosk created are followed by remoteCreates, which feeds the inbox.
     followedElsewhere: (containerId) => store.remoteCreates.followsContainer(containerId),
     onChange: () => ctx.emitResultsChanged?.(),
+    onQueuedContainer: (accountId, container) => {
+      store.accountEvidence.markQueryListsQueued(accountId);
+      remoteCreates.noteQueuedContainer(accountId, container);
+    },
   });
   inbox.start();
   // Demo: a few applications made elsewhere arrive over the first minutes (workflow 2), each looked
@@ -205,6 +210,12 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     newReference: () => crypto.randomUUID(),
     online,
     audit: ({ action, actor, reference }) => void store.audit.append({ action, actor, detail: { reference } }),
+    // Issue 10 §1: a guest link or queued application made at this desk announces its result on every screen.
+    onChange: (rec) => {
+      if (rec.remoteState === 'result' && rec.containerId) {
+        resultNotices.announce({ id: rec.containerId, reference: localReference(rec.reference), origin: rec.kind === 'guest_link' ? 'guest-link' : 'queued' });
+      }
+    },
   });
   remoteCreates.start();
 
