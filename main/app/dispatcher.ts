@@ -9,6 +9,7 @@ import {
   type ParsedReq,
   type Res,
 } from '../../preload/contract';
+import { strictRequest } from '../../preload/contract/strict-patch';
 import { isNoSpace } from '../store/store-errors';
 import { AppError } from '../app-error';
 import type { Logger } from '../logging/logger';
@@ -47,7 +48,8 @@ export function createDispatcher(log: Logger): Dispatcher {
       // The name sent is never echoed: a client that gets it wrong knows what it sent.
       if (!isInvokeChannel(channel)) return fail(contractErrors.unknownChannel, 'Scan Station has no such channel. Reload the window; if it keeps happening, the window and the app are different versions.');
       const spec = invoke[channel];
-      const parsed = spec.req.safeParse(payload);
+      // Every request is checked deep-strict: an unknown key anywhere is refused, never dropped.
+      const parsed = strictRequest(spec.req).safeParse(payload);
       if (!parsed.success) return fail(contractErrors.invalidPayload, describeInvalid(channel, parsed.error));
       const handler = handlers.get(channel);
       if (!handler) return fail('contract.unavailable', `${channel} is not available in this version of Scan Station.`);
