@@ -1,6 +1,7 @@
 // The connection/health pill in the frame, fed by health.changed events and the bridge's connection.
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store';
+import { healthMessage } from './health-words';
 import { signInProblem } from './sign-in-problem';
 
 export function HealthIndicator() {
@@ -23,7 +24,7 @@ export function HealthIndicator() {
     tone = health.overall;
     text = t(`health.${health.overall}`);
   }
-  const details = health?.components.map((c) => `${t(`health.components.${c.id}`)}: ${c.message}`).join('\n');
+  const details = health?.components.map((c) => `${t(`health.components.${c.id}`)}: ${healthMessage(t, c)}`).join('\n');
 
   return (
     <span className={`pill pill-${tone}`} data-testid="health-indicator" data-state={tone} role="status" aria-live="polite" aria-label={`${t('health.label')}: ${text}`} title={details}>
