@@ -86,6 +86,17 @@ describe('settings: TrustID', () => {
     expect(document.body.textContent).not.toContain('key-123');
   });
 
+  it('removes a stored credential only after asking', async () => {
+    const bridge = await openSettings({ 'settings.clearSecret': undefined });
+    fireEvent.click(within(screen.getByTestId('settings-trustid')).getByRole('radio', { name: /^Sandbox/ }));
+    expect(within(screen.getByTestId('secret-trustid.username')).queryByRole('button', { name: 'Remove' })).toBeNull();
+    await click(within(screen.getByTestId('secret-trustid.apiKey')).getByRole('button', { name: 'Remove' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Remove the API key?' });
+    expect(callsTo(bridge, 'settings.clearSecret')).toEqual([]);
+    await click(within(dialog).getByRole('button', { name: 'Remove' }));
+    expect(callsTo(bridge, 'settings.clearSecret')).toEqual([{ name: 'trustid.apiKey' }]);
+  });
+
   it('cannot take credentials while secrets cannot be stored, and says why', async () => {
     await openSettings({ 'settings.get': view({ secretStorage: { available: false, reason: 'No OS key store is available.' } }) });
     fireEvent.click(within(screen.getByTestId('settings-trustid')).getByRole('radio', { name: /^Sandbox/ }));
