@@ -74,7 +74,7 @@ export function createDispatcher(log: Logger): Dispatcher {
         }
         return { ok: true, value: answer.data };
       } catch (error) {
-        if (error instanceof AppError) return fail(error.code, error.message);
+        if (error instanceof AppError) return error.params ? { ok: false, code: error.code, message: error.message, params: error.params } : fail(error.code, error.message);
         log.error({ channel, err: error }, 'handler failed');
         return fail(contractErrors.internal, internalMessage);
       }

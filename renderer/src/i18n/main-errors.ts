@@ -1,5 +1,7 @@
 // The words for main's error codes (`mainErrors.<code>`), used by errorText. A code missing here
 // falls back to main's English message, so add a code's words when a screen can show it.
+import type { WithPlurals } from './locales/en';
+
 export const en = {
   app: {
     restarting: 'Scan Station is restarting its services. Try again in a moment.',
@@ -10,6 +12,8 @@ export const en = {
     'invalid-payload': 'Scan Station could not accept that request. Check what you entered and try again.',
   },
   session: {
+    'wrong-pin_one': 'That is not right. One more wrong attempt and it is locked for {{minutes}} min.',
+    'wrong-pin_other': 'That is not right. {{count}} more wrong attempts and it is locked for {{minutes}} min.',
     'signed-out': 'Nobody is signed in on this kiosk. Sign in first.',
     locked: 'The screen is locked. Unlock it with your PIN or password, or sign out.',
     'admin-required': 'This needs administrator rights. Sign in with an administrator account, or open Settings and enter the admin PIN.',
@@ -43,7 +47,7 @@ export const en = {
   },
 };
 
-export const cy: typeof en = {
+export const cy: WithPlurals<typeof en> = {
   app: {
     restarting: 'Mae Scan Station yn ailgychwyn ei wasanaethau. Rhowch gynnig arall arni mewn eiliad.',
     'services-failed': 'Nid oedd Scan Station yn gallu cychwyn ei wasanaethau. Ailgychwynnwch Scan Station; os bydd yn digwydd eto, gwiriwch y ffeil gosodiadau.',
@@ -53,6 +57,12 @@ export const cy: typeof en = {
     'invalid-payload': 'Nid oedd Scan Station yn gallu derbyn y cais hwnnw. Gwiriwch yr hyn a roesoch a rhowch gynnig arall arni.',
   },
   session: {
+    'wrong-pin_zero': 'Nid yw hynny’n gywir. Caiff ei gloi am {{minutes}} mun.',
+    'wrong-pin_one': 'Nid yw hynny’n gywir. Un cynnig anghywir arall ac fe’i cloir am {{minutes}} mun.',
+    'wrong-pin_two': 'Nid yw hynny’n gywir. Dau gynnig anghywir arall ac fe’i cloir am {{minutes}} mun.',
+    'wrong-pin_few': 'Nid yw hynny’n gywir. {{count}} cynnig anghywir arall ac fe’i cloir am {{minutes}} mun.',
+    'wrong-pin_many': 'Nid yw hynny’n gywir. {{count}} cynnig anghywir arall ac fe’i cloir am {{minutes}} mun.',
+    'wrong-pin_other': 'Nid yw hynny’n gywir. {{count}} cynnig anghywir arall ac fe’i cloir am {{minutes}} mun.',
     'signed-out': 'Nid oes neb wedi mewngofnodi ar y ciosg hwn. Mewngofnodwch yn gyntaf.',
     locked: 'Mae’r sgrin wedi’i chloi. Datglowch hi gyda’ch PIN neu’ch cyfrinair, neu allgofnodwch.',
     'admin-required': 'Mae angen hawliau gweinyddwr ar gyfer hyn. Mewngofnodwch gyda chyfrif gweinyddwr, neu agorwch y Gosodiadau a rhowch PIN y gweinyddwr.',

@@ -49,6 +49,8 @@ describe('settings an admin can always reach', () => {
     expect(await call('trustid.revert')).toMatchObject({ ok: false, code: 'session.admin-required' });
     expect(await call('session.setAdminPin', { newPin: '1234' })).toMatchObject({ ok: false, code: 'session.pin-too-simple' });
     expect(await call('session.setAdminPin', { newPin: '2580' })).toMatchObject({ ok: true });
+    // A wrong admin PIN comes back as a code with the numbers the renderer words it from.
+    expect(await call('session.elevate', { pin: '1357' })).toMatchObject({ ok: false, code: 'session.wrong-pin', params: { count: expect.any(Number), minutes: expect.any(Number) } });
     expect(await call('session.elevate', { pin: '2580' })).toMatchObject({ ok: true, value: { state: 'signed-out', admin: true } });
     expect(await call('settings.get')).toMatchObject({ ok: true });
     expect(await call('trustid.previous')).toMatchObject({ ok: true, value: { environment: 'demo' } });
