@@ -4,7 +4,21 @@
 // drive it; logs go to stderr. Standalone Node process.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { redactedPaths } from '../logging/logger';
 import { startEmulator, type EmulatorOptions } from './emulator/index';
+
+/**
+ * RAW-API §1.5, §15: every log line, each unknown-property warning included, goes to stderr as one
+ * JSON line per event; stdout carries the start line only. Written synchronously, so nothing is
+ * lost when the process is stopped.
+ */
+function stderrLogger(): pino.Logger {
+  return pino(
+    { level: 'info', base: { module: 'emulator' }, redact: { paths: redactedPaths, censor: '[redacted]' }, timestamp: pino.stdTimeFunctions.isoTime },
+    pino.destination({ fd: 2, sync: true }),
+  );
+}
 
 const USAGE =
   'Usage: emulator-main --port N [--host 127.0.0.1] [--controls] [--state-file FILE] [--clock real|manual] [--seed N] [--flexible-fields FILE]\n' +
@@ -67,6 +81,7 @@ async function main(): Promise<void> {
     controls: values.controls ?? false,
     ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
     clock,
+    logger: stderrLogger(),
     ...(values.seed !== undefined ? { seed: wholeNumber(values.seed, 'seed', 0) } : {}),
     // startEmulator checks each definition against the §15.1 schema and refuses a bad one.
     ...(flexibleFields !== undefined ? { flexibleFields: flexibleFields as EmulatorOptions['flexibleFields'] } : {}),

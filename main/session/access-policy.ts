@@ -25,7 +25,6 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'session.signOut': 'open',
   'session.lock': 'open',
 
-  'settings.get': 'sign-in',
   'session.signIn': 'sign-in',
   'session.elevate': 'sign-in',
   'staff.directory': 'sign-in',
@@ -33,6 +32,9 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'session.unlock': 'unlock',
   'session.setAdminPin': 'admin-pin-setup',
 
+  // Paths and which secrets are set are for administrators; other roles get the public part with
+  // 'settings.changed' and app.info (issue 12 §1).
+  'settings.get': 'admin',
   'settings.update': 'admin',
   'settings.setSecret': 'admin',
   'settings.clearSecret': 'admin',
@@ -67,6 +69,9 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'capture.confirmPerson': 'staff',
   'capture.submit': 'staff',
   'capture.finish': 'staff',
+  'capture.confirmSamePerson': 'staff',
+  'capture.discard': 'staff',
+  'capture.submission': 'staff',
   'queue.list': 'staff',
   'queue.summary': 'staff',
   'queue.syncNow': 'staff',
@@ -78,6 +83,12 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'results.pdf': 'staff',
   'guest.create': 'staff',
   'guest.list': 'staff',
+  'guest.revoke': 'staff',
+  'guest.resolve': 'staff',
+  'guest.completeAsGuest': 'staff',
+  'queued.prepare': 'staff',
+  'queued.listPrepared': 'staff',
+  'queued.resolvePrepared': 'staff',
   'queued.list': 'staff',
 };
 

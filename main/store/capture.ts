@@ -4,6 +4,7 @@
 // and only then does saveCapture return. Runs in main (plain Node).
 import { sealApplicationFields, validateApplicationFields, type ApplicationFieldValue } from './application-fields';
 import type { AuditLog } from './audit-log';
+import { sealDocumentFields, validateDocumentFields, type DocumentFieldValue } from './document-fields';
 import { assertEditable, restartAfterEdit } from './edit-guard';
 import { imageAad, type ImageLight, type ImageMime } from './images-repo';
 import { seal } from './seal';
@@ -44,6 +45,8 @@ export type CaptureDocument = {
   format?: string;
   personal: PersonalFields;
   images: CaptureImage[];
+  /** Document-level custom field values (issue 10 §5, RAW-API §7.9), sent with createDocument. Personal: sealed. */
+  customFields?: DocumentFieldValue[];
 };
 
 export type CaptureInput = {
@@ -57,6 +60,12 @@ export type CaptureInput = {
   applicantPhoto?: { bytes: Uint8Array; mime: ImageMime; imageType?: number };
   /** The application's custom field values (issue 6 item 3), sent with createDocumentContainer. Personal: sealed. */
   applicationFields?: ApplicationFieldValue[];
+  /**
+   * Completes this queued application instead of creating a container (SUBMISSION-PROTOCOL §13.2):
+   * the app is committed with origin `queued`, step CHECK_QUEUED and its one container attempt, C.
+   * `label` is what staff picked it by (flexible-field values, who prepared it): personal, sealed.
+   */
+  queuedContainer?: { containerId: string; label: string };
 };
 
 export type SavedCapture = { appId: string; capturedAt: number; documents: number; images: number; bytes: number };
@@ -199,6 +208,7 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
           format: d.format ?? 'unknown',
           personal: sealField(ctx.keys, 'documents', 'personal', docId, JSON.stringify(d.personal)),
           surnameHmac: d.personal.surname ? surnameHmac(ctx.keys, d.personal.surname) : null,
+          fieldsSealed: sealDocumentFields(ctx.keys, docId, d.customFields),
           images: d.images.map((img, imgIndex) => planImage(appId, docId, imgIndex, img)),
         };
       });
@@ -212,8 +222,9 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
           `INSERT INTO applications (id, account_id, captured_at, captured_by, step, phase, next_attempt_at, updated_at, fields_sealed)
            VALUES (?, ?, ?, ?, 'CREATE_CONTAINER', 'PENDING', ?, ?, ?)`,
         ).run(appId, accountId, capturedAt, input.capturedBy, capturedAt, now, fieldsSealed);
+        if (input.queuedContainer) adoptQueuedContainer(ctx, appId, input.queuedContainer, capturedAt);
         for (const d of docs) {
-          db.prepare('INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+          db.prepare('INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at, fields_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
             d.docId,
             appId,
             d.docIndex,
@@ -221,6 +232,7 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
             d.personal,
             d.surnameHmac,
             now,
+            d.fieldsSealed,
           );
         }
         for (const p of planned) insertPlanned(appId, p, now);
@@ -340,6 +352,7 @@ function validateCapture(input: CaptureInput): void {
     if (d.images.length > MAX_IMAGES_PER_DOCUMENT) throw invalidCaptureError(`a document has more than ${MAX_IMAGES_PER_DOCUMENT} images`);
     if (d.format !== undefined && !/^[A-Za-z0-9-]{1,16}$/.test(d.format)) throw invalidCaptureError('a document format label is not valid');
     validatePersonal(d.personal);
+    if (d.customFields !== undefined) validateDocumentFields(d.customFields);
     for (const img of d.images) validateImage(img.bytes, img.mime, img.imageType, img.side, img.light);
   }
   if (input.applicantPhoto) validateImage(input.applicantPhoto.bytes, input.applicantPhoto.mime, input.applicantPhoto.imageType ?? 1, 'front', 'white');
@@ -359,4 +372,21 @@ function validateImage(bytes: Uint8Array, mime: string, imageType: number, side:
   if (!Number.isInteger(imageType) || imageType < 0 || imageType > 9999) throw invalidCaptureError('an image type is not valid');
   if (!SIDES.includes(side)) throw invalidCaptureError('an image side is not valid');
   if (light !== undefined && !LIGHTS.includes(light)) throw invalidCaptureError('an image light is not valid');
+}
+
+/**
+ * W0 for origin `queued` (SUBMISSION-PROTOCOL §13.2), inside the capture's transaction: the app starts
+ * at CHECK_QUEUED with C fixed, and C's one container attempt is inserted with it. A container already
+ * adopted by another local app is refused (unique index), so one queued application is filled once.
+ */
+function adoptQueuedContainer(ctx: StoreContext, appId: string, queued: { containerId: string; label: string }, at: number): void {
+  const taken = ctx.db.prepare("SELECT 1 FROM containers c JOIN applications a ON a.id = c.app_id WHERE c.container_id = ? AND a.step NOT IN ('CANCELLED')").get(queued.containerId);
+  if (taken) throw invalidCaptureError('this queued application is already being completed on this kiosk');
+  ctx.db.prepare('DELETE FROM containers WHERE container_id = ?').run(queued.containerId);
+  ctx.db
+    .prepare(`UPDATE applications SET origin = 'queued', step = 'CHECK_QUEUED', current_container_id = ?, queued_label_sealed = ? WHERE id = ?`)
+    .run(queued.containerId, sealField(ctx.keys, 'applications', 'queued_label', appId, queued.label), appId);
+  ctx.db
+    .prepare(`INSERT INTO containers (container_id, app_id, origin, created_at) VALUES (?, ?, 'queued', ?)`)
+    .run(queued.containerId, appId, at);
 }

@@ -11,9 +11,19 @@ import type { AppRow } from './submission-repo';
 type GuardContainer = { publish_ambiguous: number; publish_last_outcome: string; abandon_reason: string | null };
 
 /** null when the app may be edited or discarded now; otherwise the error to show. */
-export function editRefusal(app: Pick<AppRow, 'step' | 'phase' | 'published_at' | 'purge_state'>, containers: readonly GuardContainer[]): AppError | null {
+export function editRefusal(
+  app: Pick<AppRow, 'step' | 'phase' | 'published_at' | 'purge_state'> & Partial<Pick<AppRow, 'origin' | 'step_doc_index' | 'reconcile_step'>>,
+  containers: readonly GuardContainer[],
+  queuedDocumentsSent = false,
+): AppError | null {
   if (app.purge_state !== 'none') return editRefusedError('purged');
   if (app.step === 'CANCELLED') return editRefusedError('cancelled');
+  if (app.origin === 'queued') {
+    // SUBMISSION-PROTOCOL §13.7: edits only until the first CREATE_DOCUMENT has been marked SENT,
+    // because what was added to a queued container cannot be taken back.
+    const untouched = app.step === 'CHECK_QUEUED' || (app.step === 'CREATE_DOCUMENT' && app.step_doc_index === 0 && app.phase === 'PENDING' && app.reconcile_step === null);
+    if (!untouched || queuedDocumentsSent) return editRefusedError('sent');
+  }
   if (app.published_at !== null || PUBLISHED_STEPS.includes(app.step as StoreStep)) return editRefusedError('sent');
   // §7.8: "once a publish may have taken effect, edits are refused" (I1).
   const maybePublished = containers.some(
@@ -30,7 +40,8 @@ export function assertEditable(ctx: StoreContext, appId: string): AppRow {
   const app = ctx.db.prepare('SELECT * FROM applications WHERE id = ?').get(appId) as AppRow | undefined;
   if (!app) throw notFoundError(`Application ${appId}`);
   const containers = ctx.db.prepare('SELECT publish_ambiguous, publish_last_outcome, abandon_reason FROM containers WHERE app_id = ?').all(appId) as GuardContainer[];
-  const refusal = editRefusal(app, containers);
+  const sent = ctx.db.prepare('SELECT 1 FROM remote_documents r JOIN containers c USING (container_id) WHERE c.app_id = ?').get(appId) !== undefined;
+  const refusal = editRefusal(app, containers, sent);
   if (refusal) throw refusal;
   return app;
 }
@@ -43,6 +54,17 @@ export function assertEditable(ctx: StoreContext, appId: string): AppRow {
  */
 export function restartAfterEdit(ctx: StoreContext, app: AppRow, reason: 'edited' | 'cancelled'): void {
   const now = ctx.now();
+  if (app.origin === 'queued') {
+    // §13.7: the queued container is left untouched (I11); the app reads it again before building.
+    ctx.db
+      .prepare(
+        `UPDATE applications SET step = ?, step_doc_index = 0, step_img_index = 0, phase = 'PENDING', sent_at = NULL,
+           failures = 0, streak_started_online_s = NULL, session_renewals = 0, next_attempt_at = ?, attention_reason = NULL,
+           attention_at = NULL, reconcile_step = NULL, reconcile_cause = NULL, revision = revision + 1, updated_at = ? WHERE id = ?`,
+      )
+      .run(reason === 'cancelled' ? 'CANCELLED' : 'CHECK_QUEUED', now, now, app.id);
+    return;
+  }
   const abandoned =
     app.current_container_id === null
       ? 0

@@ -3,7 +3,7 @@
 // the rows below widen only the reason codes to strings, which the sync adapter narrows again.
 // Runs in main (plain Node).
 
-import type { AppShape, Phase, PublishOutcome, RemoteDocument, RemoteImage, ResultStatus, Step } from '../sync/submission-types';
+import type { AppShape, Origin, Phase, PublishOutcome, ReconcileTarget, RemoteDocument, RemoteImage, ResultStatus, Step } from '../sync/submission-types';
 
 export type StoreStep = Step;
 export type StorePhase = Phase;
@@ -15,6 +15,8 @@ export type QueueState = 'RUNNING' | 'OFFLINE' | 'PAUSED_AUTH' | 'PAUSED_CONFIG'
 export type SubmissionAppRecord = {
   id: string;
   accountId: string;
+  /** §13.2: `queued` apps complete the fixed container currentContainerId. */
+  origin: Origin;
   capturedAt: number;
   step: StoreStep;
   stepDocIndex: number;
@@ -41,11 +43,16 @@ export type SubmissionAppRecord = {
   attentionReason: string | null;
   verifyRound: number;
   verifyStartedAt: number | null;
+  /** §13.4: the build step RECONCILE is settling. */
+  reconcile: ReconcileTarget | null;
+  /** §13.2: ids found in C that this app did not create. */
+  foreignDocuments: string[];
 };
 
 export type ContainerRecord = {
   containerId: string;
   appId: string;
+  origin: Origin;
   createdAt: number;
   publishAttempted: boolean;
   publishAmbiguous: boolean;
@@ -82,4 +89,4 @@ export type KioskRecord = {
 /** Steps after which nothing is sent for the app any more (COMPLETED keeps no work). */
 export const FINISHED_STEPS: readonly StoreStep[] = ['COMPLETED', 'CANCELLED', 'CLOSED_BY_STAFF'];
 /** Steps at which the capture may have reached TrustID as a published application. */
-export const PUBLISHED_STEPS: readonly StoreStep[] = ['VERIFY_PUBLISH', 'AWAIT_RESULT', 'COMPLETED', 'RESULT_OVERDUE', 'CLOSED_BY_STAFF'];
+export const PUBLISHED_STEPS: readonly StoreStep[] = ['VERIFY_PUBLISH', 'CONFIRM_PUBLISH', 'AWAIT_RESULT', 'COMPLETED', 'RESULT_OVERDUE', 'CLOSED_BY_STAFF'];

@@ -2,6 +2,7 @@
 // load one app's whole record, save the machine's next record in one transaction (W1/W2), find due
 // apps, the kiosk row. Every save is checked against the row revision so a staff edit and the worker
 // never overwrite each other. Runs in main (plain Node).
+import { openDocumentFields, type DocumentFieldValue } from './document-fields';
 import crypto from 'node:crypto';
 import { openApplicationFields, type ApplicationFieldValue } from './application-fields';
 import { SealBrokenError } from './seal';
@@ -48,6 +49,10 @@ export type AppRow = {
   attention_at: number | null;
   verify_round: number;
   verify_started_at: number | null;
+  origin: string;
+  reconcile_step: string | null;
+  reconcile_cause: string | null;
+  foreign_documents: string;
   revision: number;
   purge_state: string;
   updated_at: number;
@@ -56,6 +61,7 @@ export type AppRow = {
 type ContainerRow = {
   container_id: string;
   app_id: string;
+  origin: string;
   created_at: number;
   publish_attempted: number;
   publish_ambiguous: number;
@@ -99,7 +105,7 @@ export type SubmissionRepo = {
    * sealed personal fields. null when the document does not exist, is purged or cannot be opened.
    * For the TrustID request only; never log the values.
    */
-  documentFields(appId: string, docIndex: number): { mrz?: string; rfidMrz?: string } | null;
+  documentFields(appId: string, docIndex: number): { mrz?: string; rfidMrz?: string; customFields?: DocumentFieldValue[] } | null;
   /**
    * What createDocumentContainer sends as ApplicationFlexibleFieldValues (API §4.1, §7.8): the
    * application's custom field values, opened from their seal. [] when the capture had none; null
@@ -139,6 +145,7 @@ const APP_COLUMNS: ReadonlyArray<[keyof SubmissionAppRecord, string]> = [
   ['attentionReason', 'attention_reason'],
   ['verifyRound', 'verify_round'],
   ['verifyStartedAt', 'verify_started_at'],
+  ['origin', 'origin'],
 ];
 
 export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
@@ -146,7 +153,7 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
   const selectApp = db.prepare('SELECT * FROM applications WHERE id = ?');
   const selectContainers = db.prepare('SELECT * FROM containers WHERE app_id = ? ORDER BY created_at, rowid');
   const selectRemoteDocs = db.prepare(
-    'SELECT r.container_id, r.doc_index, r.document_id FROM remote_documents r JOIN containers c USING (container_id) WHERE c.app_id = ? ORDER BY r.container_id, r.doc_index',
+    'SELECT r.container_id, r.doc_index, r.document_id, r.marker FROM remote_documents r JOIN containers c USING (container_id) WHERE c.app_id = ? ORDER BY r.container_id, r.doc_index',
   );
   const selectRemoteImages = db.prepare(
     'SELECT r.container_id, r.doc_index, r.img_index, r.image_type, r.image_id FROM remote_images r JOIN containers c USING (container_id) WHERE c.app_id = ? ORDER BY r.container_id, r.doc_index, r.img_index',
@@ -155,12 +162,13 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
     `UPDATE applications SET ${APP_COLUMNS.map(([, col]) => `${col} = @${col}`).join(', ')},
        attention_at = CASE WHEN @attention_reason IS NULL THEN NULL ELSE coalesce(attention_at, @now) END,
        last_message_sealed = @last_message_sealed, result_snapshot_sealed = @result_snapshot_sealed,
+       reconcile_step = @reconcile_step, reconcile_cause = @reconcile_cause, foreign_documents = @foreign_documents,
        revision = revision + 1, updated_at = @now
      WHERE id = @id AND revision = @expect AND purge_state = 'none'`,
   );
   const upsertContainer = db.prepare(
-    `INSERT INTO containers (container_id, app_id, created_at, publish_attempted, publish_ambiguous, publish_last_outcome, published_confirmed_at, abandoned_at, abandon_reason)
-     VALUES (@container_id, @app_id, @created_at, @publish_attempted, @publish_ambiguous, @publish_last_outcome, @published_confirmed_at, @abandoned_at, @abandon_reason)
+    `INSERT INTO containers (container_id, app_id, origin, created_at, publish_attempted, publish_ambiguous, publish_last_outcome, published_confirmed_at, abandoned_at, abandon_reason)
+     VALUES (@container_id, @app_id, @origin, @created_at, @publish_attempted, @publish_ambiguous, @publish_last_outcome, @published_confirmed_at, @abandoned_at, @abandon_reason)
      ON CONFLICT (container_id) DO UPDATE SET
        publish_attempted = excluded.publish_attempted, publish_ambiguous = excluded.publish_ambiguous,
        publish_last_outcome = excluded.publish_last_outcome, published_confirmed_at = excluded.published_confirmed_at,
@@ -168,7 +176,7 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
      WHERE containers.app_id = excluded.app_id`,
   );
   const insertRemoteDoc = db.prepare(
-    'INSERT INTO remote_documents (container_id, doc_index, document_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    'INSERT INTO remote_documents (container_id, doc_index, document_id, marker, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   const getRemoteDoc = db.prepare('SELECT document_id FROM remote_documents WHERE container_id = ? AND doc_index = ?').pluck();
   const insertRemoteImage = db.prepare(
@@ -242,11 +250,9 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
         return {
           app: appFromRow(row, (column, sealed) => openSealed(column, row.id, sealed)),
           containers: (selectContainers.all(appId) as ContainerRow[]).map(containerFromRow),
-          remoteDocuments: (selectRemoteDocs.all(appId) as Array<{ container_id: string; doc_index: number; document_id: string }>).map((r) => ({
-            containerId: r.container_id,
-            docIndex: r.doc_index,
-            documentId: r.document_id,
-          })),
+          remoteDocuments: (selectRemoteDocs.all(appId) as Array<{ container_id: string; doc_index: number; document_id: string; marker: string | null }>).map(
+            (r) => ({ containerId: r.container_id, docIndex: r.doc_index, documentId: r.document_id, marker: r.marker }),
+          ),
           remoteImages: (
             selectRemoteImages.all(appId) as Array<{ container_id: string; doc_index: number; img_index: number; image_type: number; image_id: string }>
           ).map((r) => ({ containerId: r.container_id, docIndex: r.doc_index, imgIndex: r.img_index, imageType: r.image_type, imageId: r.image_id })),
@@ -265,6 +271,9 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
         if (current.revision !== opts.expectRevision || current.purge_state !== 'none') throw new StoreConflictError(app.id);
         const params: Record<string, unknown> = { id: app.id, expect: opts.expectRevision, now };
         for (const [key, col] of APP_COLUMNS) params[col] = app[key];
+        params.reconcile_step = app.reconcile?.step ?? null;
+        params.reconcile_cause = app.reconcile?.cause ?? null;
+        params.foreign_documents = JSON.stringify(app.foreignDocuments);
         params.last_message_sealed = resealIfChanged('last_message', app.id, current.last_message_sealed, app.lastMessage);
         params.result_snapshot_sealed = resealIfChanged('result_snapshot', app.id, current.result_snapshot_sealed, app.resultSnapshot);
         if (updateApp.run(params).changes !== 1) throw new StoreConflictError(app.id);
@@ -294,13 +303,15 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
     },
 
     documentFields(appId, docIndex) {
-      const row = db.prepare('SELECT id, personal_sealed FROM documents WHERE app_id = ? AND doc_index = ?').get(appId, docIndex) as
-        | { id: string; personal_sealed: Buffer | null }
+      const row = db.prepare('SELECT id, personal_sealed, fields_sealed FROM documents WHERE app_id = ? AND doc_index = ?').get(appId, docIndex) as
+        | { id: string; personal_sealed: Buffer | null; fields_sealed: Buffer | null }
         | undefined;
       if (!row || row.personal_sealed === null) return null;
       let personal: { mrz?: unknown; rfidMrz?: unknown };
+      let customFields: DocumentFieldValue[] = [];
       try {
         personal = JSON.parse(openField(ctx.keys, 'documents', 'personal', row.id, row.personal_sealed)) as typeof personal;
+        if (row.fields_sealed !== null) customFields = openDocumentFields(ctx.keys, row.id, row.fields_sealed);
       } catch (error) {
         if (error instanceof SealBrokenError || (error as { code?: string }).code === 'store.no-key') return null;
         throw error;
@@ -308,6 +319,7 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
       return {
         ...(typeof personal.mrz === 'string' ? { mrz: personal.mrz } : {}),
         ...(typeof personal.rfidMrz === 'string' ? { rfidMrz: personal.rfidMrz } : {}),
+        ...(customFields.length > 0 ? { customFields } : {}),
       };
     },
 
@@ -393,7 +405,7 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
   };
 
   function saveRemoteDocument(d: RemoteDocumentRecord, now: number): void {
-    if (insertRemoteDoc.run(d.containerId, d.docIndex, d.documentId, now).changes === 0 && getRemoteDoc.get(d.containerId, d.docIndex) !== d.documentId) {
+    if (insertRemoteDoc.run(d.containerId, d.docIndex, d.documentId, d.marker ?? null, now).changes === 0 && getRemoteDoc.get(d.containerId, d.docIndex) !== d.documentId) {
       throw new Error(`remote document (${d.containerId}, ${d.docIndex}) is already stored with another id`);
     }
   }
@@ -434,13 +446,29 @@ export function appFromRow(row: AppRow, open: (column: 'last_message' | 'result_
     attentionReason: row.attention_reason,
     verifyRound: row.verify_round,
     verifyStartedAt: row.verify_started_at,
+    origin: row.origin === 'queued' ? 'queued' : 'kiosk',
+    reconcile:
+      row.reconcile_step === null
+        ? null
+        : { step: row.reconcile_step as NonNullable<SubmissionAppRecord['reconcile']>['step'], cause: row.reconcile_cause === 'rejected' ? 'rejected' : 'ambiguous' },
+    foreignDocuments: parseIds(row.foreign_documents),
   };
+}
+
+function parseIds(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 export function containerFromRow(r: ContainerRow): ContainerRecord {
   return {
     containerId: r.container_id,
     appId: r.app_id,
+    origin: r.origin === 'queued' ? 'queued' : 'kiosk',
     createdAt: r.created_at,
     publishAttempted: r.publish_attempted === 1,
     publishAmbiguous: r.publish_ambiguous === 1,
@@ -455,6 +483,7 @@ function containerToRow(c: ContainerRecord): ContainerRow {
   return {
     container_id: c.containerId,
     app_id: c.appId,
+    origin: c.origin,
     created_at: c.createdAt,
     publish_attempted: c.publishAttempted ? 1 : 0,
     publish_ambiguous: c.publishAmbiguous ? 1 : 0,

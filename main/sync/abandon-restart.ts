@@ -29,7 +29,7 @@ export function currentContainer(s: SubmissionState): ContainerAttempt | null {
  * declared unpublished by the audited staff override of §10.
  */
 export function containerBlockingNewAttempt(s: SubmissionState): ContainerAttempt | undefined {
-  return s.containers.find((c) => possiblyPublished(c) && c.abandonReason !== 'staff_declared_unpublished');
+  return s.containers.find((c) => possiblyPublished(c) && c.abandonReason !== 'staff_declared_unpublished' && c.abandonReason !== 'staff_submitted_new');
 }
 
 export type RestartOptions = {
@@ -49,6 +49,13 @@ export type RestartOptions = {
 export function abandonAndRestart(draft: SubmissionState, opts: RestartOptions, ctx: MachineContext): Effect[] {
   const { app } = draft;
   const c = currentContainer(draft);
+  if (app.origin === 'queued' && opts.staffOverride !== true) {
+    // I11: a queued container is never abandoned and a queued app never restarts.
+    return [
+      { type: 'log', level: 'error', message: `refused to restart a queued application (reason ${opts.reason}); this is a bug` },
+      ...enterAttention(draft, 'queued_unresolved'),
+    ];
+  }
   if (c !== null && !abandonGuardHolds(c) && opts.staffOverride !== true) {
     return [
       { type: 'log', level: 'error', message: `abandon guard refused to abandon a possibly published container (reason ${opts.reason}); this is a bug` },

@@ -23,6 +23,14 @@ export function recoverAfterCrash(state: SubmissionState, ctx: MachineContext): 
     case 'CREATE_DOCUMENT':
     case 'UPLOAD_IMAGE':
     case 'UPLOAD_APPLICANT_PHOTO':
+      if (app.origin === 'queued') {
+        // §13.5: never a restart (I11); read C after the settle delay to learn whether it landed (I12).
+        app.reconcile = { step: app.step, cause: 'ambiguous' };
+        app.step = 'RECONCILE';
+        app.phase = 'PENDING';
+        app.nextAttemptAt = Math.max(ctx.now, (app.sentAt ?? ctx.now) + ctx.params.settleDelayMs);
+        break;
+      }
       // A duplicate document or image may exist in C; the guard holds before publish.
       effects.push(
         ...abandonAndRestart(draft, { reason: app.step === 'CREATE_DOCUMENT' ? 'ambiguous_document' : 'ambiguous_image', cause: 'immediate' }, ctx),
@@ -38,7 +46,8 @@ export function recoverAfterCrash(state: SubmissionState, ctx: MachineContext): 
       c.publishAmbiguous = true;
       c.publishLastOutcome = 'ambiguous';
       app.phase = 'PENDING';
-      app.step = 'VERIFY_PUBLISH';
+      // §13.5: a queued app confirms by reading its fixed C; a kiosk app verifies (§7.7).
+      app.step = app.origin === 'queued' ? 'CONFIRM_PUBLISH' : 'VERIFY_PUBLISH';
       app.verifyRound = 0;
       app.verifyStartedAt = null;
       // §7.4 settle delay, measured from the SENT commit; at once if that time has passed.

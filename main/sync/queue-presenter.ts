@@ -2,7 +2,7 @@
 // the state staff see, a plain-English line, the §10 message and actions for a stopped application,
 // and the queue summary with what staff must do, if anything. Pure. Runs in main.
 import type { QueueItem as ContractQueueItem, QueueSummary as ContractQueueSummary, StaffAction as ContractStaffAction } from '../../preload/contract/queue';
-import type { DisplayState } from './submission-types';
+import type { DisplayState, QueuedAttentionReason } from './submission-types';
 import type { QueueItem, SyncSummary } from './sync-events';
 import type { WorkerStaffAction } from './submission-worker';
 
@@ -31,6 +31,19 @@ export function localTime(at: number): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
+/** §10: the reasons only queued applications reach (§13). */
+const QUEUED_ATTENTION: Record<QueuedAttentionReason, { message: string; actions: ContractStaffAction[] }> = {
+  queued_in_use: { message: 'Someone else has already started this queued application.', actions: ['submit-new', 'cancel'] },
+  queued_conflict: { message: 'This queued application now also holds documents that were not captured here.', actions: ['submit-new', 'close'] },
+  completed_elsewhere: { message: 'Someone else sent this queued application to TrustID before this kiosk finished.', actions: ['submit-new', 'close'] },
+  queued_withdrawn: { message: 'This queued application no longer exists in TrustID.', actions: ['submit-new', 'cancel'] },
+  queued_no_access: { message: "This kiosk's TrustID account is not allowed to work on this queued application.", actions: ['submit-new', 'cancel'] },
+  queued_unresolved: {
+    message: 'TrustID did not confirm whether part of this application arrived, and the kiosk cannot check.',
+    actions: ['continue-anyway', 'submit-new', 'close'],
+  },
+};
+
 /** §10: what staff see and may do, per reason. */
 function attentionOf(item: QueueItem): ContractQueueItem['attention'] {
   const last = item.lastMessage ? ` TrustID said: ${item.lastMessage}` : '';
@@ -53,6 +66,13 @@ function attentionOf(item: QueueItem): ContractQueueItem['attention'] {
       };
     case 'local_image_corrupt':
       return { reason: 'local_image_corrupt', message: 'A stored image is damaged and cannot be sent. Scan it again, or cancel the application.', actions: ['retake', 'cancel'] };
+    case 'queued_in_use':
+    case 'queued_conflict':
+    case 'completed_elsewhere':
+    case 'queued_withdrawn':
+    case 'queued_no_access':
+    case 'queued_unresolved':
+      return { reason: item.attentionReason, ...QUEUED_ATTENTION[item.attentionReason] };
     case null:
       return item.state === 'result_overdue'
         ? { reason: 'result_overdue', message: 'No result from TrustID after 48 hours. Check now, or look the application up in TrustID.', actions: ['check-now'] }
@@ -138,5 +158,11 @@ export function workerActionOf(action: ContractStaffAction): WorkerStaffAction |
       return { kind: 'check_now' };
     case 'retake':
       return 'retake';
+    case 'submit-new':
+      return { kind: 'submit_new' };
+    case 'close':
+      return { kind: 'close' };
+    case 'continue-anyway':
+      return { kind: 'continue_anyway' };
   }
 }

@@ -5,7 +5,21 @@ import { abandonAndRestart, abandonGuardHolds, containerBlockingNewAttempt, curr
 import type { MachineContext } from './machine-context';
 import { resetStreak } from './retry-accounting';
 import type { Effect, SubmissionState, SyncAuditAction, Transition } from './submission-types';
-import { isTerminalStep } from './submission-types';
+import { isTerminalStep, type AttentionReason } from './submission-types';
+
+/** §10: which staff actions each queued reason offers. */
+export const QUEUED_REASON_ACTIONS: Record<string, readonly StaffAction['kind'][]> = {
+  queued_in_use: ['submit_new', 'cancel'],
+  queued_conflict: ['submit_new', 'close'],
+  completed_elsewhere: ['submit_new', 'close'],
+  queued_withdrawn: ['submit_new', 'cancel'],
+  queued_no_access: ['submit_new', 'cancel'],
+  queued_unresolved: ['continue_anyway', 'submit_new', 'close'],
+};
+
+function offered(reason: AttentionReason | null, kind: StaffAction['kind']): boolean {
+  return reason !== null && (QUEUED_REASON_ACTIONS[reason]?.includes(kind) ?? false);
+}
 
 /** Why an administrator discarded an unsent application. Codes, not free text: the audit log holds
  * no personal data, and a typed reason could carry some. */
@@ -27,7 +41,13 @@ export type StaffAction =
   /** An image was retaken or the captured data edited (local_image_corrupt, or any PENDING app, §7.8). */
   | { kind: 'retake' }
   /** RESULT_OVERDUE (or a record open on screen): one retrieve now. */
-  | { kind: 'check_now' };
+  | { kind: 'check_now' }
+  /** §10 queued reasons: make this a kiosk application with a fresh container; the queued one is left as it is (audited). */
+  | { kind: 'submit_new' }
+  /** §10 queued_conflict, completed_elsewhere, queued_unresolved: stop tracking → CLOSED_BY_STAFF. */
+  | { kind: 'close' }
+  /** §10 queued_unresolved: send the unsettled step again, accepting a possible second copy (I12, audited). */
+  | { kind: 'continue_anyway' };
 
 export type StaffActor = { userId: string; admin: boolean };
 
@@ -60,7 +80,16 @@ export function applyStaffAction(state: SubmissionState, action: StaffAction, ac
   if (isTerminalStep(app.step)) return refuse('finished', 'This application is already finished; there is nothing to do.');
   if (app.phase === 'SENT') return refuse('busy', 'This application is being sent right now. Wait a moment and try again.');
 
+  if (app.origin === 'queued') {
+    const queued = queuedStaffAction(draft, action, actor, ctx);
+    if (queued !== undefined) return queued;
+  }
+
   switch (action.kind) {
+    case 'submit_new':
+    case 'close':
+    case 'continue_anyway':
+      return refuse('not-applicable', 'This is only for queued applications that stopped.');
     case 'retry': {
       const reason = app.attentionReason;
       if (reason !== 'rejected' && reason !== 'restarts' && reason !== 'retry_budget') {
@@ -138,5 +167,106 @@ export function applyStaffAction(state: SubmissionState, action: StaffAction, ac
       if (app.step !== 'RESULT_OVERDUE' && app.step !== 'AWAIT_RESULT') return refuse('not-applicable', 'There is no result to check for yet.');
       if (app.currentContainerId === null) return refuse('not-applicable', 'There is no result to check for yet.');
       return ok([audit('staff.check-now', draft, actor), { type: 'call', call: { kind: 'retrieve', containerId: app.currentContainerId, purpose: 'poll' } }]);
+  }
+}
+
+/**
+ * §10 and §13.7 for apps of origin `queued`: they never restart, so retry repeats the step, cancel
+ * leaves C untouched (I11), and the queued reasons get their own actions. undefined = as for kiosk apps.
+ */
+function queuedStaffAction(draft: SubmissionState, action: StaffAction, actor: StaffActor, ctx: MachineContext): StaffOutcome | undefined {
+  const { app } = draft;
+  const ok = (effects: Effect[]): StaffOutcome => ({ refused: false, state: draft, effects });
+  const c = currentContainer(draft);
+  const reason = app.attentionReason;
+  switch (action.kind) {
+    case 'submit_new': {
+      if (!offered(reason, 'submit_new')) return refuse('not-applicable', 'This is only for queued applications that stopped.');
+      // Turns the app into one of origin `kiosk` (§10): a fresh container through §7. The queued
+      // container is only marked as left behind here; nothing is sent to it or about it.
+      const effects: Effect[] = [audit('staff.submit-new', draft, actor, reason ?? undefined)];
+      if (c !== null) {
+        c.abandonedAt = ctx.now;
+        c.abandonReason = 'staff_submitted_new';
+      }
+      app.origin = 'kiosk';
+      app.attentionReason = null;
+      app.reconcile = null;
+      app.currentContainerId = null;
+      app.step = 'CREATE_CONTAINER';
+      app.stepDocIndex = 0;
+      app.stepImgIndex = 0;
+      app.phase = 'PENDING';
+      app.verifyRound = 0;
+      app.verifyStartedAt = null;
+      app.rejections = 0;
+      resetStreak(app);
+      app.nextAttemptAt = ctx.now;
+      return ok(effects);
+    }
+    case 'close':
+      if (!offered(reason, 'close')) return refuse('not-applicable', 'This is only for queued applications that stopped.');
+      app.attentionReason = null;
+      app.reconcile = null;
+      app.step = 'CLOSED_BY_STAFF';
+      return ok([audit('staff.close', draft, actor, reason ?? undefined)]);
+    case 'continue_anyway': {
+      if (reason !== 'queued_unresolved' || app.reconcile === null) return refuse('not-applicable', 'This is only for queued applications whose last step could not be checked.');
+      // I12: the audited staff action that may add a second copy of a document or image.
+      const effects: Effect[] = [audit('staff.continue-anyway', draft, actor, app.reconcile.step)];
+      app.step = app.reconcile.step;
+      app.reconcile = null;
+      app.attentionReason = null;
+      resetStreak(app);
+      app.nextAttemptAt = ctx.now;
+      return ok(effects);
+    }
+    case 'retry': {
+      if (reason !== 'rejected' && reason !== 'retry_budget') return refuse('not-applicable', 'Retry is only offered for applications that stopped after repeated failures.');
+      const effects: Effect[] = [audit('staff.retry', draft, actor, reason)];
+      app.attentionReason = null;
+      resetStreak(app);
+      app.nextAttemptAt = ctx.now;
+      if (reason === 'rejected') {
+        // §13.3: "Retry" resets the count and repeats the step; the fixed C makes a publish safe to repeat.
+        app.rejections = 0;
+        if (app.step === 'RECONCILE' && app.reconcile !== null) app.step = app.reconcile.step;
+        if (app.step === 'CONFIRM_PUBLISH') app.step = 'PUBLISH';
+        app.reconcile = null;
+        app.verifyRound = 0;
+        app.verifyStartedAt = null;
+      }
+      return ok(effects);
+    }
+    case 'cancel':
+    case 'discard': {
+      if (action.kind === 'discard' && !actor.admin) return refuse('admin-only', 'Only an administrator can discard an application.');
+      if (reason !== null && QUEUED_REASON_ACTIONS[reason] !== undefined && !offered(reason, 'cancel')) {
+        return refuse('not-applicable', 'Submit it as a new application, or close it.');
+      }
+      // §13.7: allowed as long as no publish of C has been attempted; C itself is left untouched.
+      if (app.publishedAt !== null || (c !== null && c.publishAttempted)) return alreadySent;
+      app.attentionReason = null;
+      app.reconcile = null;
+      app.step = 'CANCELLED';
+      app.phase = 'PENDING';
+      return ok([audit(action.kind === 'discard' ? 'staff.discard' : 'staff.cancel', draft, actor, action.kind === 'discard' ? action.reason : 'queued')]);
+    }
+    case 'retake': {
+      // §13.7: edits only until the first CREATE_DOCUMENT has been marked SENT.
+      const untouched = draft.remoteDocuments.length === 0 && app.reconcile === null && (app.step === 'CHECK_QUEUED' || (app.step === 'CREATE_DOCUMENT' && app.stepDocIndex === 0));
+      if (!untouched || (reason !== null && reason !== 'local_image_corrupt')) {
+        return refuse('queued-started', 'Documents have already been added to this queued application in TrustID, so the capture can no longer be changed.');
+      }
+      app.attentionReason = null;
+      app.step = 'CHECK_QUEUED';
+      app.stepDocIndex = 0;
+      app.stepImgIndex = 0;
+      resetStreak(app);
+      app.nextAttemptAt = ctx.now;
+      return ok([audit('staff.retake', draft, actor)]);
+    }
+    default:
+      return undefined;
   }
 }

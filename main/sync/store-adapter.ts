@@ -1,12 +1,13 @@
 // Adapts the real store (main/store) to the sync engine's SubmissionStore port: submission rows and
 // their revisions, audit entries in the same transaction, the kiosk row and per-account pauses for
 // the queue state, and verified image bytes. Runs in main (plain Node).
+import type { DocumentFieldValue } from '../store/document-fields';
 import type { AppError } from '../app-error';
 import type { Store } from '../store/open-store';
 import type { StoreStep, SubmissionAppRecord } from '../store/submission-records';
 import type { EffectiveQueueState, QueueRecord } from './queue-machine';
 import { newQueueRecord } from './queue-machine';
-import { LocalImageError, SubmissionConflictError, type ApplicationFieldValue, type LoadedSubmission, type SubmissionStore } from './sync-ports';
+import { LocalImageError, SubmissionConflictError, type ApplicationFieldValue, type LoadedSubmission, type MarkerSlot, type SubmissionStore } from './sync-ports';
 import type { AbandonReason, AttentionReason, ContainerAttempt, OutcomeClass, Step, SubmissionApp } from './submission-types';
 
 export type StoreAdapterOptions = {
@@ -14,12 +15,17 @@ export type StoreAdapterOptions = {
    * The MRZ captured for a document, sent with createDocument (API §4.2). Defaults to the store's
    * own `submissions.documentFields` (the sealed MRZ, opened for sync); tests may supply their own.
    */
-  documentFields?: (appId: string, docIndex: number) => { mrz?: string; rfidMrz?: string } | null;
+  documentFields?: (appId: string, docIndex: number) => { mrz?: string; rfidMrz?: string; customFields?: DocumentFieldValue[] } | null;
   /**
    * The application's custom field values, sent with createDocumentContainer (API §4.1). Defaults to
    * the store's own `submissions.applicationFields` (sealed, opened for sync).
    */
   applicationFields?: (appId: string) => ApplicationFieldValue[] | null;
+  /**
+   * The account's capture-marker slot (RAW-API §7.9), or null when none is configured (then no
+   * marker is sent). Demo mode: Index 9, `KioskCaptureRef`.
+   */
+  markerSlot?: (accountId: string) => MarkerSlot | null;
 };
 
 function appOf(r: SubmissionAppRecord): SubmissionApp {
@@ -47,6 +53,8 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
         remoteDocuments: r.remoteDocuments,
         remoteImages: r.remoteImages,
         shape: r.shape,
+        // §13.2: every app carries its account's marker slot and evidence flags.
+        account: { markerSlot: (opts.markerSlot?.(r.app.accountId) ?? null) !== null, evidence: store.accountEvidence.get(r.app.accountId) },
         revision: r.revision,
       };
     },
@@ -63,6 +71,8 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
             },
             { expectRevision },
           );
+          // §13.2: flags learnt from a read are committed with the step they decided.
+          if (state.account) store.accountEvidence.raise(state.app.accountId, state.account.evidence);
           for (const a of audits) {
             store.audit.append({
               action: a.action,
@@ -154,5 +164,7 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
     documentFields: (appId, docIndex) => (opts.documentFields ?? subs.documentFields)(appId, docIndex) ?? null,
 
     applicationFields: (appId) => (opts.applicationFields ?? subs.applicationFields)(appId) ?? null,
+
+    markerSlot: (accountId) => opts.markerSlot?.(accountId) ?? null,
   };
 }

@@ -7,9 +7,11 @@ import { clampRetryAfter } from './backoff';
 import type { MachineContext } from './machine-context';
 import { firstPollAt, nextPollAt, resultDeadlinePassed } from './poll-schedule';
 import { recordFailure, recordOutcomeDetails, resetStreak } from './retry-accounting';
+import { accountFactsOf } from './queued-read';
+import { queuedBuildOutcome, queuedPublishOutcome, queuedReadOutcome, recordForeignOnResult, type MachineHelpers } from './queued-steps';
 import { positionAfterContainer, positionAfterDocument, positionAfterImage, type Position } from './step-sequence';
 import type { CallOutcome, ContainerAttempt, Effect, OutcomeClass, StepCall, SubmissionState, Transition } from './submission-types';
-import { isMutatingStep, isTerminalStep } from './submission-types';
+import { captureMarker, isMutatingStep, isTerminalStep } from './submission-types';
 
 export type SubmissionEvent =
   /** The worker is about to run the app's current step: returns the SENT state and the call. */
@@ -27,7 +29,7 @@ export class SubmissionMachineError extends Error {
 export const APPLICANT_PHOTO_IMAGE_TYPE = 1;
 
 /** API §8.1 storage types that mean "published". 3 is final. */
-const PUBLISHED_STORAGE = new Set([3, 4, 5, 6]);
+export const PUBLISHED_STORAGE = new Set([3, 4, 5, 6]);
 /** API §8.1: Temp (1) and Queued (7) are positive evidence that C exists unpublished. */
 const UNPUBLISHED_STORAGE = new Set([1, 7]);
 
@@ -71,6 +73,10 @@ function begin(s: SubmissionState, ctx: MachineContext): Effect[] {
   }
 
   const c = currentContainer(s);
+  if (c === null && app.origin === 'queued') {
+    // I11: C is fixed from W0 on; without it there is nothing safe to do but ask staff.
+    return [{ type: 'log', level: 'error', message: `queued app at ${app.step} has no container; this is a bug` }, ...enterAttention(s, 'queued_unresolved')];
+  }
   if (c === null) {
     // Every step after CREATE_CONTAINER names C (I4 commits it with the advance); a missing one is
     // damage, and starting again is safe because there is nothing that could be published.
@@ -80,12 +86,16 @@ function begin(s: SubmissionState, ctx: MachineContext): Effect[] {
     ];
   }
 
-  if (isMutatingStep(app.step) && ctx.now - c.createdAt > ctx.params.containerAgeLimitMs && abandonGuardHolds(c)) {
+  // §13.1: a queued container is never restarted, so the age limit does not apply to it.
+  if (app.origin === 'kiosk' && isMutatingStep(app.step) && ctx.now - c.createdAt > ctx.params.containerAgeLimitMs && abandonGuardHolds(c)) {
     // §7.5 proactive: rebuild rather than publish into a container that may vanish halfway.
     return abandonAndRestart(s, { reason: 'expired_age', cause: 'immediate' }, ctx);
   }
 
   const call = callFor(s, c);
+  if (call === null && app.origin === 'queued') {
+    return [{ type: 'log', level: 'error', message: `no DocumentId stored for document ${app.stepDocIndex} of a queued app` }, ...enterAttention(s, 'queued_unresolved')];
+  }
   if (call === null) {
     return [
       { type: 'log', level: 'error', message: `no DocumentId stored for document ${app.stepDocIndex}; restarting` },
@@ -106,7 +116,10 @@ function callFor(s: SubmissionState, c: ContainerAttempt): StepCall | null {
   const containerId = c.containerId;
   switch (app.step) {
     case 'CREATE_DOCUMENT':
-      return { kind: 'createDocument', containerId, docIndex: app.stepDocIndex };
+      // §2: the capture marker goes on every document when the account has a marker slot.
+      return accountFactsOf(s).markerSlot
+        ? { kind: 'createDocument', containerId, docIndex: app.stepDocIndex, marker: captureMarker(app.id, app.stepDocIndex) }
+        : { kind: 'createDocument', containerId, docIndex: app.stepDocIndex };
     case 'UPLOAD_IMAGE': {
       const doc = s.remoteDocuments.find((d) => d.containerId === containerId && d.docIndex === app.stepDocIndex);
       const imageType = s.shape.documents[app.stepDocIndex]?.imageTypes[app.stepImgIndex];
@@ -122,6 +135,11 @@ function callFor(s: SubmissionState, c: ContainerAttempt): StepCall | null {
     case 'AWAIT_RESULT':
     case 'RESULT_OVERDUE':
       return { kind: 'retrieve', containerId, purpose: 'poll' };
+    case 'CHECK_QUEUED':
+    case 'CHECK_BEFORE_PUBLISH':
+    case 'RECONCILE':
+    case 'CONFIRM_PUBLISH':
+      return { kind: 'retrieve', containerId, purpose: 'check' };
     default:
       throw new SubmissionMachineError(`no call for step ${app.step}`);
   }
@@ -144,7 +162,31 @@ function applyOutcome(s: SubmissionState, outcome: CallOutcome, ctx: MachineCont
     cls = 'NOT_APPLIED';
   }
   if (cls !== 'OK') app.sessionRenewals = 0;
+  if (cls === 'CONFIG' && outcome.accessDenied === true && app.origin === 'queued') {
+    // §13.6: this account may not see or change C; only this app stops, the queue keeps running.
+    if (app.step === 'PUBLISH') (currentContainer(s) as ContainerAttempt).publishLastOutcome = 'not_applied';
+    return enterAttention(s, 'queued_no_access');
+  }
   if (cls === 'CONFIG' || cls === 'AUTH') return pause(s, cls === 'AUTH' ? 'PAUSED_AUTH' : 'PAUSED_CONFIG');
+
+  if (app.origin === 'queued') {
+    const h = machineHelpers;
+    switch (app.step) {
+      case 'CREATE_DOCUMENT':
+      case 'UPLOAD_IMAGE':
+      case 'UPLOAD_APPLICANT_PHOTO':
+        return queuedBuildOutcome(s, cls, outcome, ctx, h);
+      case 'PUBLISH':
+        return queuedPublishOutcome(s, cls, outcome, ctx, h);
+      case 'CHECK_QUEUED':
+      case 'CHECK_BEFORE_PUBLISH':
+      case 'RECONCILE':
+      case 'CONFIRM_PUBLISH':
+        return queuedReadOutcome(s, cls, outcome, ctx, h);
+      default:
+        break;
+    }
+  }
 
   switch (app.step) {
     case 'CREATE_CONTAINER':
@@ -171,7 +213,15 @@ function needsId(step: string): boolean {
 }
 
 function isRetrieve(step: string): boolean {
-  return step === 'VERIFY_PUBLISH' || step === 'AWAIT_RESULT' || step === 'RESULT_OVERDUE';
+  return (
+    step === 'VERIFY_PUBLISH' ||
+    step === 'AWAIT_RESULT' ||
+    step === 'RESULT_OVERDUE' ||
+    step === 'CHECK_QUEUED' ||
+    step === 'CHECK_BEFORE_PUBLISH' ||
+    step === 'RECONCILE' ||
+    step === 'CONFIRM_PUBLISH'
+  );
 }
 
 /** §6: drop the session, commit PENDING (SessionExpired means not applied), repeat at once. */
@@ -226,6 +276,7 @@ function createContainerOutcome(s: SubmissionState, cls: OutcomeClass, outcome: 
       s.containers.push({
         containerId: id,
         appId: app.id,
+        origin: 'kiosk',
         createdAt: ctx.now,
         publishAttempted: false,
         publishAmbiguous: false,
@@ -401,6 +452,8 @@ function recordResult(s: SubmissionState, r: NonNullable<CallOutcome['retrieved'
   const c = currentContainer(s);
   app.resultCheckedAt = ctx.now;
   if (c !== null && PUBLISHED_STORAGE.has(r.storageType)) c.publishedConfirmedAt ??= ctx.now;
+  // §13.4 "the remaining window": a published queued container may hold documents from elsewhere.
+  if (app.origin === 'queued') recordForeignOnResult(s, r);
   const containerIds = c === null ? [] : [c.containerId];
   if (r.storageType === 3) {
     app.resultStatus = 'final';
@@ -456,3 +509,6 @@ function overdueCheckOutcome(s: SubmissionState, cls: OutcomeClass, outcome: Cal
   if (cls === 'OK') return recordResult(s, outcome.retrieved!, ctx);
   return [];
 }
+
+/** The shared cells the queued steps (queued-steps.ts) reuse, passed in so the two files form no import circle. */
+const machineHelpers: MachineHelpers = { retry, advance, countRejection, recordResult, firstPollAt };

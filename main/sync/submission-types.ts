@@ -6,14 +6,36 @@ export type MutatingStep = 'CREATE_CONTAINER' | 'CREATE_DOCUMENT' | 'UPLOAD_IMAG
 
 /** Every value of `step` (§7.1). NEEDS_ATTENTION is not a step: it is `attentionReason` set on top of
  * the step the app stopped at, so staff actions can resume from exactly there (§10). */
-export type Step = MutatingStep | 'VERIFY_PUBLISH' | 'AWAIT_RESULT' | 'COMPLETED' | 'RESULT_OVERDUE' | 'CANCELLED' | 'CLOSED_BY_STAFF';
+export type Step = MutatingStep | ReadStep | 'AWAIT_RESULT' | 'COMPLETED' | 'RESULT_OVERDUE' | 'CANCELLED' | 'CLOSED_BY_STAFF';
+
+/** Reads that decide where the app goes next (no SENT phase, W5): VERIFY_PUBLISH (§7.4) and the
+ * four reads of a queued container (§13.3). */
+export type ReadStep = 'VERIFY_PUBLISH' | QueuedReadStep;
+export type QueuedReadStep = 'CHECK_QUEUED' | 'CHECK_BEFORE_PUBLISH' | 'RECONCILE' | 'CONFIRM_PUBLISH';
+
+/** §2 origin: `kiosk` creates its own container (§7); `queued` completes an existing one (§13). */
+export type Origin = 'kiosk' | 'queued';
+
+/** The build steps RECONCILE can settle (§13.4), and why it was entered. */
+export type ReconcileTarget = { step: 'CREATE_DOCUMENT' | 'UPLOAD_IMAGE' | 'UPLOAD_APPLICANT_PHOTO'; cause: 'ambiguous' | 'rejected' };
 
 export type Phase = 'PENDING' | 'SENT';
 
 /** §4, plus AUTH (login only). */
 export type OutcomeClass = 'CONFIG' | 'SESSION' | 'AUTH' | 'NOT_APPLIED' | 'AMBIGUOUS' | 'REJECTED' | 'OK';
 
-export type AttentionReason = 'rejected' | 'restarts' | 'retry_budget' | 'publish_unresolved' | 'local_image_corrupt';
+export type AttentionReason = 'rejected' | 'restarts' | 'retry_budget' | 'publish_unresolved' | 'local_image_corrupt' | QueuedAttentionReason;
+
+/** §10: reasons only apps of origin `queued` can reach (§13). */
+export type QueuedAttentionReason = 'queued_in_use' | 'queued_conflict' | 'completed_elsewhere' | 'queued_withdrawn' | 'queued_no_access' | 'queued_unresolved';
+export const QUEUED_ATTENTION_REASONS: readonly QueuedAttentionReason[] = [
+  'queued_in_use',
+  'queued_conflict',
+  'completed_elsewhere',
+  'queued_withdrawn',
+  'queued_no_access',
+  'queued_unresolved',
+];
 
 export type AbandonReason =
   | 'ambiguous_document'
@@ -22,7 +44,9 @@ export type AbandonReason =
   | 'expired_age'
   | 'edited'
   | 'cancelled'
-  | 'staff_declared_unpublished';
+  | 'staff_declared_unpublished'
+  /** §10: staff chose "Submit as a new application" for a queued app; the queued container itself is left as it is. */
+  | 'staff_submitted_new';
 
 export type PublishOutcome = 'none' | 'ok' | 'not_applied' | 'ambiguous' | 'rejected';
 
@@ -33,6 +57,8 @@ export type SubmissionApp = {
   id: string;
   /** The TrustID account the app was captured under; it syncs under that account only (issue 5). */
   accountId: string;
+  /** §2, §13: `queued` apps complete the fixed container `currentContainerId` and never restart (I11). */
+  origin: Origin;
   capturedAt: number;
   step: Step;
   stepDocIndex: number;
@@ -60,12 +86,18 @@ export type SubmissionApp = {
   verifyRound: number;
   /** When re-check mode was entered; the rounds are timed from it (§7.4). Null in settle mode. */
   verifyStartedAt: number | null;
+  /** At RECONCILE (§13.4): the build step being settled; its indices are stepDocIndex/stepImgIndex. */
+  reconcile: ReconcileTarget | null;
+  /** §13.2: DocumentIds (and an applicant photo's ImageId) found in C that this app did not create. */
+  foreignDocuments: string[];
 };
 
 /** A container attempt (§3.1). */
 export type ContainerAttempt = {
   containerId: string;
   appId: string;
+  /** `queued`: the adopted queued container (§13.2); never abandoned by the machine. */
+  origin: Origin;
   createdAt: number;
   publishAttempted: boolean;
   publishAmbiguous: boolean;
@@ -75,7 +107,8 @@ export type ContainerAttempt = {
   abandonReason: AbandonReason | null;
 };
 
-export type RemoteDocument = { containerId: string; docIndex: number; documentId: string };
+/** `marker` is the capture marker sent with the document (§2), or null when the account has no marker slot. */
+export type RemoteDocument = { containerId: string; docIndex: number; documentId: string; marker?: string | null };
 
 /** `imgIndex` is -1 for the applicant photo, which belongs to no document. */
 export type RemoteImage = { containerId: string; docIndex: number; imgIndex: number; imageType: number; imageId: string };
@@ -95,15 +128,31 @@ export type SubmissionState = {
   remoteDocuments: RemoteDocument[];
   remoteImages: RemoteImage[];
   shape: AppShape;
+  /**
+   * The TrustID account's marker slot and evidence flags (§13.2). The store loads them with every
+   * app; the machine sets flags (never clears them) and the store saves them with the app.
+   */
+  account?: AccountFacts;
 };
+
+/** §13.2 account evidence: what the service has been seen to do. Once set, a flag stays set. */
+export type AccountEvidence = { queuedReadsShowDocuments: boolean; markersEchoed: boolean; queryListsQueued: boolean };
+
+export type AccountFacts = { markerSlot: boolean; evidence: AccountEvidence };
 
 /** The answer to a retrieveDocumentContainer, as far as the machine needs it (API §5.1, §8.1). */
 export type RetrievedContainer = {
   storageType: number;
   referred: boolean;
+  /** The documents C shows (§13.4): ids, every custom field value (markers among them) and image ids. */
+  documents?: RetrievedDocument[];
+  /** ApplicantPhotoImage's id, if the answer shows one. */
+  applicantPhotoId?: string | null;
   /** The whole Container as JSON, kept as the result snapshot. */
   snapshot: string;
 };
+
+export type RetrievedDocument = { documentId: string; customValues: string[]; imageIds: string[] };
 
 /** One classified call result (§4). Produced at the edge (the TrustID client), consumed by the machines. */
 export type CallOutcome = {
@@ -119,16 +168,19 @@ export type CallOutcome = {
   id?: string | null;
   /** For retrieves that succeeded. */
   retrieved?: RetrievedContainer | null;
+  /** CONFIG because of `AccessDenied:true` (§4 note, §13.6): for a queued app it stops only that app. */
+  accessDenied?: boolean;
 };
 
 /** The remote call a step makes (§7.2 "Call made"). */
 export type StepCall =
   | { kind: 'createContainer'; appId: string }
-  | { kind: 'createDocument'; containerId: string; docIndex: number }
+  /** `marker` ("<app id>:<i>", §2) when the account has a marker slot. */
+  | { kind: 'createDocument'; containerId: string; docIndex: number; marker?: string }
   | { kind: 'uploadImage'; containerId: string; documentId: string; docIndex: number; imgIndex: number; imageType: number }
   | { kind: 'uploadApplicantPhoto'; containerId: string }
   | { kind: 'publish'; containerId: string }
-  | { kind: 'retrieve'; containerId: string; purpose: 'verify' | 'poll' };
+  | { kind: 'retrieve'; containerId: string; purpose: 'verify' | 'poll' | 'check' };
 
 /** Something the worker must do besides persisting the new state. */
 export type Effect =
@@ -158,7 +210,10 @@ export type SyncAuditAction =
   | 'staff.found-in-trustid'
   | 'staff.send-again'
   | 'staff.retake'
-  | 'staff.check-now';
+  | 'staff.check-now'
+  | 'staff.submit-new'
+  | 'staff.close'
+  | 'staff.continue-anyway';
 
 export type Transition = { state: SubmissionState; effects: Effect[] };
 
@@ -197,7 +252,13 @@ export function displayStateOf(app: Pick<SubmissionApp, 'step' | 'phase' | 'atte
     case 'PUBLISH':
       return 'sending';
     case 'VERIFY_PUBLISH':
+    case 'CONFIRM_PUBLISH':
+    case 'RECONCILE':
       return 'verifying';
+    case 'CHECK_QUEUED':
+      return 'queued';
+    case 'CHECK_BEFORE_PUBLISH':
+      return 'sending';
     case 'AWAIT_RESULT':
       return app.resultStatus === 'referred' ? 'referred' : 'processing';
     case 'COMPLETED':
@@ -229,6 +290,7 @@ export function newSubmissionApp(id: string, accountId: string, capturedAt: numb
   return {
     id,
     accountId,
+    origin: 'kiosk',
     capturedAt,
     step: 'CREATE_CONTAINER',
     stepDocIndex: 0,
@@ -253,5 +315,33 @@ export function newSubmissionApp(id: string, accountId: string, capturedAt: numb
     attentionReason: null,
     verifyRound: 0,
     verifyStartedAt: null,
+    reconcile: null,
+    foreignDocuments: [],
   };
+}
+
+/** A fresh app of origin `queued` as W0 commits it (§13.2): CHECK_QUEUED, PENDING, due now, C fixed. */
+export function newQueuedSubmissionApp(id: string, accountId: string, capturedAt: number, containerId: string): SubmissionApp {
+  return { ...newSubmissionApp(id, accountId, capturedAt), origin: 'queued', step: 'CHECK_QUEUED', currentContainerId: containerId };
+}
+
+/** The one container attempt of a queued app, inserted with it (§13.2). */
+export function queuedContainerAttempt(appId: string, containerId: string, createdAt: number): ContainerAttempt {
+  return {
+    containerId,
+    appId,
+    origin: 'queued',
+    createdAt,
+    publishAttempted: false,
+    publishAmbiguous: false,
+    publishLastOutcome: 'none',
+    publishedConfirmedAt: null,
+    abandonedAt: null,
+    abandonReason: null,
+  };
+}
+
+/** The capture marker of document i (§2, RAW-API §7.9). */
+export function captureMarker(appId: string, docIndex: number): string {
+  return `${appId}:${docIndex}`;
 }

@@ -1,11 +1,12 @@
 // Adapts one TrustID client (main/trustid) to the sync engine's SubmissionApi port: every call's
 // result or error becomes a classified CallOutcome (SUBMISSION-PROTOCOL §4). Runs in main.
-import type { TrustIdClient, TrustIdClientOptions } from '../trustid/client';
+import type { DocumentFieldValue } from '../store/document-fields';
+import type { DocumentCustomFieldValue, TrustIdClient, TrustIdClientOptions } from '../trustid/client';
 import { isTrustIdError } from '../trustid/errors';
-import type { ApplicationFlexibleFieldValue } from '../trustid/models';
+import type { ApplicationFlexibleFieldValue, Container } from '../trustid/models';
 import { classifyOutcome, isTransportFailure } from '../trustid/outcome';
-import type { ApplicationFieldValue, CallExtras, SubmissionApi } from './sync-ports';
-import type { CallOutcome, StepCall } from './submission-types';
+import type { ApplicationFieldValue, CallExtras, MarkerSlot, SubmissionApi } from './sync-ports';
+import type { CallOutcome, RetrievedContainer, StepCall } from './submission-types';
 
 /**
  * The client options the submission protocol needs, on top of the caller's:
@@ -26,6 +27,7 @@ export function outcomeOfError(error: unknown): CallOutcome {
   }
   return {
     class: cls,
+    ...(error.kind === 'access-denied' ? { accessDenied: true } : {}),
     httpStatus: error.httpStatus ?? null,
     retryAfterMs: error.retryAfterMs ?? null,
     transportFailure: isTransportFailure(error),
@@ -116,6 +118,8 @@ export function submissionApiFrom(client: TrustIdClient): SubmissionApi {
                   containerId: call.containerId,
                   ...(extras.mrz ? { mrz: extras.mrz } : {}),
                   ...(extras.rfidMrz ? { rfidMrz: extras.rfidMrz } : {}),
+                  // RAW-API §7.9: the capture marker in the account's marker slot, and the values staff filled in.
+                  ...documentCustomFieldValues(call.marker !== undefined && extras.markerSlot ? { slot: extras.markerSlot, value: call.marker } : null, extras.documentCustomFields ?? []),
                 })
               ).documentId,
             };
@@ -146,10 +150,25 @@ export function submissionApiFrom(client: TrustIdClient): SubmissionApi {
             return { id: (await client.publishDocumentContainer({ containerId: call.containerId })).containerId };
           case 'retrieve': {
             const c = await client.retrieveDocumentContainer({ containerId: call.containerId });
-            return { retrieved: { storageType: c.DocumentStorageType, referred: c.Referred === true, snapshot: JSON.stringify(c) } };
+            return { retrieved: retrievedOf(c) };
           }
         }
       }),
+  };
+}
+
+/** What the machines read of a retrieved container (§7.6, §13.4): storage type, documents, markers, images. */
+export function retrievedOf(c: Container): RetrievedContainer {
+  return {
+    storageType: c.DocumentStorageType,
+    referred: c.Referred === true,
+    documents: c.Documents.map((d) => ({
+      documentId: d.DocumentId,
+      customValues: d.CustomFieldDictionary.map((e) => e.Value?.Value ?? '').filter((v) => v !== ''),
+      imageIds: d.Images.map((i) => i.Id),
+    })),
+    applicantPhotoId: c.ApplicantPhotoImage?.Id ?? null,
+    snapshot: JSON.stringify(c),
   };
 }
 
@@ -157,4 +176,17 @@ function requireBody(extras: CallExtras): Uint8Array {
   // The worker reads and checks the image before the SENT commit; an upload without it is a bug.
   if (extras.body === undefined) throw new Error('upload without verified image bytes');
   return extras.body;
+}
+
+/**
+ * Document.CustomFieldDictionary entries (RAW-API §7.9): staff's values, then the capture marker. The
+ * marker's slot is the kiosk's: a staff value for the same slot or name is dropped rather than sent
+ * twice (the definitions service leaves the marker field off the form, so this is a second guard).
+ */
+export function documentCustomFieldValues(marker: { slot: MarkerSlot; value: string } | null, values: readonly DocumentFieldValue[]): { customFieldValues?: DocumentCustomFieldValue[] } {
+  const out: DocumentCustomFieldValue[] = values
+    .filter((v) => !marker || (v.propertyName !== marker.slot.propertyName && v.index !== marker.slot.index))
+    .map((v) => ({ propertyName: v.propertyName, ...(v.index !== undefined ? { index: v.index } : {}), value: v.value }));
+  if (marker) out.push({ propertyName: marker.slot.propertyName, index: marker.slot.index, value: marker.value });
+  return out.length > 0 ? { customFieldValues: out } : {};
 }

@@ -145,7 +145,15 @@ export type CreateDocumentRequest = {
    * confirmed the likeness (RAW-API §4.2).
    */
   document?: Record<string, unknown>;
+  /**
+   * Document-level custom field values (RAW-API §4.2, §7.9), sent as
+   * `Document.CustomFieldDictionary`: the capture marker and any field staff filled in.
+   */
+  customFieldValues?: DocumentCustomFieldValue[];
 };
+
+/** One document-level custom field value, keyed by the definition's PropertyName (and Index when known). */
+export type DocumentCustomFieldValue = { propertyName: string; index?: number; value: string };
 
 export type UploadImageRequest = {
   containerId: string;
@@ -299,6 +307,10 @@ export type TrustIdClient = {
   createGuestLink(req: GuestLinkRequest): Promise<GuestLink>;
   /** Accepts the GuestId or the guest link's ContainerId (RAW-API §12.2). */
   deleteGuestLink(req: { guestId: string }): Promise<void>;
+  /** RAW-API §13.3: removes containers; unknown ids are skipped by the service. */
+  deleteDocumentContainerSet(req: { containerIds: string[] }): Promise<void>;
+  /** RAW-API §13.3: the kiosk never archives; here for tools and tests acting as a back office. */
+  archiveDocumentContainer(req: { containerId: string }): Promise<void>;
   queryBranches(): Promise<Branch[]>;
   applicationFlexibleFieldAttributes(): Promise<z.output<(typeof referenceLists)['applicationFlexibleFieldAttributes']['item']>[]>;
   customFields(): Promise<z.output<(typeof referenceLists)['customFields']['item']>[]>;
@@ -698,6 +710,16 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
     }));
   }
 
+  /** RAW-API §7.9: `{Key: PropertyName, Value: {Index?, PropertyName, Value}}` inside the partial Document. */
+  function documentWithCustomFields(req: CreateDocumentRequest): Record<string, unknown> | undefined {
+    if (!req.customFieldValues || req.customFieldValues.length === 0) return req.document;
+    const dictionary = req.customFieldValues.map((field) => ({
+      Key: field.propertyName,
+      Value: { ...(field.index !== undefined ? { Index: field.index } : {}), PropertyName: field.propertyName, Value: field.value },
+    }));
+    return { ...req.document, CustomFieldDictionary: dictionary };
+  }
+
   function callbackHeaders(headers: CallbackHeader[] | undefined) {
     return headers?.map((h) => ({ Header: h.header, Value: h.value }));
   }
@@ -817,7 +839,7 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
           Mrz: req.mrz,
           RfidMrz: req.rfidMrz,
           ScannerType: req.scannerType,
-          Document: req.document,
+          Document: documentWithCustomFields(req),
         },
         CreateDocumentResponse,
       );
@@ -1000,6 +1022,20 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
 
     async deleteGuestLink(req) {
       await sessionJson({ operation: 'deleteGuestLink', group: 'guestLink' }, { GuestId: req.guestId }, Envelope);
+    },
+
+    async deleteDocumentContainerSet(req) {
+      // RAW-API §13.3, SUBMISSION-PROTOCOL §14.2: the property's name is unconfirmed on the real
+      // service; both candidates carry the same ids, and a .NET service ignores the one it lacks.
+      await sessionJson(
+        { operation: 'deleteDocumentContainerSet', group: 'dataAccess' },
+        { ContainerIds: req.containerIds, DocumentContainerIds: req.containerIds },
+        Envelope,
+      );
+    },
+
+    async archiveDocumentContainer(req) {
+      await sessionJson({ operation: 'archiveDocumentContainer', group: 'dataAccess' }, { ContainerId: req.containerId }, Envelope);
     },
 
     queryBranches: () => referenceList('queryBranchesX', 'dataAccess'),

@@ -26,6 +26,8 @@ export type TrustIdOperation =
   | 'createQueuedDocumentContainer'
   | 'createGuestLink'
   | 'deleteGuestLink'
+  | 'deleteDocumentContainerSet'
+  | 'archiveDocumentContainer'
   | 'queryBranchesX'
   | 'applicationFlexibleFieldAttributes'
   | 'customFields'
@@ -52,6 +54,8 @@ const ACTIVITY: Record<TrustIdOperation, string> = {
   createQueuedDocumentContainer: 'creating a queued application',
   createGuestLink: 'creating a guest link',
   deleteGuestLink: 'withdrawing a guest link',
+  deleteDocumentContainerSet: 'deleting applications',
+  archiveDocumentContainer: 'archiving an application',
   queryBranchesX: 'reading the list of branches',
   applicationFlexibleFieldAttributes: 'reading the application field definitions',
   customFields: 'reading the document field definitions',
@@ -162,6 +166,23 @@ function status(d: TrustIdErrorDetails): string {
   return d.httpStatus ? ` (HTTP ${d.httpStatus})` : '';
 }
 
+/** RAW-API §13.4 own-records mode, in the words staff see. */
+export const ARCHIVE_REFUSED =
+  "This kiosk's TrustID account is not allowed to search TrustID's records, so only applications started at this kiosk are shown here. A TrustID administrator can give the account archive access.";
+
+function isArchiveQuery(operation: TrustIdOperation): boolean {
+  return operation === 'archiveContainerQuery' || operation === 'advancedQuery';
+}
+
+/**
+ * RAW-API §13, §13.4: the archive query was refused because the account lacks archive privilege
+ * (`AccessDenied:true` on an HTTP 200 answer). The caller switches to own-records mode; unlike
+ * AccessDenied elsewhere it must not pause the submission queue. A 401/403 is the API key instead.
+ */
+export function isArchiveAccessDenied(error: unknown): error is TrustIdError {
+  return isTrustIdError(error) && error.kind === 'access-denied' && isArchiveQuery(error.operation) && error.httpStatus !== 401 && error.httpStatus !== 403;
+}
+
 /** The staff-facing text for an error: what happened, then what to do. */
 export function describeTrustIdError(kind: TrustIdErrorKind, d: TrustIdErrorDetails): string {
   const activity = ACTIVITY[d.operation];
@@ -176,6 +197,8 @@ export function describeTrustIdError(kind: TrustIdErrorKind, d: TrustIdErrorDeta
       }
       return `The TrustID connection is not set up correctly: ${d.detail ?? 'check the base URL in Settings'}.`;
     case 'access-denied':
+      // RAW-API §13.4: on an archive query this means the account has no archive privilege, not a bad key.
+      if (isArchiveQuery(d.operation) && d.httpStatus !== 401 && d.httpStatus !== 403) return ARCHIVE_REFUSED;
       return `TrustID refused access while ${activity}${status(d)}. Check the TrustID API key in Settings and that the account has the rights this needs, then press Try again.`;
     case 'desktop-client-denied':
       return 'TrustID does not allow this account to sign in from this kind of client. Ask TrustID to check the rights of the kiosk account, then press Try again.';

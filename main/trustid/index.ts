@@ -6,6 +6,7 @@ export type {
   ArchiveContainerQueryRequest,
   CreateContainerRequest,
   CreateDocumentRequest,
+  DocumentCustomFieldValue,
   Download,
   FlexibleFieldSearch,
   GuestLink,
@@ -24,7 +25,7 @@ export type {
   UploadImageRequest,
   UploadProgress,
 } from './client';
-export { TrustIdError, isTrustIdError, describeTrustIdError } from './errors';
+export { ARCHIVE_REFUSED, TrustIdError, isArchiveAccessDenied, isTrustIdError, describeTrustIdError } from './errors';
 export type { TrustIdErrorDetails, TrustIdErrorKind, TrustIdOperation, NetworkReason, ConfigurationReason } from './errors';
 export { classifyOutcome, isTransportFailure, OutcomeClass } from './outcome';
 export { parseRetryAfter } from './retry-after';

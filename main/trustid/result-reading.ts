@@ -109,3 +109,14 @@ export function displayImages(doc: Pick<Document, 'Images'>): Image[] {
   const replaced = new Set(doc.Images.map((img) => img.ImageSourceId).filter((id): id is string => id !== undefined));
   return doc.Images.filter((img) => !replaced.has(img.Id));
 }
+
+/** RAW-API §7.9: the document's custom field values by PropertyName; "" (unset) entries left out. */
+export function documentCustomFieldValues(doc: Pick<Document, 'CustomFieldDictionary'>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const entry of doc.CustomFieldDictionary) {
+    const name = entry.Value?.PropertyName ?? entry.Key;
+    const value = entry.Value?.Value;
+    if (name && typeof value === 'string' && value !== '') values[name] = value;
+  }
+  return values;
+}

@@ -26,13 +26,13 @@ export const ComponentState = z.enum(['ok', 'degraded', 'down', 'absent']);
 export type ComponentState = z.infer<typeof ComponentState>;
 
 export const HealthComponent = z.object({
-  id: z.enum(['trustid', 'reader', 'store', 'demo-emulator', 'demo-reader']),
+  id: z.enum(['trustid', 'reader', 'store', 'demo-emulator', 'demo-reader', 'disk']),
   state: ComponentState,
   /** Plain words for staff: what is wrong and what to do. */
   message: z.string(),
   /** Stable code the renderer words the message by, where one exists (e.g. `trustid.sign-in-refused`). */
   code: z.string().optional(),
-  /** Values the coded message needs (counts, names of readers). */
+  /** Values the renderer words the message from in the staff member's language (free MB, counts, names of readers). */
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type HealthComponent = z.infer<typeof HealthComponent>;

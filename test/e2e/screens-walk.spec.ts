@@ -11,7 +11,7 @@ import { expectPlainWords, shoot, SIZES, type Lang } from './support/screens';
 function screenIds(): string[] {
   const source = fs.readFileSync('renderer/src/app/screens.tsx', 'utf8');
   const body = source.slice(source.indexOf('export const screens'));
-  return [...body.matchAll(/^\s*'?([a-z][a-z-]*)'?\s*:\s*[A-Z]\w*,?\s*$/gm)].map((m) => m[1]!);
+  return [...body.matchAll(/^\s*'?([a-zA-Z][\w-]*)'?\s*:\s*[A-Z]\w*,?\s*$/gm)].map((m) => m[1]!);
 }
 
 /** How staff reach each screen from home (signed in as the demo administrator). */
@@ -22,6 +22,7 @@ const reach: Record<string, (page: Page) => Promise<void>> = {
   results: (page) => page.getByTestId('tile-results').click(),
   'guest-link': (page) => page.getByTestId('tile-guest').click(),
   queued: (page) => page.getByTestId('tile-queued').click(),
+  queuedPrepare: (page) => page.getByTestId('tile-queuedPrepare').click(),
   settings: (page) => page.getByTestId('tile-settings').click(),
 };
 /** Screens reached another way in this walk. */

@@ -27,6 +27,9 @@ const workerAction: Record<Exclude<StaffAction, 'retake'>, WorkerStaffAction> = 
   'found-in-trustid': { kind: 'found_in_trustid' },
   'send-again': { kind: 'send_again' },
   'check-now': { kind: 'check_now' },
+  'submit-new': { kind: 'submit_new' },
+  close: { kind: 'close' },
+  'continue-anyway': { kind: 'continue_anyway' },
 };
 
 export function createQueueService(opts: {

@@ -13,6 +13,16 @@ const attentionText: Record<string, { message: string; actions: StaffAction[] }>
     actions: ['found-in-trustid', 'send-again'],
   },
   local_image_corrupt: { message: 'A stored image is damaged. Retake it, or cancel the application.', actions: ['retake', 'cancel'] },
+  // SUBMISSION-PROTOCOL §10: reasons only a queued application (filled at the desk) can reach.
+  queued_in_use: { message: 'Someone else has already started this queued application.', actions: ['submit-new', 'cancel'] },
+  queued_conflict: { message: 'This queued application now also holds documents that were not captured here.', actions: ['submit-new', 'close'] },
+  completed_elsewhere: { message: 'Someone else sent this queued application to TrustID before this kiosk finished.', actions: ['submit-new', 'close'] },
+  queued_withdrawn: { message: 'This queued application no longer exists in TrustID.', actions: ['submit-new', 'cancel'] },
+  queued_no_access: { message: "This kiosk's TrustID account is not allowed to work on this queued application.", actions: ['submit-new', 'cancel'] },
+  queued_unresolved: {
+    message: 'TrustID did not confirm whether part of this application arrived, and the kiosk cannot check.',
+    actions: ['continue-anyway', 'submit-new', 'close'],
+  },
 };
 
 export function queueItemView(item: SyncItem, progress: { sentBytes: number; totalBytes: number } | null): QueueItem {

@@ -56,6 +56,8 @@ function checkRawContentType(input: ApiInput): void {
 export function runApi(engine: Engine, route: RouteDef, input: ApiInput): ApiResult {
   let summary: BodySummary = route.body === 'raw' ? { kind: 'binary', bytes: input.body.length } : { kind: 'none' };
   let ignoredFields: string[] = [];
+  // Someone else acts first (a test's hook); a failing hook is logged and never stops the request.
+  for (const failure of engine.hooks.runBefore(route.op)) engine.logger.warn({ operation: route.op, err: failure instanceof Error ? failure.message : String(failure) }, 'emulator request hook failed');
   try {
     engine.catchUp();
     if (route.auth !== 'open') {

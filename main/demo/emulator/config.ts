@@ -30,7 +30,7 @@ function camelKeys(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key.charAt(0).toLowerCase() + key.slice(1), item]));
 }
 
-const UserConfigObject = z.object({
+const UserConfigObject = z.strictObject({
   username: z.string().min(1),
   password: z.string().min(1),
   firstname: z.string().optional(),
@@ -52,10 +52,10 @@ export const UserConfigSchema = z.preprocess(camelKeys, UserConfigObject);
 export type UserConfig = z.output<typeof UserConfigObject>;
 export type UserConfigInput = z.input<typeof UserConfigObject>;
 
-const Header = z.object({ Header: z.string().min(1), Value: z.string() });
+const Header = z.strictObject({ Header: z.string().min(1), Value: z.string() });
 export type CallbackHeader = z.infer<typeof Header>;
 
-const FlexibleFieldDefinition = z.object({
+const FlexibleFieldDefinition = z.strictObject({
   id: z.string(),
   flexibleFieldId: z.string(),
   name: z.string(),
@@ -68,7 +68,7 @@ const FlexibleFieldDefinition = z.object({
 });
 export type FlexibleFieldDefinition = z.infer<typeof FlexibleFieldDefinition>;
 
-const CustomFieldDefinition = z.object({
+const CustomFieldDefinition = z.strictObject({
   index: z.number().int().min(0).max(9),
   propertyName: z.string(),
   displayName: z.string(),
@@ -80,22 +80,22 @@ const CustomFieldDefinition = z.object({
 export type CustomFieldDefinition = z.infer<typeof CustomFieldDefinition>;
 
 const sections = {
-  statusMode: z.object({ sessionExpired: z.union([z.literal(200), z.literal(401)]), apiKey: z.union([z.literal(200), z.literal(401), z.literal(403)]) }),
-  session: z.object({ idleTimeoutS: z.number().positive(), absoluteTimeoutS: z.number().positive(), singlePerDevice: z.boolean() }),
-  login: z.object({ lockAfterFailures: z.number().int().positive(), minApiVersion: z.number().nullable() }),
-  temp: z.object({ purgeAfterS: z.number().positive() }),
-  guest: z.object({ linkLifetimeS: z.number().positive() }),
-  upload: z.object({ maxBytes: z.number().int().positive() }),
-  images: z.object({ realistic: z.boolean() }),
-  processing: z.object({ workflowDelayMs: z.number().min(0), decisionDelayMs: z.number().min(0), reviewDelayMs: z.number().min(0) }),
-  scenario: z.object({
+  statusMode: z.strictObject({ sessionExpired: z.union([z.literal(200), z.literal(401)]), apiKey: z.union([z.literal(200), z.literal(401), z.literal(403)]) }),
+  session: z.strictObject({ idleTimeoutS: z.number().positive(), absoluteTimeoutS: z.number().positive(), singlePerDevice: z.boolean() }),
+  login: z.strictObject({ lockAfterFailures: z.number().int().positive(), minApiVersion: z.number().nullable() }),
+  temp: z.strictObject({ purgeAfterS: z.number().positive() }),
+  guest: z.strictObject({ linkLifetimeS: z.number().positive() }),
+  upload: z.strictObject({ maxBytes: z.number().int().positive() }),
+  images: z.strictObject({ realistic: z.boolean() }),
+  processing: z.strictObject({ workflowDelayMs: z.number().min(0), decisionDelayMs: z.number().min(0), reviewDelayMs: z.number().min(0) }),
+  scenario: z.strictObject({
     default: z.enum(['auto', ...OUTCOMES]),
     referSurnames: z.array(z.string()),
     /** DocumentStatus an expert gives a referred document unless the control call says otherwise. */
     reviewVerdict: z.number().int().min(0).max(5),
   }),
-  dates: z.object({ offset: z.string().regex(/^[+-]\d{4}$/), emitSentinels: z.boolean() }),
-  webhooks: z.object({
+  dates: z.strictObject({ offset: z.string().regex(/^[+-]\d{4}$/), emitSentinels: z.boolean() }),
+  webhooks: z.strictObject({
     defaultUrl: z.string().url().nullable(),
     events: z.partialRecord(z.enum(WEBHOOK_EVENTS), z.boolean()),
     /** Headers added to every delivery (for the account-level URL). */
@@ -108,10 +108,32 @@ const sections = {
     /** Divides every retry delay, so tests on the real clock need not wait minutes (§10.3 switch). */
     clockCompression: z.number().positive(),
   }),
-  dbs: z.object({ updateDelayMs: z.number().min(0) }),
+  dbs: z.strictObject({ updateDelayMs: z.number().min(0) }),
+  /**
+   * The plausible real-service behaviours of RAW-API §16 where the spec made a choice, so the
+   * kiosk's handling of each can be tested over HTTP. All off by default (the spec's choice).
+   */
+  alternatives: z.strictObject({
+    /** §16 #21: archiveContainerQuery lists published containers only, never Queued (7). */
+    queryPublishedOnly: z.boolean(),
+    /** §16 #20: CustomFieldDictionary values sent on createDocument are ignored (returned as ""). */
+    dropCustomFields: z.boolean(),
+    /** §16 #19: a Queued (7) container cannot be retrieved until it is submitted ("not published"). */
+    queuedNotRetrievable: z.boolean(),
+    /** §16 #19: a Queued (7) container is retrieved without the documents and images added so far. */
+    queuedHidesDocuments: z.boolean(),
+    /** §16 #16: publishing an already published container answers success and changes nothing. */
+    republishSucceeds: z.boolean(),
+    /** §16 #22: a guest-link container carries __SYS_GuestName / __SYS_GuestEmail only once the guest submits. */
+    guestValuesOnSubmit: z.boolean(),
+    /** §16 #24: an expired guest link's container is kept, still Queued (7). Applies to links created while on. */
+    keepExpiredGuestContainers: z.boolean(),
+    /** §16 #23: archiveDocumentContainer is accepted on a Temp or Queued container. */
+    archiveUnpublished: z.boolean(),
+  }),
 };
 
-export const ConfigSchema = z.object({
+export const ConfigSchema = z.strictObject({
   apiKey: z.string().min(1).nullable(),
   vpeName: z.string().min(1),
   users: z.array(UserConfigSchema),
@@ -121,9 +143,12 @@ export const ConfigSchema = z.object({
 });
 export type EmulatorConfig = z.output<typeof ConfigSchema>;
 
-/** A change to the configuration: any key of §15.1, sections merged key by key. */
+/**
+ * A change to the configuration: any key of §15.1, sections merged key by key. Strict at every
+ * level: a misspelt key is refused with its name rather than silently doing nothing.
+ */
 export const ConfigPatchSchema = z
-  .object({
+  .strictObject({
     apiKey: z.string().min(1).nullable(),
     vpeName: z.string().min(1),
     users: z.array(UserConfigSchema),
@@ -141,6 +166,7 @@ export const ConfigPatchSchema = z
     dates: sections.dates.partial(),
     webhooks: sections.webhooks.partial(),
     dbs: sections.dbs.partial(),
+    alternatives: sections.alternatives.partial(),
   })
   .partial();
 /** A configuration change as callers write it (start options, POST /__emulator/config). */
@@ -182,6 +208,8 @@ export const DEFAULT_FLEXIBLE_FIELDS: FlexibleFieldDefinition[] = [
 
 export const DEFAULT_CUSTOM_FIELDS: CustomFieldDefinition[] = [
   { index: 0, propertyName: 'BadgeNumber', displayName: 'Badge Number', dataType: 1, help: 'Visitor badge issued at the desk.', required: false, values: [] },
+  // §7.9 / §15.1: the capture-marker slot demo mode uses ("<app id>:<document index>").
+  { index: 9, propertyName: 'KioskCaptureRef', displayName: 'Kiosk Capture Reference', dataType: 1, help: 'Set by the kiosk: which local capture this document came from.', required: false, values: [] },
 ];
 
 export function defaultConfig(users: UserConfig[]): EmulatorConfig {
@@ -211,6 +239,16 @@ export function defaultConfig(users: UserConfig[]): EmulatorConfig {
       clockCompression: 1,
     },
     dbs: { updateDelayMs: 5000 },
+    alternatives: {
+      queryPublishedOnly: false,
+      dropCustomFields: false,
+      queuedNotRetrievable: false,
+      queuedHidesDocuments: false,
+      republishSucceeds: false,
+      guestValuesOnSubmit: false,
+      keepExpiredGuestContainers: false,
+      archiveUnpublished: false,
+    },
   };
 }
 

@@ -4,7 +4,7 @@
 import { ZodError } from 'zod';
 import type { EmulatorConfig } from './config';
 import type { RunningEmulator } from './emulator';
-import { ApiFailure } from './envelope';
+import { ApiFailure, excerpt } from './envelope';
 import type { ControlHandler, ControlReply } from './http-server';
 
 function ok(body: Record<string, unknown> = {}): ControlReply {
@@ -40,6 +40,35 @@ function optionalBoolean(value: unknown, name: string): boolean | undefined {
 /** The configuration without passwords: the control view is for steering, not for reading secrets back. */
 function publicConfig(config: EmulatorConfig): unknown {
   return { ...config, users: config.users.map(({ password: _password, ...user }) => user) };
+}
+
+function stringRecord(value: unknown, name: string): Record<string, string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((item) => typeof item !== 'string')) {
+    throw new ApiFailure(`${name} must be an object of strings.`);
+  }
+  return value as Record<string, string>;
+}
+
+function only<T extends Record<string, unknown>>(object: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(object).filter(([, item]) => item !== undefined)) as never;
+}
+
+/** Who made it and how, for the "made elsewhere" controls. */
+function elsewhereApplication(body: Record<string, unknown>) {
+  const createdAgoMs = optionalNumber(body.createdAgoMs, 'createdAgoMs');
+  if (createdAgoMs !== undefined && createdAgoMs < 0) throw new ApiFailure('createdAgoMs must not be negative.');
+  return only({
+    username: optionalString(body.username, 'username'),
+    branch: optionalString(body.branch, 'branch'),
+    clientApplicationReference: optionalString(body.clientApplicationReference, 'clientApplicationReference'),
+    surname: optionalString(body.surname, 'surname'),
+    mrz: optionalString(body.mrz, 'mrz'),
+    outcome: optionalString(body.outcome, 'outcome') as 'auto' | undefined,
+    reviewVerdict: optionalNumber(body.reviewVerdict, 'reviewVerdict'),
+    publish: optionalBoolean(body.publish, 'publish'),
+    createdAgoMs,
+  });
 }
 
 function capture(body: Record<string, unknown>) {
@@ -111,6 +140,31 @@ export function createControlHandler(emulator: () => RunningEmulator | null): Co
           return ok();
         case 'GET /webhooks':
           return ok({ webhooks: emu.webhooks() });
+        case 'GET /hooks':
+          return ok({ hooks: emu.hooks() });
+        case 'POST /hooks':
+          return ok({ id: emu.addHook(body as never) });
+        case 'DELETE /hooks':
+          for (const hook of emu.hooks()) emu.removeHook(hook.id);
+          return ok();
+        case 'POST /containers/delete': {
+          const ids = body.containerIds;
+          if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) return problem(400, 'containerIds must be a list of container ids.');
+          return ok({ deleted: emu.deleteContainers(ids as string[]) });
+        }
+        case 'POST /elsewhere/applications':
+          return ok({ containerId: emu.createApplicationElsewhere(elsewhereApplication(body)) });
+        case 'POST /elsewhere/queued':
+          return ok({
+            containerId: emu.createQueuedElsewhere(
+              only({
+                username: optionalString(body.username, 'username'),
+                branch: optionalString(body.branch, 'branch'),
+                clientApplicationReference: optionalString(body.clientApplicationReference, 'clientApplicationReference'),
+                values: stringRecord(body.values, 'values'),
+              }),
+            ),
+          });
         default:
           break;
       }
@@ -124,6 +178,22 @@ export function createControlHandler(emulator: () => RunningEmulator | null): Co
       const queued = /^POST \/queued\/([^/]+)\/submit$/.exec(route);
       if (queued) {
         emu.submitQueued(queued[1] ?? '', capture(body));
+        return ok();
+      }
+      const addDocument = /^POST \/containers\/([^/]+)\/documents$/.exec(route);
+      if (addDocument) {
+        const documentId = emu.addDocumentElsewhere(
+          decodeURIComponent(addDocument[1] ?? ''),
+          only({ mrz: optionalString(body.mrz, 'mrz'), surname: optionalString(body.surname, 'surname'), customFields: stringRecord(body.customFields, 'customFields') }),
+        );
+        return ok({ documentId });
+      }
+      const publish = /^POST \/containers\/([^/]+)\/publish$/.exec(route);
+      if (publish) {
+        emu.publishElsewhere(
+          decodeURIComponent(publish[1] ?? ''),
+          only({ outcome: optionalString(body.outcome, 'outcome') as 'auto' | undefined, reviewVerdict: optionalNumber(body.reviewVerdict, 'reviewVerdict') }),
+        );
         return ok();
       }
       const user = /^POST \/users\/([^/]+)$/.exec(route);
@@ -143,11 +213,16 @@ export function createControlHandler(emulator: () => RunningEmulator | null): Co
         emu.raiseDocumentModified(modified[1] ?? '');
         return ok();
       }
+      const hook = /^DELETE \/hooks\/([^/]+)$/.exec(route);
+      if (hook) return emu.removeHook(decodeURIComponent(hook[1] ?? '')) ? ok() : problem(404, 'No such hook.');
       const fault = /^DELETE \/faults\/([^/]+)$/.exec(route);
       if (fault) return emu.removeFault(decodeURIComponent(fault[1] ?? '')) ? ok() : problem(404, 'No such fault rule.');
-      return problem(404, `No control endpoint ${route}.`);
+      return problem(404, `No control endpoint ${excerpt(route)}.`);
     } catch (error) {
-      if (error instanceof ZodError) return problem(400, error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+      if (error instanceof ZodError) {
+        const issues = error.issues.slice(0, 5).map((issue) => `${excerpt(issue.path.join('.') || 'body', 60)}: ${excerpt(issue.message, 120)}`);
+        return problem(400, issues.join('; '));
+      }
       if (error instanceof ApiFailure) return problem(409, error.message);
       if (error instanceof Error) return problem(400, error.message);
       throw error;

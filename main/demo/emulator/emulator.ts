@@ -10,12 +10,16 @@ import { ConfigPatchSchema, OUTCOMES, defaultConfig, mergeConfig, visibilityName
 import { manualClock, realClock } from './clock';
 import { createControlHandler } from './controls';
 import { Engine } from './engine';
-import { ApiFailure, MESSAGES } from './envelope';
+import { ApiFailure, MESSAGES, excerpt } from './envelope';
 import type { FaultRule, FaultRuleInput } from './faults';
 import { FaultBook } from './faults';
 import type { SimulatedCapture } from './handlers/guest-handlers';
 import { submitAsGuest, submitQueued } from './handlers/guest-handlers';
+import type { ElsewhereApplication, ElsewhereDocument, ElsewhereQueued } from './elsewhere';
+import { addDocumentElsewhere, createApplicationElsewhere, createQueuedElsewhere, deleteContainersElsewhere, publishElsewhere } from './elsewhere';
 import { createEmulatorServer } from './http-server';
+import type { HookActionInput, HookMatch, HookSummary } from './request-hooks';
+import { HookActionSchema } from './request-hooks';
 import type { ContainerSummary, PublishCount, WebhookSummary } from './inspection';
 import { containerSummaries, publishCounts, webhookSummaries } from './inspection';
 import { seededRandom } from './random';
@@ -96,6 +100,25 @@ export interface RunningEmulator {
   completeReview(containerId: string, verdict?: number): void;
   submitGuest(guestId: string, capture?: SimulatedCapture): string;
   submitQueued(containerId: string, capture?: SimulatedCapture): void;
+  /** Another session adds a document with one image to an unpublished container; returns its DocumentId. */
+  addDocumentElsewhere(containerId: string, document?: ElsewhereDocument): string;
+  /** Another session publishes a container ("already published" / "not found" as the API says). */
+  publishElsewhere(containerId: string, choice?: { outcome?: Outcome | 'auto'; reviewVerdict?: number }): void;
+  /** The back office deletes containers (deleteDocumentContainerSet); returns how many existed. */
+  deleteContainers(containerIds: string[]): number;
+  /** An application made elsewhere by another user, published at once unless `publish: false`. */
+  createApplicationElsewhere(application?: ElsewhereApplication): string;
+  /** A queued application made by another user (createQueuedDocumentContainer). */
+  createQueuedElsewhere(queued?: ElsewhereQueued): string;
+  /**
+   * Runs `run` just before the emulator carries out a matching API request (once by default), so a
+   * test can have someone else act at an exact step. Returns the hook's id.
+   */
+  beforeOperation(match: HookMatch, run: () => void): string;
+  /** The same with one of the "elsewhere" actions, as `POST /__emulator/hooks` takes it. */
+  addHook(hook: HookActionInput): string;
+  removeHook(id: string): boolean;
+  hooks(): HookSummary[];
   expireSessions(sessionId?: string): number;
   setUser(username: string, flags: UserFlags): void;
   /** Raises DocumentModifiedPostResult for a document (§10.2), as a back-office edit would. */
@@ -118,7 +141,7 @@ function seededUsers(engine: Engine): SeededUser[] {
 
 function checkOutcome(outcome: string): Outcome | 'auto' {
   if (outcome === 'auto' || (OUTCOMES as readonly string[]).includes(outcome)) return outcome as Outcome | 'auto';
-  throw new ApiFailure(`Unknown outcome "${outcome}".`);
+  throw new ApiFailure(`Unknown outcome ${excerpt(outcome)}.`);
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -190,7 +213,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: () => faultBook.list(),
     containers: (reference) => {
       engine.catchUp();
-      return containerSummaries(engine.state, reference);
+      return containerSummaries(engine.state, reference, engine.config.customFields);
     },
     publishCounts: () => publishCounts(engine.state),
     requests: () => requestLog.list(),
@@ -198,6 +221,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     webhooks: () => webhookSummaries(engine.state),
     reset() {
       engine.reset();
+      engine.hooks.clear();
       faultBook.clear();
       requestLog.clear();
     },
@@ -230,6 +254,53 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       submitQueued(engine, containerId, capture);
       afterChange();
     },
+    addDocumentElsewhere(containerId, document) {
+      const id = addDocumentElsewhere(engine, containerId, document);
+      afterChange();
+      return id;
+    },
+    publishElsewhere(containerId, choice) {
+      if (choice?.outcome !== undefined) checkOutcome(choice.outcome);
+      publishElsewhere(engine, containerId, choice);
+      afterChange();
+    },
+    deleteContainers(containerIds) {
+      const count = deleteContainersElsewhere(engine, containerIds);
+      afterChange();
+      return count;
+    },
+    createApplicationElsewhere(application) {
+      if (application?.outcome !== undefined) checkOutcome(application.outcome);
+      const id = createApplicationElsewhere(engine, application);
+      afterChange();
+      return id;
+    },
+    createQueuedElsewhere(queued) {
+      const id = createQueuedElsewhere(engine, queued);
+      afterChange();
+      return id;
+    },
+    beforeOperation(match, run) {
+      return engine.hooks.add(match, run);
+    },
+    addHook(input) {
+      const hook = HookActionSchema.parse(input);
+      const choice = hook.outcome !== undefined ? { outcome: hook.outcome } : {};
+      const actions = {
+        addDocument: () => void addDocumentElsewhere(engine, hook.containerId),
+        publish: () => publishElsewhere(engine, hook.containerId, choice),
+        delete: () => void deleteContainersElsewhere(engine, [hook.containerId]),
+        submitQueued: () => void submitQueued(engine, hook.containerId, choice),
+      };
+      return engine.hooks.add(
+        { path: hook.match.path, ...(hook.match.nth !== undefined ? { nth: hook.match.nth } : {}), ...(hook.times !== undefined ? { times: hook.times } : {}) },
+        actions[hook.action],
+        `${hook.action} ${hook.containerId}`,
+        hook.id,
+      );
+    },
+    removeHook: (id) => engine.hooks.remove(id),
+    hooks: () => engine.hooks.list(),
     expireSessions(sessionId) {
       const count = engine.expireSessions(sessionId);
       afterChange();
@@ -237,7 +308,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     setUser(username, flags) {
       const account = engine.accountByUsername(username);
-      if (!account) throw new ApiFailure(`Unknown user "${username}".`);
+      if (!account) throw new ApiFailure(`Unknown user ${excerpt(username)}.`);
       const state = engine.userState(account);
       if (flags.locked !== undefined) {
         state.locked = flags.locked;

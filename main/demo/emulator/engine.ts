@@ -6,6 +6,7 @@ import type { EmulatorConfig, Outcome, WebhookEventName } from './config';
 import type { EmulatorClock } from './clock';
 import { ApiFailure, MESSAGES } from './envelope';
 import { applyOutcome, establishDocument } from './outcome';
+import { RequestHooks } from './request-hooks';
 import { BRANCHES, EXPERT, ORGANISATION } from './seed-data';
 import type {
   ContainerRecord,
@@ -48,6 +49,8 @@ export class Engine {
   readonly logger: Logger;
   /** `http://127.0.0.1:<port>`, set once the server listens; guest links are built on it (§12.3). */
   origin = '';
+  /** Other parties' actions due just before a matching request is carried out (§15.2 tests). */
+  readonly hooks = new RequestHooks();
   private accounts = new Map<string, Account>();
   private imageCache = new Map<string, Buffer>();
   private readonly stateFile: StateFile | null;
@@ -295,7 +298,7 @@ export class Engine {
     container.fields.push({ id: this.state.counters.containerFieldId++, name, displayName, valueString: value });
   }
 
-  addDocument(container: ContainerRecord, init: Partial<Pick<DocumentRecord, 'documentType' | 'mrz' | 'rfidMrz' | 'scannerType' | 'feedbackPersonMatches'>>): DocumentRecord {
+  addDocument(container: ContainerRecord, init: Partial<Pick<DocumentRecord, 'documentType' | 'mrz' | 'rfidMrz' | 'scannerType' | 'feedbackPersonMatches' | 'customValues'>>): DocumentRecord {
     const now = this.now();
     const doc: DocumentRecord = {
       id: this.newId(),
@@ -307,6 +310,7 @@ export class Engine {
       rfidMrz: init.rfidMrz ?? null,
       scannerType: init.scannerType ?? null,
       feedbackPersonMatches: init.feedbackPersonMatches ?? 0,
+      customValues: init.customValues ?? {},
       imageIds: [],
       operatorStatus: DOC_STATUS.Undefined,
       operatorMessage: null,

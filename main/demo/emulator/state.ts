@@ -61,6 +61,11 @@ export type DocumentRecord = {
   rfidMrz: string | null;
   scannerType: string | null;
   feedbackPersonMatches: number;
+  /**
+   * Document-level custom field values set on createDocument (§7.9), keyed by the definition's
+   * Index. Optional so a state file written before they were kept still loads.
+   */
+  customValues?: Record<string, string>;
   imageIds: string[];
   operatorStatus: number;
   operatorMessage: string | null;

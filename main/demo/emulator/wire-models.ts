@@ -71,7 +71,7 @@ function wireFacts(facts: FeedbackFact[] | undefined): WireValue[] {
   return (facts ?? []).map((item) => ({ ErrorMessage: item.errorMessage, Name: item.name, Value: item.value, ValueUndefined: item.valueUndefined }));
 }
 
-function wireCustomField(definition: CustomFieldDefinition): WireObject {
+function wireCustomField(definition: CustomFieldDefinition, value = ''): WireObject {
   return {
     DataType: definition.dataType,
     DisplayName: definition.displayName,
@@ -79,13 +79,13 @@ function wireCustomField(definition: CustomFieldDefinition): WireObject {
     Index: definition.index,
     PropertyName: definition.propertyName,
     Required: definition.required,
-    Value: '',
+    Value: value,
     Values: definition.values,
   };
 }
 
 export function wireCustomFieldDefinitions(config: EmulatorConfig): WireObject[] {
-  return config.customFields.map(wireCustomField);
+  return config.customFields.map((definition) => wireCustomField(definition));
 }
 
 export function wireDocument(doc: DocumentRecord, container: ContainerRecord, ctx: ModelContext): WireObject {
@@ -105,7 +105,10 @@ export function wireDocument(doc: DocumentRecord, container: ContainerRecord, ct
     BlacklistedAt: unsetDate,
     ContainerId: container.id,
     CreatedAt: new WireDate(doc.createdAt),
-    CustomFieldDictionary: ctx.config.customFields.map((definition) => ({ Key: definition.propertyName, Value: wireCustomField(definition) })),
+    // §7.9: one entry per configured definition, in Index order, with the stored value or "".
+    CustomFieldDictionary: [...ctx.config.customFields]
+      .sort((a, b) => a.index - b.index)
+      .map((definition) => ({ Key: definition.propertyName, Value: wireCustomField(definition, doc.customValues?.[String(definition.index)] ?? '') })),
     DocumentFields: (result?.fields ?? []).map((field) => ({
       DataType: field.dataType,
       DescriptionText: null,

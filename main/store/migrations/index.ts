@@ -7,6 +7,10 @@ import { auditLogTable } from './003-audit-log';
 import { staffTable } from './004-staff';
 import { settingsTable } from './005-settings';
 import { applicationFields } from './006-application-fields';
+import { queuedFill } from './007-queued-fill';
+import { remoteCreates } from './008-remote-creates';
+import { inboxTables } from './009-inbox';
+import { documentFields } from './011-document-fields';
 
 export const migrations: readonly Migration[] = [
   coreTables,
@@ -15,4 +19,8 @@ export const migrations: readonly Migration[] = [
   staffTable,
   settingsTable,
   applicationFields,
+  queuedFill,
+  remoteCreates,
+  inboxTables,
+  documentFields,
 ];

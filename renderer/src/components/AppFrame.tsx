@@ -6,9 +6,11 @@ import { requestLeave } from '../app/leave-guard';
 import { useNavigation } from '../app/navigation-store';
 import { useAppStore } from '../stores/app-store';
 import { useSessionStore } from '../stores/session-store';
+import { DiskNotice } from './DiskNotice';
 import { HealthIndicator } from './HealthIndicator';
 import { ModeBadge } from './ModeBadge';
 import { NoticeBanner } from './NoticeBanner';
+import { ResultNotice } from './ResultNotice';
 import { StaffMenu } from './StaffMenu';
 import { SyncPill } from './SyncPill';
 
@@ -36,7 +38,9 @@ export function AppFrame({ children }: { children: ReactNode }) {
         <HealthIndicator />
         <StaffMenu />
       </header>
+      <DiskNotice />
       <NoticeBanner />
+      <ResultNotice />
       <main id="main" className="frame-main" tabIndex={-1}>
         {children}
       </main>

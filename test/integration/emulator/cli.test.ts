@@ -104,6 +104,29 @@ describe('emulator CLI', () => {
     }
   });
 
+  it('writes each unknown-property warning to stderr as one JSON line, never the values', async () => {
+    const run = launch(['--port', '0']);
+    const summary = JSON.parse(await run.firstLine) as Summary;
+    const user = summary.users[1];
+    // "Usernme" is misspelt: TrustID ignores it silently (§1.5), the emulator names it.
+    const answer = await fetch(`${summary.baseUrl}session/login/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'tid-api-key': summary.apiKey },
+      body: JSON.stringify({ DeviceId: 'cli-test', Username: user?.username, Password: user?.password, Usernme: 'secret-looking-value', Extra: 1 }),
+    });
+    expect(((await answer.json()) as { Success: boolean }).Success).toBe(true);
+    const warning = async () => {
+      for (let i = 0; i < 100 && !run.stderr().includes('ignoredFields'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      return run.stderr();
+    };
+    const lines = (await warning()).split('\n').filter((line) => line.includes('ignoredFields'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40, operation: 'session/login', ignoredFields: ['Usernme', 'Extra'] });
+    expect(run.stderr()).not.toContain('secret-looking-value');
+    expect(run.stderr()).not.toContain(user!.password);
+    expect(await stop(run.child, run.exit)).toBe(0);
+  });
+
   it('refuses unknown flags and bad values with a usage line and exit code 2', async () => {
     const runs = [['--port', 'eighty'], ['--bogus'], ['--clock', 'slow']].map((args) => launch(args));
     for (const run of runs) run.firstLine.catch(() => undefined);

@@ -89,6 +89,17 @@ describe('emulator guest links and queued applications (RAW-API §11, §12)', ()
     expect((await fetch(String(created.json.LinkUrl))).status).toBe(410);
     expect((await control(emu, 'POST', `guest/${String(created.json.GuestId)}/submit`, {})).status).toBe(409);
     expect(emu.containers('guest-ref')[0]?.removed).toBe('purged');
+    // §12.2: an unused link withdrawn after it expired is still "withdrawn", and then gone.
+    session = await login(emu, 'demo.frontdesk');
+    expect((await session.call('guestLink/deleteGuestLink', { GuestId: created.json.GuestId })).json.Success).toBe(true);
+    expect((await session.call('guestLink/deleteGuestLink', { GuestId: created.json.GuestId })).json.Message).toBe('Guest link not found.');
+  });
+
+  it('refuses to withdraw a link it may not see with AccessDenied, without saying whether it was used', async () => {
+    const created = await createLink();
+    await control(emu, 'POST', `guest/${String(created.json.GuestId)}/submit`, {});
+    const back = await login(emu, 'demo.backoffice', 'back-device');
+    expect((await back.call('guestLink/deleteGuestLink', { GuestId: created.json.GuestId })).json).toMatchObject({ Success: false, AccessDenied: true, Message: 'Access denied.' });
   });
 
   it('requires Email and Name for a link', async () => {

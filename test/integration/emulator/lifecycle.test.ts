@@ -258,6 +258,9 @@ describe('emulator application life cycle (RAW-API §8)', () => {
 
   it('archives and deletes applications on request', async () => {
     const { containerId } = await buildApplication(session, { reference: 'tidy' });
+    // §13.3: a Temp container is refused; archiving is not a way to publish.
+    expect((await session.call('dataAccess/archiveDocumentContainer', { ContainerId: containerId })).json.Message).toBe('Document container has not been published.');
+    await publish(session, containerId);
     expect((await session.call('dataAccess/archiveDocumentContainer', { ContainerId: containerId })).json.Success).toBe(true);
     expect((await retrieve(session, containerId)).DocumentStorageType).toBe(3);
     const deleted = await session.call('dataAccess/deleteDocumentContainerSet', { ContainerIds: [containerId, '0f3a9c1e-7b24-4d58-a6e1-93c5b2d7e480'] });

@@ -141,7 +141,10 @@ describe('emulator reference data (RAW-API §6)', () => {
       { Id: '3e6b0d1a-9c42-4f7e-8a15-c2d9e4b70f63', Name: 'Reception' },
       { Id: '5a8c2f3b-0d41-4e6a-9b27-d3e0f5c81a74', Name: 'Back Office' },
     ]);
-    expect((await session.call('dataAccess/customFields')).json.CustomFields).toEqual([expect.objectContaining({ Index: 0, PropertyName: 'BadgeNumber' })]);
+    expect((await session.call('dataAccess/customFields')).json.CustomFields).toEqual([
+      expect.objectContaining({ Index: 0, PropertyName: 'BadgeNumber' }),
+      expect.objectContaining({ Index: 9, PropertyName: 'KioskCaptureRef' }),
+    ]);
     const countries = (await session.call('kdb/getCountries')).json.Countries as Json[];
     expect(countries).toEqual(expect.arrayContaining([expect.objectContaining({ Mrz: 'GBR', UK: true, EU: false })]));
   });

@@ -16,7 +16,7 @@ import { submissionStoreFrom } from '../../../main/sync/store-adapter';
 import type { SubmissionWorkerDeps } from '../../../main/sync/submission-worker';
 import { SubmissionWorker } from '../../../main/sync/submission-worker';
 import type { SyncEvent } from '../../../main/sync/sync-events';
-import type { SubmissionStore } from '../../../main/sync/sync-ports';
+import type { SubmissionApi, SubmissionStore } from '../../../main/sync/sync-ports';
 import { submissionApiFrom, syncClientOptions } from '../../../main/sync/trustid-adapter';
 import { createTrustIdClient, type TrustIdClient, type TrustIdTimeouts } from '../../../main/trustid';
 import { ManualTime } from './manual-time';
@@ -40,6 +40,10 @@ export type RigOptions = {
   onEvent?: (event: SyncEvent) => void;
   /** Credentials per store account id; the kiosk account logs in as demo.kiosk by default. */
   credentials?: Record<string, { username: string; password: string }>;
+  /** Send the capture marker in the emulator's demo slot (Index 9, KioskCaptureRef; RAW-API §7.9). */
+  markerSlot?: boolean;
+  /** Wraps each account's API port (the queued kill-point tests stop a call at an exact moment). */
+  wrapApi?: (api: SubmissionApi) => SubmissionApi;
 };
 
 export type Rig = {
@@ -71,7 +75,18 @@ export type Rig = {
   close(opts?: { keepEmulator?: boolean; keepDir?: boolean }): Promise<void>;
 };
 
-export type CaptureOptions = { images?: number; imageBytes?: number; photo?: boolean; surname?: string; accountId?: string; applicationFields?: CaptureInput['applicationFields'] };
+export type CaptureOptions = {
+  images?: number;
+  imageBytes?: number;
+  photo?: boolean;
+  surname?: string;
+  accountId?: string;
+  applicationFields?: CaptureInput['applicationFields'];
+  /** Document-level custom field values for the (one) document (RAW-API §7.9). */
+  documentFields?: CaptureInput['documents'][number]['customFields'];
+  /** Complete this queued container (SUBMISSION-PROTOCOL §13) instead of creating one. */
+  queuedContainer?: string;
+};
 
 export function validMrz(surname: string): string {
   return buildTd3({ issuingState: 'GBR', surname, givenNames: ['JANE'], documentNumber: '123456789', nationality: 'GBR', birthDate: '800101', sex: 'F', expiryDate: '350101' });
@@ -116,7 +131,15 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const mrzOf = new Map<string, string>();
   const mrzFile = path.join(dir, 'mrz.json');
   if (fs.existsSync(mrzFile)) for (const [k, v] of Object.entries(JSON.parse(fs.readFileSync(mrzFile, 'utf8')) as Record<string, string>)) mrzOf.set(k, v);
-  const port = submissionStoreFrom(store, { documentFields: (appId) => (mrzOf.has(appId) ? { mrz: mrzOf.get(appId)! } : null) });
+  const port = submissionStoreFrom(store, {
+    documentFields: (appId, docIndex) => {
+      if (!mrzOf.has(appId)) return null;
+      // Document-level custom fields as the store opens them (sealed with the document).
+      const customFields = store.submissions.documentFields(appId, docIndex)?.customFields;
+      return { mrz: mrzOf.get(appId)!, ...(customFields ? { customFields } : {}) };
+    },
+    ...(opts.markerSlot ? { markerSlot: () => ({ index: 9, propertyName: 'KioskCaptureRef' }) } : {}),
+  });
   const clients = new Map<string, TrustIdClient>();
   const credentials = opts.credentials ?? {};
   const apiFor = (accountId: string) => {
@@ -136,7 +159,8 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
       );
       clients.set(accountId, client);
     }
-    return submissionApiFrom(client);
+    const api = submissionApiFrom(client);
+    return opts.wrapApi ? opts.wrapApi(api) : api;
   };
   const events: SyncEvent[] = [];
   const worker = new SubmissionWorker({
@@ -188,6 +212,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
           {
             format: 'TD3',
             personal: { surname, mrz },
+            ...(c.documentFields ? { customFields: c.documentFields } : {}),
             images: Array.from({ length: images }, (_, i) => ({
               bytes: jpeg(c.imageBytes ?? 2048),
               mime: 'image/jpeg' as const,
@@ -198,6 +223,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
         ],
         ...(c.photo ? { applicantPhoto: { bytes: jpeg(1024), mime: 'image/jpeg' as const } } : {}),
         ...(c.applicationFields ? { applicationFields: c.applicationFields } : {}),
+        ...(c.queuedContainer ? { queuedContainer: { containerId: c.queuedContainer, label: 'Queued application' } } : {}),
       };
       await store.capture.saveCapture(input);
       mrzOf.set(appId, mrz);

@@ -15,6 +15,8 @@ import { namedContainer } from './build-handlers';
 
 const DEFAULT_PAGE_SIZE = 250;
 const PUBLISHED: number[] = [STORAGE.Archive, STORAGE.Workflow, STORAGE.Pending, STORAGE.Holding];
+/** §13.2: archiveContainerQuery also lists Queued (7) containers; never Temp (1). */
+const LISTED: number[] = [...PUBLISHED, STORAGE.Queued];
 
 type Paging = { page: number; pageSize: number; descending: boolean };
 
@@ -38,9 +40,9 @@ function requireArchiveAccess(call: ApiCall): void {
   if (!mayQueryArchive(accountOf(call))) throw new ApiFailure(MESSAGES.accessDenied, { AccessDenied: true });
 }
 
-function visiblePublished(call: ApiCall): ContainerRecord[] {
+function visibleIn(call: ApiCall, states: number[]): ContainerRecord[] {
   const account = accountOf(call);
-  return Object.values(call.engine.state.containers).filter((container) => PUBLISHED.includes(container.storageType) && call.engine.canSee(account, container));
+  return Object.values(call.engine.state.containers).filter((container) => states.includes(container.storageType) && call.engine.canSee(account, container));
 }
 
 function fieldValue(doc: DocumentRecord, name: string): string {
@@ -51,8 +53,12 @@ function holderNames(doc: DocumentRecord): string[] {
   return ['VI Firstname', 'VI Middlename', 'VI Surname'].map((name) => fieldValue(doc, name).toLowerCase());
 }
 
-function ordered<T>(rows: T[], at: (row: T) => number, descending: boolean): T[] {
-  return rows.sort((a, b) => (descending ? at(b) - at(a) : at(a) - at(b)));
+/**
+ * Sorted by time in the direction asked; equal times keep creation order (§13.2), whichever the
+ * direction, so a client paging on an inclusive bound sees the same order every time.
+ */
+function ordered<T>(rows: T[], at: (row: T) => number, created: (row: T) => number, descending: boolean): T[] {
+  return rows.sort((a, b) => (descending ? at(b) - at(a) : at(a) - at(b)) || created(a) - created(b));
 }
 
 export function advancedQuery(call: ApiCall): Reply {
@@ -63,7 +69,7 @@ export function advancedQuery(call: ApiCall): Reply {
   const from = body.date('RangeFrom');
   const until = body.date('RangeUntil');
   const page = paging(body);
-  const all = visiblePublished(call).flatMap((container) => container.documents.map((doc) => ({ container, doc })));
+  const all = visibleIn(call, PUBLISHED).flatMap((container) => container.documents.map((doc) => ({ container, doc })));
   const matched = all.filter(({ doc }) => {
     if (from !== null && doc.createdAt < from) return false;
     if (until !== null && doc.createdAt > until) return false;
@@ -71,7 +77,7 @@ export function advancedQuery(call: ApiCall): Reply {
     return [...holderNames(doc), fieldValue(doc, 'VI Document Number').toLowerCase()].some((value) => value.includes(quick));
   });
   // §13.1: only ScanDate sorting exists; any other column sorts by it too.
-  const { rows, totalPages } = pageOf(ordered(matched, (row) => row.doc.createdAt, page.descending), page);
+  const { rows, totalPages } = pageOf(ordered(matched, (row) => row.doc.createdAt, (row) => row.container.clientAppId, page.descending), page);
   const ctx = engine.modelContext();
   return envelopeReply(
     okEnvelope({
@@ -113,7 +119,7 @@ export function archiveContainerQuery(call: ApiCall): Reply {
   const until = body.date('ContainerCreatedAtRangeUntil');
   const specs = objectsOf(body.array('FlexibleFieldSearchSpecifications'), 'FlexibleFieldSearchSpecifications');
   const page = paging(body);
-  const all = visiblePublished(call);
+  const all = visibleIn(call, engine.config.alternatives.queryPublishedOnly ? PUBLISHED : LISTED);
   const matched = all.filter((container) => {
     if (holder !== null) {
       const names = [container.fullname.toLowerCase(), ...container.documents.flatMap(holderNames)];
@@ -126,7 +132,7 @@ export function archiveContainerQuery(call: ApiCall): Reply {
     if (until !== null && container.createdAt > until) return false;
     return specs.every((spec) => flexibleMatches(container, call, spec));
   });
-  const { rows, totalPages } = pageOf(ordered(matched, (container) => container.createdAt, page.descending), page);
+  const { rows, totalPages } = pageOf(ordered(matched, (container) => container.createdAt, (container) => container.clientAppId, page.descending), page);
   const ctx = engine.modelContext();
   return envelopeReply(
     okEnvelope({
@@ -143,9 +149,16 @@ export function archiveContainerQuery(call: ApiCall): Reply {
 
 export function archiveDocumentContainer(call: ApiCall): Reply {
   const container = namedContainer(call, call.body.guid('ContainerId'));
+  // §13.3: archiving is not a way to publish; a Temp or Queued container is refused unchanged.
+  const unpublished = container.storageType === STORAGE.Temp || container.storageType === STORAGE.Queued;
+  if (unpublished && !call.engine.config.alternatives.archiveUnpublished) throw new ApiFailure(MESSAGES.notPublished);
   // §8.2: archiving an archived container is a no-op.
   if (container.storageType !== STORAGE.Archive) {
     container.next = null;
+    if (unpublished && container.guestId) {
+      const link = call.engine.state.guestLinks[container.guestId];
+      if (link) link.used = true;
+    }
     call.engine.enterArchive(container);
   }
   return envelopeReply(okEnvelope());

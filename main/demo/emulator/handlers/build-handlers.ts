@@ -9,6 +9,7 @@ import { sniffImage } from '../image-sniff';
 import { isGuid } from '../request-body';
 import type { ContainerRecord, ImageRecord } from '../state';
 import { STORAGE } from '../state';
+import { parseCustomFieldValues } from './custom-field-values';
 import { mergeFlexibleValues, parseFlexibleValues, requireMandatory } from './flexible-values';
 
 /** The container a request names, visible to the caller; a malformed id is simply not found. */
@@ -43,12 +44,15 @@ export function createDocument(call: ApiCall): Reply {
   const container = namedContainer(call, body.guid('ContainerId'));
   engine.requireUnpublished(container);
   const known = body.object('Document');
+  // §4.2: a refused custom field refuses the call before anything is created.
+  const customValues = engine.config.alternatives.dropCustomFields ? {} : parseCustomFieldValues(known, engine.config.customFields);
   const doc = engine.addDocument(container, {
     documentType: body.int('DocumentType') ?? 0,
     mrz: body.string('Mrz'),
     rfidMrz: body.string('RfidMrz'),
     scannerType: body.string('ScannerType'),
     feedbackPersonMatches: known?.int('FeedbackPersonMatches') ?? 0,
+    customValues,
   });
   return envelopeReply(okEnvelope({ DocumentId: doc.id }));
 }
@@ -99,9 +103,11 @@ export function uploadImage(call: ApiCall): Reply {
   // §9.3: an unknown document, or one from another container, is "Document not found.".
   const doc = container.documents.find((item) => item.id === documentId);
   if (!doc) throw new ApiFailure(MESSAGES.documentNotFound);
+  // §9.1: optional; absent or empty means 2, and anything but a plain integer is refused
+  // (Number() alone would take " " for 0 and "2e0" for 2).
   const typeText = call.query.get('__TT_ImageType');
+  if (typeText !== null && typeText !== '' && !/^-?\d{1,9}$/.test(typeText)) throw new ApiFailure(MESSAGES.invalid('__TT_ImageType'));
   const imageType = typeText === null || typeText === '' ? 2 : Number(typeText);
-  if (!Number.isInteger(imageType)) throw new ApiFailure(MESSAGES.invalid('__TT_ImageType'));
   const record = storeUpload(call.engine, call, container, doc.id, imageType);
   // §9.3: a second upload of the same type appends; nothing is ever replaced.
   doc.imageIds.push(record.id);
@@ -158,7 +164,11 @@ export function publishDocumentContainer(call: ApiCall): Reply {
   container.publishRequests += 1;
   engine.markDirty();
   const url = callbackUrl(body.string('CallbackUrl'));
-  publishContainer(engine, container, { callbackUrl: url, autoReferral: body.bool('AutoReferral') ?? false, rfidFailed: body.bool('RFIDFailed') ?? false });
+  const published = container.storageType !== STORAGE.Temp && container.storageType !== STORAGE.Queued;
+  // §16 #16 alternative: a repeated publish answers success and changes nothing.
+  if (!(published && engine.config.alternatives.republishSucceeds)) {
+    publishContainer(engine, container, { callbackUrl: url, autoReferral: body.bool('AutoReferral') ?? false, rfidFailed: body.bool('RFIDFailed') ?? false });
+  }
   return envelopeReply(
     okEnvelope({
       // §4.6: referral happens later in processing, never at publish time.

@@ -59,6 +59,10 @@ export function createQueuedDocumentContainer(call: ApiCall): Reply {
   return envelopeReply(okEnvelope({ ContainerId: container.id }));
 }
 
+function withGuestValues(engine: Engine, values: ContainerRecord['flexibleValues'], name: string, email: string): ContainerRecord['flexibleValues'] {
+  return withSystemValue(withSystemValue(values, engine.config, '__SYS_GuestName', name), engine.config, '__SYS_GuestEmail', email);
+}
+
 export function guestLinkUrl(engine: Engine, guestId: string): string {
   return `${engine.origin}/guest/${guestId}`;
 }
@@ -68,7 +72,8 @@ export function createGuestLink(call: ApiCall): Reply {
   const email = body.string('Email', true);
   const name = body.string('Name', true);
   const container = newPendingContainer(call, 'guest');
-  container.flexibleValues = withSystemValue(withSystemValue(container.flexibleValues, engine.config, '__SYS_GuestName', name), engine.config, '__SYS_GuestEmail', email);
+  // §12.3: the guest's name and email are on the container from the start (§16 #22: or only once the guest submits).
+  if (!engine.config.alternatives.guestValuesOnSubmit) container.flexibleValues = withGuestValues(engine, container.flexibleValues, name, email);
   const scheme = body.int('DigitalIdentificationScheme');
   if (scheme !== null) engine.addContainerField(container, 'GuestDigitalIdentificationScheme', 'Guest Digital Identification Scheme', String(scheme));
   const now = engine.now();
@@ -84,8 +89,8 @@ export function createGuestLink(call: ApiCall): Reply {
   };
   engine.state.guestLinks[link.id] = link;
   container.guestId = link.id;
-  // §12.3: a link that is never used expires, and its container goes with it.
-  container.purgeAt = link.expiresAt;
+  // §12.3: a link that is never used expires, and its container goes with it (§16 #24: or stays).
+  container.purgeAt = engine.config.alternatives.keepExpiredGuestContainers ? null : link.expiresAt;
   const url = guestLinkUrl(engine, link.id);
   const subject = body.string('EmailSubjectOverride') ?? 'Please confirm your identity';
   const opening = body.string('EmailContentOverride') ?? `Hello ${name}, please confirm your identity for ${engine.config.vpeName}.`;
@@ -111,9 +116,10 @@ export function deleteGuestLink(call: ApiCall): Reply {
   const id = call.body.string('GuestId', true);
   const link = isGuid(id) ? findGuestLink(engine, id) : undefined;
   if (!link || link.deleted) throw new ApiFailure(MESSAGES.guestLinkNotFound);
-  if (link.used) throw new ApiFailure(MESSAGES.guestLinkUsed);
+  // §12.2, §7.11: someone who may not see the link's container learns nothing about its state.
   const container = engine.container(link.containerId);
   if (container && !engine.canSee(accountOf(call), container)) throw new ApiFailure(MESSAGES.accessDenied, { AccessDenied: true });
+  if (link.used) throw new ApiFailure(MESSAGES.guestLinkUsed);
   link.deleted = true;
   if (container) engine.removeContainer(container, 'deleted');
   engine.markDirty();
@@ -135,15 +141,21 @@ export function specimenMrz(nowMs: number, surname = 'SAMPLE'): string {
   });
 }
 
-export type SimulatedCapture = { outcome?: Outcome | 'auto'; mrz?: string; image?: Buffer; reviewVerdict?: number };
+export type SimulatedCapture = { outcome?: Outcome | 'auto'; mrz?: string; image?: Buffer; reviewVerdict?: number; surname?: string };
 
-/** Adds one captured document with an image and publishes, as the app user or guest would. */
-export function completeWithCapture(engine: Engine, container: ContainerRecord, capture: SimulatedCapture): void {
-  if (container.storageType !== STORAGE.Queued) throw new ApiFailure(MESSAGES.alreadyPublished);
+export type CapturedDocument = { mrz?: string; image?: Buffer; customValues?: Record<string, string>; surname?: string };
+
+/** Adds one captured document with one image, as an app user, a guest or another kiosk would. */
+export function addCapturedDocument(engine: Engine, container: ContainerRecord, capture: CapturedDocument): string {
+  engine.requireUnpublished(container);
   const image = capture.image ?? SPECIMEN_PNG;
   const info = sniffImage(image);
   if (!info) throw new ApiFailure(MESSAGES.imageFormat);
-  const doc = engine.addDocument(container, { mrz: capture.mrz ?? specimenMrz(engine.now()), scannerType: 'CLOUD' });
+  const doc = engine.addDocument(container, {
+    mrz: capture.mrz ?? specimenMrz(engine.now(), capture.surname),
+    scannerType: 'CLOUD',
+    ...(capture.customValues ? { customValues: capture.customValues } : {}),
+  });
   const id = engine.newId();
   engine.addImage(
     {
@@ -163,6 +175,13 @@ export function completeWithCapture(engine: Engine, container: ContainerRecord, 
     image,
   );
   doc.imageIds.push(id);
+  return doc.id;
+}
+
+/** Adds one captured document with an image and publishes, as the app user or guest would. */
+export function completeWithCapture(engine: Engine, container: ContainerRecord, capture: SimulatedCapture): void {
+  if (container.storageType !== STORAGE.Queued) throw new ApiFailure(MESSAGES.alreadyPublished);
+  addCapturedDocument(engine, container, capture);
   if (capture.outcome) container.scenario = { outcome: capture.outcome, ...(capture.reviewVerdict !== undefined ? { reviewVerdict: capture.reviewVerdict } : {}) };
   publishContainer(engine, container);
 }
@@ -174,6 +193,9 @@ export function submitAsGuest(engine: Engine, guestId: string, capture: Simulate
   if (link.used) throw new ApiFailure(MESSAGES.guestLinkUsed);
   const container = engine.container(link.containerId);
   if (!container || engine.now() >= link.expiresAt) throw new ApiFailure(MESSAGES.guestLinkNotFound);
+  if (!container.flexibleValues.some((value) => engine.config.flexibleFields.find((field) => field.id === value.flexibleFieldVersionId)?.name === '__SYS_GuestName')) {
+    container.flexibleValues = withGuestValues(engine, container.flexibleValues, link.name, link.email);
+  }
   completeWithCapture(engine, container, capture);
   link.used = true;
   engine.markDirty();

@@ -34,9 +34,12 @@ export function ResultDetailScreen({ params }: { params: Record<string, string> 
     const stop = getBridge().on('queue.itemChanged', (item) => {
       if (item.id === id && item.state === 'result-ready') void refreshResult(id);
     });
+    // Applications made elsewhere move on through the inbox poller.
+    const stopInbox = getBridge().on('results.changed', () => void refreshResult(id));
     return () => {
       clearInterval(timer);
       stop();
+      stopInbox();
     };
   }, [id, pending]);
 
@@ -74,8 +77,9 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
   const { t } = useTranslation();
   return (
     <>
-      <p className="result-meta">
-        {detail.name ?? t('results.noName')} · {formatWhen(detail.capturedAt, language)}
+      <p className="result-meta" data-testid="result-meta">
+        {detail.name ?? t('results.noName')} · {formatWhen(detail.capturedAt, language)} · {t('results.detail.origin', { origin: t(`results.origins.${detail.origin}`) })} ·{' '}
+        {t('results.detail.reference', { reference: detail.localReference })}
       </p>
       <div className={`result-overall result-${verdictTone[detail.verdict]}`} data-testid="result-overall" data-verdict={detail.verdict}>
         <StatusBadge tone={verdictTone[detail.verdict]}>{t(`results.verdicts.${detail.verdict}`)}</StatusBadge>
@@ -87,6 +91,35 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
         </p>
       )}
       {!detail.remoteAvailable && <p data-testid="result-remote-gone">{t('results.detail.remoteGone')}</p>}
+      {detail.guest && (
+        <section className="result-guest" aria-labelledby="result-guest-title" data-testid="result-guest">
+          <h2 id="result-guest-title">{t('results.detail.guest')}</h2>
+          <dl className="result-fields">
+            <div>
+              <dt>{t('results.detail.guestName')}</dt>
+              <dd>{detail.guest.name ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('results.detail.guestEmail')}</dt>
+              <dd>{detail.guest.email ?? '—'}</dd>
+            </div>
+          </dl>
+        </section>
+      )}
+      {detail.fields && detail.fields.length > 0 && (
+        <section className="result-guest" aria-labelledby="result-fields-title" data-testid="result-application-fields">
+          <h2 id="result-fields-title">{t('results.detail.applicationFields')}</h2>
+          <dl className="result-fields">
+            {detail.fields.map((f) => (
+              <div key={f.label}>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {detail.documents.length === 0 && <p data-testid="result-no-documents">{t('results.detail.notYetRead')}</p>}
       {detail.documents.map((doc, i) => (
         <section key={i} className="result-section" aria-labelledby={`result-doc-${i}`} data-testid={`result-document-${i}`} data-verdict={doc.verdict}>
           <h2 id={`result-doc-${i}`}>{doc.name}</h2>
@@ -99,7 +132,7 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
               <dl className="result-fields">
                 {doc.fields.map((f) => (
                   <div key={f.label}>
-                    <dt>{f.label}</dt>
+                    <dt>{f.code ? t(`results.fieldNames.${f.code}`, { defaultValue: f.label }) : f.label}</dt>
                     <dd>{f.value}</dd>
                   </div>
                 ))}
@@ -111,7 +144,7 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
               <h3>{t('results.detail.images')}</h3>
               <div className="result-images">
                 {doc.images.map((img) => (
-                  <ResultImage key={img.id} resultId={detail.id} imageId={img.id} label={img.label} available={detail.remoteAvailable} />
+                  <ResultImage key={img.id} resultId={detail.id} imageId={img.id} label={img.kind ? t(`results.imageKinds.${img.kind}`) : img.label} available={detail.remoteAvailable} />
                 ))}
               </div>
             </>
@@ -135,6 +168,7 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
 
 function Facts({ facts, index }: { facts: ResultDetail['documents'][number]['facts']; index: number }) {
   const { t } = useTranslation();
+  const factName = (f: (typeof facts)[number]) => (f.code ? t(`results.checks.${f.code}`, { defaultValue: f.name }) : f.name);
   const failed = facts.filter((f) => !f.passed);
   const passed = facts.filter((f) => f.passed);
   if (facts.length === 0) return null;
@@ -146,7 +180,7 @@ function Facts({ facts, index }: { facts: ResultDetail['documents'][number]['fac
           <ul data-testid={`failed-facts-${index}`}>
             {failed.map((f) => (
               <li key={f.name}>
-                <StatusBadge tone="bad">{f.name}</StatusBadge> {f.explanation}
+                <StatusBadge tone="bad">{factName(f)}</StatusBadge> {f.fromTrustId ? f.explanation : t('results.checks.failed')}
               </li>
             ))}
           </ul>
@@ -158,7 +192,7 @@ function Facts({ facts, index }: { facts: ResultDetail['documents'][number]['fac
           <ul data-testid={`passed-facts-${index}`}>
             {passed.map((f) => (
               <li key={f.name}>
-                <StatusBadge tone="ok">{f.name}</StatusBadge> {f.explanation}
+                <StatusBadge tone="ok">{factName(f)}</StatusBadge> {t('results.checks.passed')}
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { containerVerdict, resultDetail } from '../../../../main/results/result-
 import { Container } from '../../../../main/trustid';
 import type { ResultSummary } from '../../../../preload/contract';
 
-const summary: ResultSummary = { id: 'app-1', localReference: 'ABCD-1234', capturedAt: 1, name: null, verdict: 'processing', documentCount: 1 };
+const summary: ResultSummary = { id: 'app-1', localReference: 'ABCD-1234', capturedAt: 1, name: null, verdict: 'processing', documentCount: 1, origin: 'kiosk', state: 'being_checked' };
 
 function container(over: Record<string, unknown>, docs: Array<Record<string, unknown>>) {
   return Container.parse({ Id: '54eaaf9a-40a0-4e46-a156-d28299f3b6f3', DocumentStorageType: 3, Documents: docs, ...over });
@@ -27,10 +27,10 @@ describe('result view', () => {
     expect(detail.verdict).toBe('accepted');
     expect(detail.name).toBe('ANNA MARIA ERIKSSON');
     expect(detail.documents[0]!.fields).toEqual([
-      { label: 'Surname', value: 'ERIKSSON' },
-      { label: 'Expiry date', value: '2030-01-01' },
+      { label: 'Surname', value: 'ERIKSSON', code: 'surname' },
+      { label: 'Expiry date', value: '2030-01-01', code: 'expiryDate' },
     ]);
-    expect(detail.documents[0]!.facts).toEqual([{ name: 'The document is in date', passed: true, explanation: 'Passed.' }]);
+    expect(detail.documents[0]!.facts).toEqual([{ name: 'The document is in date', passed: true, explanation: 'Passed.', code: 'expiry' }]);
   });
 
   it('puts failed checks first, explained, and takes the worst document for the application', () => {

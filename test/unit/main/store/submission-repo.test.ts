@@ -10,6 +10,7 @@ function container(appId: string, containerId: string, over: Partial<ContainerRe
   return {
     containerId,
     appId,
+    origin: 'kiosk',
     createdAt: 1,
     publishAttempted: false,
     publishAmbiguous: false,
@@ -84,7 +85,7 @@ describe('submission repository', () => {
     expect(back.app).toEqual(app);
     expect(back.revision).toBe(revision);
     expect(back.containers).toEqual([container(appId, 'c-1', { publishAttempted: true, publishLastOutcome: 'not_applied' })]);
-    expect(back.remoteDocuments).toEqual([{ containerId: 'c-1', docIndex: 0, documentId: 'D-0' }]);
+    expect(back.remoteDocuments).toEqual([{ containerId: 'c-1', docIndex: 0, documentId: 'D-0', marker: null }]);
     expect(back.remoteImages.map((i) => i.imageId).sort()).toEqual(['I-0', 'P-0']);
     expect(back.shape).toEqual({ documents: [{ imageTypes: [2, 3] }], hasApplicantPhoto: true });
   });

@@ -20,6 +20,7 @@ export function container(over: Partial<ContainerAttempt> = {}): ContainerAttemp
   return {
     containerId: C1,
     appId: APP_ID,
+    origin: 'kiosk',
     createdAt: T0,
     publishAttempted: false,
     publishAmbiguous: false,
