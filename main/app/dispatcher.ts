@@ -66,7 +66,10 @@ export function createDispatcher(log: Logger): Dispatcher {
         }
         return { ok: true, value: answer.data };
       } catch (error) {
-        if (error instanceof AppError) return fail(error.code, bounded(error.message));
+        if (error instanceof AppError) {
+          const answer = fail(error.code, bounded(error.message));
+          return error.params ? { ...answer, params: error.params } : answer;
+        }
         // Any write that met a full disk (settings, secrets, the database): one plain answer (issue 12 §2).
         if (isNoSpace(error)) {
           log.error({ channel, code: (error as { code?: string }).code }, 'handler failed: the disk is full');
