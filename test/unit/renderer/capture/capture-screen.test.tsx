@@ -46,7 +46,8 @@ describe('starting a check', () => {
   it('says so when it cannot ask main for a draft in progress', async () => {
     captureBridge({ 'capture.get': new BridgeError('contract.transport-error', 'Lost the connection to Scan Station. Please try again.') });
     renderCapture();
-    expect((await screen.findByRole('alert')).textContent).toContain('Lost the connection');
+    // Worded by code in the renderer (mainErrors), not main's English fallback.
+    expect((await screen.findByRole('alert')).textContent).toContain('lost its connection');
   });
 
   it('picks up a draft main still holds, where it stood (after the idle lock)', async () => {
@@ -358,7 +359,7 @@ describe('Finish', () => {
     fireEvent.click(await screen.findByTestId('to-details'));
     fireEvent.click(await screen.findByTestId('submit'));
     fireEvent.click(await screen.findByTestId('finish'));
-    expect((await screen.findByRole('alert')).textContent).toContain('Lost the connection');
+    expect((await screen.findByRole('alert')).textContent).toContain('lost its connection');
     expect(screen.getByTestId('receipt-reference').textContent).toBe('K7-2044');
   });
 
