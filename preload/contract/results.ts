@@ -44,8 +44,23 @@ export const ResultFilter = z.object({
 
 export const GuestLink = z.object({ id: z.string(), name: z.string(), email: z.string(), url: z.string(), createdAt: z.number().int(), state: z.enum(['open', 'submitted', 'expired', 'deleted']) });
 export type GuestLink = z.infer<typeof GuestLink>;
-export const QueuedApplication = z.object({ id: z.string(), name: z.string(), reference: z.string().nullable(), createdAt: z.number().int() });
+/**
+ * A queued application staff may fill at the desk (RAW-API §11.2): `name` is its label from the
+ * flexible-field values, `preparedBy` who prepared it when TrustID says, `inUse` when it already
+ * holds documents (being completed elsewhere: shown, not pickable).
+ */
+export const QueuedApplication = z.object({
+  id: z.string(),
+  name: z.string(),
+  reference: z.string().nullable(),
+  createdAt: z.number().int(),
+  preparedBy: z.string().nullable(),
+  inUse: z.boolean(),
+});
 export type QueuedApplication = z.infer<typeof QueuedApplication>;
+/** `ownRecordsOnly`: no archive privilege, so only the queued applications this kiosk created (RAW-API §13.4 item 3). */
+export const QueuedList = z.object({ entries: z.array(QueuedApplication), ownRecordsOnly: z.boolean() });
+export type QueuedList = z.infer<typeof QueuedList>;
 
 const Id = z.string().min(1).max(64);
 
@@ -56,5 +71,5 @@ export const resultsInvoke = {
   'results.pdf': { req: z.object({ id: Id }), res: z.object({ base64: z.string() }) },
   'guest.create': { req: z.object({ name: z.string().trim().min(1).max(120), email: z.email().max(254) }), res: GuestLink },
   'guest.list': { req: z.void(), res: z.array(GuestLink) },
-  'queued.list': { req: z.void(), res: z.array(QueuedApplication) },
+  'queued.list': { req: z.void(), res: QueuedList },
 } as const;

@@ -23,6 +23,17 @@ import { loadOrCreateDeviceId } from '../../trustid';
 import type { SettingsService } from '../settings-service';
 import { createFieldDefinitions } from './field-definitions';
 import { createGuestLinksService, type GuestLinksService } from './guest-links-service';
+import { UNNAMED_QUEUED } from './queued-applications-service';
+import { createQueuedList, type QueuedListPorts, type QueuedListService } from '../../results/queued-list';
+
+/** RAW-API §7.9: the demo emulator's marker slot (its default customFields, §15.1). */
+const DEMO_MARKER_SLOT = { index: 9, propertyName: 'KioskCaptureRef' };
+
+/**
+ * Ports the guest-link and prepare features plug into the queued list (their own guest links are
+ * left out; in own-records mode the queued applications this kiosk created are listed). Default none.
+ */
+const queuedListHooks: Pick<QueuedListPorts, 'isOwnGuestLink' | 'ownQueued'> = {};
 import { createQueueService, type QueueService } from './queue-service';
 import { createResultsService, type ResultsService } from './results-service';
 import { openTrustIdConnection, type TrustIdConnection } from './trustid-connection';
@@ -52,6 +63,8 @@ export type AppServices = {
   queue: QueueService;
   results: ResultsService;
   guestLinks: GuestLinksService;
+  /** Queued applications staff can fill at the desk (RAW-API §11.2). */
+  queuedList: QueuedListService;
   session: SessionService;
   devices: DeviceService;
   capture: CaptureService;
@@ -106,7 +119,11 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     onCompleted: (appId) => results.recordOutcome(appId),
   });
   worker = new SubmissionWorker({
-    store: submissionStoreFrom(store, { documentFields: (appId, docIndex) => store.submissions.documentFields(appId, docIndex) }),
+    store: submissionStoreFrom(store, {
+      documentFields: (appId, docIndex) => store.submissions.documentFields(appId, docIndex),
+      // RAW-API §7.9: the demo account's marker slot; a real account's slot is not configurable yet.
+      ...(ctx.mode === 'demo' ? { markerSlot: () => DEMO_MARKER_SLOT } : {}),
+    }),
     apiFor: (accountId) => submissionApiFrom(trustid.clientFor(accountId, 'sync')),
     clock: systemClock,
     scheduler: timerScheduler(),
@@ -143,6 +160,14 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
   });
   await devices.apply();
 
+  const signedInAccount = () => session.current()?.accountId ?? 'kiosk';
+  const queuedList = createQueuedList({
+    client: () => interactive(signedInAccount()),
+    // SUBMISSION-PROTOCOL §13.2: recorded for the create lookups of §14.
+    onQueuedListed: () => store.accountEvidence.markQueryListsQueued(signedInAccount()),
+    ...queuedListHooks,
+  });
+
   const fieldDefinitions = createFieldDefinitions({ clientFor: interactive, cache: store.fieldDefinitions, online, now: ctx.now, log });
   const capture = createCaptureService({
     devices,
@@ -158,6 +183,11 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     fieldDefinitions: async () => {
       const who = session.current();
       return who ? fieldDefinitions.forAccount(who.accountId) : [];
+    },
+    // A queued application staff picked from the list they saw (works offline once listed).
+    queuedApplication: async (id) => {
+      const e = queuedList.picked(id);
+      return e ? { id: e.containerId, name: e.label || UNNAMED_QUEUED } : null;
     },
     today: () => localIsoDay(new Date(ctx.now())),
     now: ctx.now,
@@ -175,6 +205,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     queue,
     results,
     guestLinks,
+    queuedList,
     session,
     devices,
     capture,

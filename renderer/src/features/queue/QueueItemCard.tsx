@@ -9,7 +9,7 @@ import { getBridge } from '../../bridge';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
-import { CONFIRMED_ACTIONS, STATE_TONE, isUnsent, uploadPercent, type StaffAction } from './queue-words';
+import { CONFIRMED_ACTIONS, WORDED_REASONS, STATE_TONE, isUnsent, uploadPercent, type StaffAction } from './queue-words';
 
 const DISCARD_REASONS = DiscardReason.options;
 
@@ -58,10 +58,21 @@ export function QueueItemCard({ item, admin, formatTime }: { item: QueueItem; ad
       )}
       {item.attention && (
         <div className="queue-attention" data-testid="queue-attention">
-          <p>
-            <strong>{item.attention.reason}</strong>
-          </p>
-          <p>{item.attention.message}</p>
+          {WORDED_REASONS.has(item.attention.reason) ? (
+            <>
+              <p>
+                <strong>{t(`queue.reason.${item.attention.reason}.title`)}</strong>
+              </p>
+              <p>{t(`queue.reason.${item.attention.reason}.body`)}</p>
+            </>
+          ) : (
+            <>
+              <p>
+                <strong>{item.attention.reason}</strong>
+              </p>
+              <p>{item.attention.message}</p>
+            </>
+          )}
         </div>
       )}
       {error && (
