@@ -4,7 +4,7 @@ import type { TrustIdClient, TrustIdClientOptions } from '../trustid/client';
 import { isTrustIdError } from '../trustid/errors';
 import type { ApplicationFlexibleFieldValue, Container } from '../trustid/models';
 import { classifyOutcome, isTransportFailure } from '../trustid/outcome';
-import type { ApplicationFieldValue, CallExtras, MarkerSlot, SubmissionApi } from './sync-ports';
+import type { ApplicationFieldValue, CallExtras, SubmissionApi } from './sync-ports';
 import type { CallOutcome, RetrievedContainer, StepCall } from './submission-types';
 
 /**
