@@ -7,7 +7,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
-    sourcemap: true,
+    // Off: scripts/build.mjs turns maps on for development builds only (issue 12 §1).
+    sourcemap: false,
     target: 'chrome120',
     // No inline scripts or styles: the CSP forbids them.
     assetsInlineLimit: 0,

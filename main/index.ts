@@ -32,6 +32,7 @@ async function start() {
   const log = logging.log;
   const app = await createApp({
     shell: 'electron',
+    logDropped: logging.dropped,
     resourcesDir: electronApp.isPackaged ? path.join(process.resourcesPath, 'resources') : resourcesDir(),
     paths,
     log,

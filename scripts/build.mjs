@@ -9,12 +9,16 @@ import { build as viteBuild } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-/** Builds everything. `quiet` keeps stdout clean (npm start's headless host owns stdout). */
-export async function buildAll({ quiet = false } = {}) {
+/**
+ * Builds everything. `quiet` keeps stdout clean (npm start's headless host owns stdout). Source maps
+ * only for development (`--dev` or SCAN_STATION_DEV=1): the renderer's map is the whole source, and
+ * the page it would be served to is not the place for it (issue 12 §1).
+ */
+export async function buildAll({ quiet = false, dev = process.env.SCAN_STATION_DEV === '1' } = {}) {
   const started = Date.now();
   fs.rmSync(path.join(dist, 'main'), { recursive: true, force: true });
   fs.rmSync(path.join(dist, 'preload'), { recursive: true, force: true });
-  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: dev, logLevel: 'warning', absWorkingDir: root };
   await Promise.all([
     esbuild.build({
       ...common,
@@ -32,10 +36,21 @@ export async function buildAll({ quiet = false } = {}) {
       format: 'cjs',
       external: ['electron'],
     }),
-    viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info', customLogger: quiet ? stderrLogger() : undefined }),
+    viteBuild({ configFile: path.join(root, 'vite.config.ts'), build: { sourcemap: dev }, logLevel: quiet ? 'warn' : 'info', customLogger: quiet ? stderrLogger() : undefined }),
   ]);
-  fs.writeFileSync(path.join(dist, 'build-stamp.json'), JSON.stringify({ builtAt: Date.now() }));
+  // A dev build's maps must not outlive it in a later production build of main or the preload.
+  if (!dev) removeSourceMaps(dist);
+  fs.writeFileSync(path.join(dist, 'build-stamp.json'), JSON.stringify({ builtAt: Date.now(), sourceMaps: dev }));
   if (!quiet) console.log(`built dist/ in ${Date.now() - started} ms`);
+}
+
+function removeSourceMaps(dir) {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) removeSourceMaps(full);
+    else if (entry.name.endsWith('.map')) fs.rmSync(full, { force: true });
+  }
 }
 
 function stderrLogger() {
@@ -62,7 +77,7 @@ export function needsBuild() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  buildAll({ quiet: process.argv.includes('--quiet') }).catch((error) => {
+  buildAll({ quiet: process.argv.includes('--quiet'), ...(process.argv.includes('--dev') ? { dev: true } : {}) }).catch((error) => {
     console.error(error.message ?? error);
     process.exit(1);
   });

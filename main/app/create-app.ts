@@ -6,19 +6,28 @@
 // an administrator changes the TrustID account or environment they are stopped and started again,
 // and the dispatcher answers from the new set.
 import crypto from 'node:crypto';
+import path from 'node:path';
 import type { AppInfo, Settings } from '../../preload/contract';
 import type { AppPaths } from '../config/app-home';
 import type { KeyCustody } from '../config/key-custody';
 import type { Logger } from '../logging/logger';
+import { statfsFreeBytes } from '../store/open-store';
+import { isNoSpace } from '../store/store-errors';
 import { registerCaptureHandlers } from '../capture/capture-handlers';
 import { registerSessionHandlers } from '../session/session-handlers';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createEventHub, type EventHub } from './event-hub';
 import { registerAppHandlers } from './handlers/app-handlers';
+import { registerDemoHandlers } from './handlers/demo-handlers';
 import { registerDeskHandlers } from './handlers/desk-handlers';
 import { registerSettingsHandlers } from './handlers/settings-handlers';
+import { diskHealth, diskState } from './disk-health';
+import { registerTrustIdCheckHandlers } from './handlers/trustid-check-handlers';
+import { createDemoControls } from './demo-controls';
 import { createHealthService, type HealthService } from './health-service';
+import { createKioskSignInCheck, withSignInProblem } from './kiosk-sign-in-check';
 import { accountSecrets, decideMode } from './mode';
+import { createPreviousTrustId } from './previous-trustid';
 import { mirrorPolicy, startServices, type AppServices } from './services/app-services';
 import { KIOSK_ACCOUNT } from './services/trustid-connection';
 import { createSettingsService, type SettingsService } from './settings-service';
@@ -34,6 +43,12 @@ export type AppOptions = {
   now?: () => number;
   /** Serve the demo emulator's control endpoints (tests and developers; SCAN_STATION_EMULATOR_CONTROLS=1). */
   emulatorControls?: boolean;
+  /** Log lines dropped because the disk was full (the logger's counter), reported in health. */
+  logDropped?: () => number;
+  /** Free bytes on the home folder's disk (default statfs); tests inject a full disk. */
+  freeBytes?: (dir: string) => number;
+  /** How often the disk is measured and a start that failed on a full disk retried (default 15 s). */
+  diskCheckMs?: number;
 };
 
 export type ScanStationApp = {
@@ -61,6 +76,9 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
   const health = createHealthService(now);
   const notices: string[] = [...settings.problems()];
   for (const problem of settings.problems()) log.warn({ problem }, 'start-up problem');
+  const previousTrustId = createPreviousTrustId(path.join(opts.paths.home, 'previous-trustid.json'));
+  let lastTrustId = settings.current().trustid;
+  const signIn = createKioskSignInCheck(() => health.refresh());
   const mode = () => decideMode(settings.current(), (name) => settings.secrets().has(name));
 
   // ---- services for the current mode, and the dispatcher that answers from them ----------------
@@ -88,15 +106,17 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
         health.refresh();
       },
       emitQueueItem: (item) => events.emit('queue.itemChanged', item),
+      emitResultsChanged: () => events.emit('results.changed', { at: now() }),
       emitSession: (view) => {
         events.emit('session.changed', view);
         // Sign-out ends the visit and the staff member's work: nothing of theirs stays in main.
         if (view.state === 'signed-out' && services) {
           services.capture.clear();
-          services.guestLinks.clear();
         }
       },
       emitCapture: (draft) => events.emit('capture.changed', draft),
+      emitSubmission: (view) => events.emit('capture.submissionChanged', view),
+      emitResultArrived: (arrival) => events.emit('results.arrived', arrival),
       emitDevices: (list) => {
         events.emit('devices.changed', list);
         health.refresh();
@@ -105,12 +125,27 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     const d = createDispatcher(log);
     registerAppHandlers(d, app);
     registerSettingsHandlers(d, settings, log);
+    registerTrustIdCheckHandlers(d, { settings, previous: previousTrustId, deviceIdFile: opts.paths.deviceIdFile, log });
     registerSessionHandlers(d, next.session);
-    registerCaptureHandlers(d, next.capture, next.devices);
+    registerCaptureHandlers(d, next.capture, next.devices, next.follow);
     registerDeskHandlers(d, next);
+    registerDemoHandlers(
+      d,
+      createDemoControls({
+        emulator: () => next.trustid.emulator,
+        reader: () => {
+          const simulated = next.devices.list().find((device) => device.kind === 'simulated');
+          return simulated ? next.devices.manager.get(simulated.id) : undefined;
+        },
+      }),
+      log,
+    );
     d.setGuard((channel) => next.session.authorize(channel));
     services = next;
     inner = d;
+    // A real environment: find out now whether TrustID accepts the kiosk, not at the first upload.
+    if (next.mode === 'demo') signIn.clear();
+    else void signIn.check(() => next.trustid.clientFor(KIOSK_ACCOUNT, 'interactive').login());
     notices.push(...next.startupMessages);
     health.refresh();
     events.emit('session.changed', next.session.view());
@@ -162,6 +197,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
       await restarting;
       if (!inner) {
         if (channel === 'app.info') return { ok: true, value: app.info() };
+        if (channel === 'health.get') return { ok: true, value: health.current() };
         return startFailure
           ? { ok: false, code: 'app.services-failed', message: startFailure }
           : { ok: false, code: 'app.restarting', message: 'Scan Station is restarting its services. Try again in a moment.' };
@@ -181,7 +217,9 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     health,
     info() {
       const m = mode();
-      const notice = [...notices.splice(0), ...(startFailure ? [startFailure] : [])].join(' ') || null;
+      // A full disk has its own notice, worded by the renderer from health in the staff's language.
+      const failure = startFailure && startFailure !== diskFullStartMessage ? [startFailure] : [];
+      const notice = [...notices.splice(0), ...failure].join(' ') || null;
       return {
         productName: 'Scan Station',
         version: opts.version,
@@ -202,6 +240,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     },
     async close() {
       closed = true;
+      clearInterval(diskTimer);
       await restarting;
       await services?.close();
       services = null;
@@ -209,10 +248,14 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     },
   };
 
-  health.register(() => services?.health() ?? []);
+  health.register(() => withSignInProblem(services?.health() ?? [], signIn.state()));
+  health.register(() => diskHealth(measureFree(), settings.current().disk.minFreeMb, opts.logDropped?.() ?? 0));
   health.onChange((h) => events.emit('health.changed', h));
   settings.onChange((view) => {
-    events.emit('settings.changed', view);
+    previousTrustId.observe(lastTrustId, view.settings.trustid, now());
+    lastTrustId = view.settings.trustid;
+    // Every window hears this, signed out too: only the public part travels (issue 12 §1).
+    events.emit('settings.changed', settings.publicView());
     if (services) {
       mirrorPolicy(services.store, settings);
       void services.devices.apply().catch((error: unknown) => log.warn({ err: error }, 'readers could not follow the settings'));
@@ -222,7 +265,42 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     health.refresh();
   });
 
-  await start();
-  log.info({ shell: opts.shell, mode: mode().mode, version: opts.version }, 'app started');
+  // Issue 12 §2: a full disk must not stop the kiosk from starting. Without services it answers
+  // app.info and health (which says "disk full" and what to do) and starts them once there is room.
+  const diskFullAtStart = (error: unknown) => isNoSpace(error) || diskState(measureFree(), settings.current().disk.minFreeMb) === 'full';
+  async function startOrWaitForSpace(): Promise<void> {
+    try {
+      await start();
+      startFailure = null;
+    } catch (error) {
+      if (!diskFullAtStart(error)) throw error;
+      log.error({ err: error }, 'services could not start: the disk is full');
+      startFailure = diskFullStartMessage;
+      health.refresh();
+    }
+  }
+  const diskTimer = setInterval(() => {
+    health.refresh();
+    if (!closed && !services && startFailure === diskFullStartMessage && diskState(measureFree(), settings.current().disk.minFreeMb) !== 'full') {
+      restarting = restarting.then(() => (services || closed ? undefined : startOrWaitForSpace())).catch((error: unknown) => {
+        log.error({ err: error }, 'services could not start after space was freed');
+      });
+    }
+  }, opts.diskCheckMs ?? 15_000);
+  diskTimer.unref();
+
+  await startOrWaitForSpace();
+  log.info({ shell: opts.shell, mode: mode().mode, version: opts.version, started: services !== null }, 'app started');
   return app;
+
+  function measureFree(): number | null {
+    try {
+      return (opts.freeBytes ?? statfsFreeBytes)(opts.paths.home);
+    } catch {
+      return null;
+    }
+  }
 }
+
+const diskFullStartMessage =
+  'Scan Station cannot start because the disk of this computer is full. Ask an administrator to free space on it; Scan Station starts by itself once there is room. Checks already saved are kept.';

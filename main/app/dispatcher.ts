@@ -1,6 +1,5 @@
 // One dispatcher for both shells: validate the payload, call the handler, answer with the envelope.
 // Runs in main (plain Node); transports (Electron IPC, WebSocket) only move bytes to it.
-import type { z } from 'zod';
 import {
   contractErrors,
   invoke,
@@ -10,8 +9,10 @@ import {
   type ParsedReq,
   type Res,
 } from '../../preload/contract';
+import { isNoSpace } from '../store/store-errors';
 import { AppError } from '../app-error';
 import type { Logger } from '../logging/logger';
+import { describeInvalid } from './invalid-payload';
 
 export type CallContext = { transport: 'electron' | 'websocket' | 'test'; clientId: string };
 export type Handler<C extends InvokeChannel> = (req: ParsedReq<C>, ctx: CallContext) => Res<C> | Promise<Res<C>>;
@@ -32,15 +33,6 @@ export type Guard = (channel: InvokeChannel, ctx: CallContext) => AppError | nul
 
 const fail = (code: string, message: string): Envelope<never> => ({ ok: false, code, message });
 
-/** Names the fields that failed, never echoing the values (a payload may carry a secret). */
-export function describeInvalid(channel: string, error: z.ZodError): string {
-  const parts = error.issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length ? issue.path.join('.') : 'payload';
-    return `${where}: ${issue.message}`;
-  });
-  return `The request to ${channel} was not valid (${parts.join('; ')}).`;
-}
-
 export function createDispatcher(log: Logger): Dispatcher {
   const handlers = new Map<InvokeChannel, Handler<InvokeChannel>>();
   let guard: Guard = () => null;
@@ -52,10 +44,8 @@ export function createDispatcher(log: Logger): Dispatcher {
     },
 
     async dispatch(channel, payload, ctx) {
-      if (!isInvokeChannel(channel)) {
-        const shown = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
-        return fail(contractErrors.unknownChannel, `Scan Station has no channel named "${shown}".`);
-      }
+      // The name sent is never echoed: a client that gets it wrong knows what it sent.
+      if (!isInvokeChannel(channel)) return fail(contractErrors.unknownChannel, 'Scan Station has no such channel. Reload the window; if it keeps happening, the window and the app are different versions.');
       const spec = invoke[channel];
       const parsed = spec.req.safeParse(payload);
       if (!parsed.success) return fail(contractErrors.invalidPayload, describeInvalid(channel, parsed.error));
@@ -74,7 +64,12 @@ export function createDispatcher(log: Logger): Dispatcher {
         }
         return { ok: true, value: answer.data };
       } catch (error) {
-        if (error instanceof AppError) return fail(error.code, error.message);
+        if (error instanceof AppError) return fail(error.code, bounded(error.message));
+        // Any write that met a full disk (settings, secrets, the database): one plain answer (issue 12 §2).
+        if (isNoSpace(error)) {
+          log.error({ channel, code: (error as { code?: string }).code }, 'handler failed: the disk is full');
+          return fail('store.disk-full', 'This could not be saved because the disk of this computer is full. Ask an administrator to free space, then try again. Nothing already saved was lost.');
+        }
         log.error({ channel, err: error }, 'handler failed');
         return fail(contractErrors.internal, internalMessage);
       }
@@ -88,6 +83,15 @@ export function createDispatcher(log: Logger): Dispatcher {
       return (Object.keys(invoke) as InvokeChannel[]).filter((c) => !handlers.has(c));
     },
   };
+}
+
+/**
+ * A last guard on handler messages: they are written by main, but some quote a setting or a path;
+ * none legitimately runs to this length, so a longer one is cut rather than carried whole.
+ */
+const MAX_MESSAGE_CHARS = 1000;
+function bounded(message: string): string {
+  return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message;
 }
 
 const internalMessage =

@@ -2,11 +2,28 @@
 // document needs, which step a reader's image fills, which document an MRZ belongs to, and the
 // contract's view of it all. Pure; runs in main (the buffers live in capture-service.ts).
 import type { CaptureDraft, CapturedImage, DocumentType, ImageLight, ImageSide, QualityCheck } from '../../preload/contract';
+import type { MrzReading } from '../devices/mrz/mrz-reading';
+import { checkIdentity, holderFactsOf, type HolderFacts, type IdentityVerdict, type SamePersonReason } from './identity-rules';
 import { mrzViewOf, type HeldMrz } from './mrz-view';
 
-export type StepState = { side: ImageSide; light: ImageLight; imageId: string | null };
+/** `readId`: the reader's read (one placement) the image came with, to compare with the others. */
+export type StepState = { side: ImageSide; light: ImageLight; imageId: string | null; readId?: string | null };
 
-export type DocumentState = { type: DocumentType; mrz: HeldMrz | null; steps: StepState[] };
+/** `chosenType`: what staff chose, when the MRZ said otherwise and its type was taken (issue 11 §1). */
+/**
+ * `firstReadId`: the document's first MRZ read, kept through retakes: a retake must show the same
+ * document, even when every image is retaken (remove the document to start it again).
+ */
+export type DocumentState = {
+  type: DocumentType;
+  mrz: (HeldMrz & { readId?: string }) | null;
+  steps: StepState[];
+  chosenType?: DocumentType | null;
+  firstReadId?: string | null;
+};
+
+/** One MRZ read, in arrival order. */
+export type HeldRead = { seq: number; reading: MrzReading };
 
 /** What main knows of one image besides its bytes. `quality` is null while the checks run. */
 export type ImageState = Omit<CapturedImage, 'quality'> & { quality: QualityCheck[] | null };
@@ -22,6 +39,10 @@ export type DraftState = {
   person: { answer: 'matches' | 'differs'; photoId: string } | null;
   /** The document staff are working on: reader events go here first. */
   active: number;
+  /** Every MRZ read still named by a document or an image, by read id. */
+  reads?: Record<string, HeldRead>;
+  /** Staff vouched that the documents belong to the same person: for which differences, and why. */
+  samePerson?: { key: string; reason: SamePersonReason } | null;
 };
 
 const lightOrder: ImageLight[] = ['white', 'ir', 'uv'];
@@ -115,7 +136,43 @@ export function adjustedSize(width: number, height: number, rotation: 0 | 90 | 1
   return { width: Math.max(1, Math.round(turned.width * crop.width)), height: Math.max(1, Math.round(turned.height * crop.height)) };
 }
 
+/** The reads of each document, oldest first: its MRZ's and those its images came with. */
+export function documentReads(state: DraftState, doc: DocumentState): HolderFacts[] {
+  const reads = state.reads ?? {};
+  const ids = new Set<string>();
+  if (doc.firstReadId) ids.add(doc.firstReadId);
+  if (doc.mrz?.readId) ids.add(doc.mrz.readId);
+  for (const step of doc.steps) if (step.imageId !== null && step.readId) ids.add(step.readId);
+  return [...ids]
+    .flatMap((id) => (reads[id] ? [reads[id]] : []))
+    .sort((a, b) => a.seq - b.seq)
+    .flatMap((read) => {
+      const facts = holderFactsOf(read.reading);
+      return facts ? [facts] : [];
+    });
+}
+
+export function identityOf(state: DraftState): IdentityVerdict {
+  return checkIdentity(
+    state.documents.map((doc) => ({ reads: documentReads(state, doc) })),
+    state.samePerson?.key ?? null,
+  );
+}
+
+/** Forgets reads nothing names any more (after a retake or a removed document). */
+export function pruneReads(state: DraftState): void {
+  if (!state.reads) return;
+  const named = new Set<string>();
+  for (const doc of state.documents) {
+    if (doc.firstReadId) named.add(doc.firstReadId);
+    if (doc.mrz?.readId) named.add(doc.mrz.readId);
+    for (const step of doc.steps) if (step.imageId !== null && step.readId) named.add(step.readId);
+  }
+  for (const id of Object.keys(state.reads)) if (!named.has(id)) delete state.reads[id];
+}
+
 export function draftView(state: DraftState, images: ReadonlyMap<string, ImageState>, blockers: string[]): CaptureDraft {
+  const identity = identityOf(state);
   return {
     id: state.id,
     startedAt: state.startedAt,
@@ -132,5 +189,20 @@ export function draftView(state: DraftState, images: ReadonlyMap<string, ImageSt
     fields: { ...state.fields },
     personConfirmed: personConfirmed(state),
     blockers,
+    identity: {
+      issues: identity.issues.map((issue) => ({
+        kind: issue.kind,
+        documents: issue.kind === 'different-document' ? [issue.document] : [...issue.documents],
+        fields: [...issue.fields],
+        overridable: issue.overridable,
+      })),
+      notes: [
+        ...state.documents.flatMap((d, index) => (d.chosenType ? [{ kind: 'type-from-mrz' as const, documents: [index], fields: [], chosen: d.chosenType, read: d.type }] : [])),
+        ...identity.notes.map((note) => ({ kind: note.kind, documents: [...note.documents], fields: [...note.fields], chosen: null, read: null })),
+      ],
+      blocking: identity.blocking,
+      canOverride: identity.overrideKey !== null,
+      override: state.samePerson && state.samePerson.key === identity.overrideKey ? state.samePerson.reason : null,
+    },
   };
 }

@@ -5,8 +5,9 @@ import type { Dispatcher } from '../app/dispatcher';
 import type { CaptureService } from './capture-service';
 import { registerDeviceHandlers } from './device-handlers';
 import type { DeviceService } from './device-service';
+import type { SubmissionFollow } from './submission-follow';
 
-export function registerCaptureHandlers(dispatcher: Dispatcher, capture: CaptureService, devices: DeviceService): void {
+export function registerCaptureHandlers(dispatcher: Dispatcher, capture: CaptureService, devices: DeviceService, follow?: SubmissionFollow): void {
   dispatcher.handle('capture.start', (req) => capture.start(req));
   dispatcher.handle('capture.get', () => capture.get());
   dispatcher.handle('capture.addDocument', ({ documentType }) => capture.addDocument(documentType));
@@ -18,7 +19,10 @@ export function registerCaptureHandlers(dispatcher: Dispatcher, capture: Capture
   dispatcher.handle('capture.fieldDefinitions', () => capture.fieldDefinitions());
   dispatcher.handle('capture.setFields', ({ values }) => capture.setFields(values));
   dispatcher.handle('capture.confirmPerson', ({ matches }) => capture.confirmPerson(matches));
+  dispatcher.handle('capture.confirmSamePerson', ({ reason }) => capture.confirmSamePerson(reason));
+  dispatcher.handle('capture.discard', () => capture.discard());
   dispatcher.handle('capture.submit', () => capture.submit());
   dispatcher.handle('capture.finish', () => capture.finish());
+  if (follow) dispatcher.handle('capture.submission', ({ applicationId }) => follow.view(applicationId));
   registerDeviceHandlers(dispatcher, devices);
 }

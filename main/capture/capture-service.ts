@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import type { CaptureDraft, DocumentType, ImageLight, ImageSide, QualityCheck } from '../../preload/contract';
 import { AppError } from '../app-error';
 import type { ImageEvent, MrzEvent } from '../devices/driver';
+import type { MrzReading } from '../devices/mrz/mrz-reading';
 import { parseMrz } from '../devices/mrz/parse-mrz';
 import type { Logger } from '../logging/logger';
 import type { CaptureInput, SavedCapture } from '../store/capture';
@@ -15,7 +16,9 @@ import {
   documentForMrz,
   draftView,
   holderPhotoId,
+  identityOf,
   locateImage,
+  pruneReads,
   stepForImage,
   stepsFor,
   type DraftState,
@@ -27,6 +30,7 @@ import { mergeFieldValues, type FieldDefinition } from './field-values';
 import { finalImage, type Adjustment } from './image-adjust';
 import { fullImageOf, thumbnailOf, type ImageData } from './image-variants';
 import { localReference } from './local-reference';
+import { documentTypeOfMrz, typeAgrees, type SamePersonReason } from './identity-rules';
 import { replacesHeldMrz } from './mrz-view';
 import { DOCUMENT_LONG_EDGE_INCHES, judgeQuality, measureImage, type ImageMeasures, type QualityThresholds } from './quality-checks';
 
@@ -61,6 +65,8 @@ export type CaptureServiceDeps = {
   onChange(draft: CaptureDraft | null): void;
   /** Image types per RAW-API §9.2 (default: front 2, back 3, IR/UV not saved). */
   imageTypes?: () => ImageTypePolicy;
+  /** Appends to the audit log (no personal data: ids, codes, counts). */
+  audit?: (entry: { action: string; actor: string; detail: Record<string, string | number | boolean | null> }) => void;
   /** A queued application prepared for this branch, by id (issue 6 item 7); absent = not available. */
   queuedApplication?: (id: string) => Promise<{ id: string; name: string } | null>;
 };
@@ -77,7 +83,11 @@ export type CaptureService = {
   fieldDefinitions(): Promise<FieldDefinition[]>;
   setFields(values: Record<string, string>): CaptureDraft;
   confirmPerson(matches: boolean): CaptureDraft;
+  /** Staff vouch that the documents belong to the same person (audited); null withdraws it. */
+  confirmSamePerson(reason: SamePersonReason | null): CaptureDraft;
   submit(): Promise<Receipt>;
+  /** Throws away an unfinished check staff chose not to resume (audited). */
+  discard(): void;
   /** Staff pressed Finish (or Cancel): forget the visitor. */
   finish(): void;
   /** The same, for the app to call on sign-out. A lock keeps the draft. */
@@ -128,6 +138,9 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   /** Sign-out came while Submit was saving. */
   let clearAfterSubmit = false;
   let intake: Promise<void> = Promise.resolve();
+  /** The last MRZ read each device sent: the images that follow it came from the same placement. */
+  const lastRead = new Map<string, string>();
+  let readSeq = 0;
   const checks = new Set<Promise<void>>();
 
   const imageStates = () => new Map([...images].map(([id, h]) => [id, h.state]));
@@ -177,6 +190,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   function forget(): void {
     for (const id of [...images.keys()]) drop(id);
     draft = null;
+    lastRead.clear();
     // The next visitor may be captured under another staff member's TrustID account, whose form differs.
     definitions = [];
   }
@@ -231,6 +245,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     const step = doc?.steps[target.step];
     if (!doc || !step) return;
     const id = deps.newId();
+    const readId = lastRead.get(deviceId) ?? null;
     images.set(id, {
       state: { id, side: step.side, light: step.light, width: size.width, height: size.height, rotation: 0, crop: null, quality: null },
       bytes: Buffer.from(event.bytes),
@@ -241,6 +256,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       thumbnail: null,
     });
     step.imageId = id;
+    step.readId = readId !== null && draft.reads?.[readId] ? readId : null;
     draft.active = target.doc;
     log.info({ device: deviceId, document: target.doc, side: step.side, light: step.light }, 'image added to the capture');
     changed();
@@ -252,6 +268,8 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     const index = documentForMrz(draft);
     const doc = index === null ? undefined : draft.documents[index];
     const reading = parseMrz(event.lines, { today: deps.today() });
+    const readId = `read-${++readSeq}`;
+    lastRead.set(deviceId, readId);
     // Only the shape of the read: never its text.
     const facts = { device: deviceId, ok: reading.ok, format: reading.ok ? reading.format : reading.code, valid: reading.ok && reading.valid, lines: event.lines.length, partial: event.partial };
     if (index === null || !doc) {
@@ -263,10 +281,38 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       log.info(facts, 'MRZ ignored: a whole read is already held');
       return;
     }
-    doc.mrz = next;
+    draft.reads ??= {};
+    draft.reads[readId] = { seq: readSeq, reading };
+    adoptMrzType(doc, reading);
+    doc.mrz = { ...next, readId };
+    if (reading.ok) doc.firstReadId ??= readId;
+    pruneReads(draft);
     draft.active = index;
     log.info({ ...facts, document: index }, 'MRZ added to the capture');
     changed();
+  }
+
+  /**
+   * The type staff chose must agree with the MRZ's document code (issue 11 §1): on a document's
+   * first read, a disagreeing type is replaced by the MRZ's, with a note. Later reads are compared
+   * with the first instead (a retake showing another document is that, not a new type).
+   */
+  function adoptMrzType(doc: DraftState['documents'][number], reading: MrzReading): void {
+    if (doc.firstReadId || doc.steps.some((s) => s.imageId !== null && s.readId)) return;
+    const read = documentTypeOfMrz(reading);
+    if (read === null || typeAgrees(doc.type, read)) return;
+    const chosen = doc.chosenType ?? doc.type;
+    // Steps of the new type keep the images already taken for the same side and light.
+    const kept = doc.steps.filter((s) => s.imageId !== null);
+    const steps = stepsFor(read, deps.devices.captureLights()).map((s) => {
+      const had = kept.find((k) => k.side === s.side && k.light === s.light);
+      return had ? { ...had } : s;
+    });
+    for (const old of kept) if (!steps.some((s) => s.imageId === old.imageId) && old.imageId !== null) drop(old.imageId);
+    doc.steps = steps;
+    doc.type = read;
+    doc.chosenType = chosen;
+    log.info({ chosen, read }, 'document type taken from the MRZ');
   }
 
   const unsubscribe = deps.devices.onRead((deviceId, read) => {
@@ -383,6 +429,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       if (state.documents.length === 1) throw new AppError('capture.last-document', 'This is the only document in the check. Use Cancel to end the check instead.');
       for (const step of doc.steps) if (step.imageId !== null) drop(step.imageId);
       state.documents.splice(documentIndex, 1);
+      pruneReads(state);
       if (state.active > documentIndex || state.active >= state.documents.length) state.active = Math.max(0, state.active - 1);
       return changed() as CaptureDraft;
     },
@@ -392,8 +439,12 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       const at = locateImage(state, imageId);
       if (!at) throw noImage();
       const step = state.documents[at.doc]?.steps[at.step];
-      if (step) step.imageId = null;
+      if (step) {
+        step.imageId = null;
+        step.readId = null;
+      }
       drop(imageId);
+      pruneReads(state);
       // The next image in this side and light from the reader fills the step again; the others stay.
       state.active = at.doc;
       return changed() as CaptureDraft;
@@ -431,7 +482,9 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       if (!doc) throw new AppError('capture.no-document', 'That document is no longer part of this check. Go back to the capture screen and try again.');
       const reading = doc.mrz?.reading;
       if (!doc.mrz || !reading?.ok || !reading.correction) throw new AppError('capture.no-corrections', 'There are no corrections to accept for this document.');
-      doc.mrz = { reading: reading.correction.reading, partial: doc.mrz.partial };
+      doc.mrz = { reading: reading.correction.reading, partial: doc.mrz.partial, ...(doc.mrz.readId ? { readId: doc.mrz.readId } : {}) };
+      const held = doc.mrz.readId ? state.reads?.[doc.mrz.readId] : undefined;
+      if (held) held.reading = reading.correction.reading;
       log.info({ document: documentIndex, changes: reading.correction.changes.length }, 'MRZ corrections accepted');
       return changed() as CaptureDraft;
     },
@@ -455,6 +508,34 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       return changed() as CaptureDraft;
     },
 
+    confirmSamePerson(reason) {
+      const state = editable();
+      const who = deps.who();
+      const key = identityOf(state).overrideKey;
+      if (reason !== null && key === null) {
+        throw new AppError('capture.nothing-to-override', 'There is nothing to vouch for: the documents do not differ in a way staff may accept.');
+      }
+      state.samePerson = reason === null || key === null ? null : { key, reason };
+      // Codes only: which differences and why, never the names or dates themselves.
+      deps.audit?.({
+        action: reason === null ? 'capture.same-person-withdrawn' : 'capture.same-person-confirmed',
+        actor: who?.staffId ?? 'system',
+        detail: { reason, documents: state.documents.length, fields: identityOf(state).issues.flatMap((i) => i.fields).join(',') || null },
+      });
+      log.info({ reason }, 'same person vouched for');
+      return changed() as CaptureDraft;
+    },
+
+    discard() {
+      if (!draft) return;
+      const who = deps.who();
+      const held = draft.documents.reduce((n, d) => n + d.steps.filter((s) => s.imageId !== null).length, 0);
+      const detail = { documents: draft.documents.length, images: held, ageSeconds: Math.max(0, Math.round((deps.now() - draft.startedAt) / 1000)) };
+      service.finish();
+      deps.audit?.({ action: 'capture.draft-discarded', actor: who?.staffId ?? 'system', detail });
+      log.info(detail, 'unfinished capture discarded');
+    },
+
     async submit() {
       if (!draft && submitted) return submitted;
       const draftId = editable().id;
@@ -473,6 +554,9 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
         const current = view();
         if (!current || current.blockers.length > 0) {
           throw new AppError('capture.not-ready', `The check cannot be submitted yet. ${current?.blockers.join(' ') ?? ''}`.trim());
+        }
+        if (current.identity.blocking) {
+          throw new AppError('capture.identity-mismatch', 'The documents do not show one person. Look at what differs on the details screen.');
         }
         submitting = true;
         saved = await deps.saveCapture(await buildInput(state, who));

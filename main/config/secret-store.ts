@@ -40,9 +40,11 @@ export function openSecretStore(file: string, custody: KeyCustody): SecretStore 
   function key() {
     return deriveKey(custody.dataKey(), 'secrets');
   }
-  function persist() {
+  /** Writes `next` durably, and only then makes it current: a full disk leaves the old set in force. */
+  function persist(next: Partial<Record<SecretName, string>>) {
     if (!custody.available) throw new AppError('secrets.no-key-store', custody.reason);
-    writeFileAtomic(file, seal(key(), Buffer.from(JSON.stringify(secrets), 'utf8'), AAD));
+    writeFileAtomic(file, seal(key(), Buffer.from(JSON.stringify(next), 'utf8'), AAD));
+    secrets = next;
   }
 
   return {
@@ -50,14 +52,12 @@ export function openSecretStore(file: string, custody: KeyCustody): SecretStore 
     get: (name) => secrets[name],
     set(name, value) {
       if (!custody.available) throw new AppError('secrets.no-key-store', custody.reason);
-      secrets = { ...secrets, [name]: value };
-      persist();
+      persist({ ...secrets, [name]: value });
     },
     clear(name) {
       if (!(name in secrets)) return;
       const { [name]: _dropped, ...rest } = secrets;
-      secrets = rest;
-      persist();
+      persist(rest);
     },
     get problem() {
       return problem;

@@ -1,6 +1,7 @@
 // The Chromium shell's transport: the built renderer over HTTP and the contract over a WebSocket,
 // on 127.0.0.1 only. Runs in main (plain Node). Every request must name our Host; a WebSocket must
-// also come from our Origin and carry the per-launch secret (or a one-time ticket).
+// also come from our Origin and carry the per-launch secret (or a one-time ticket that expires
+// within seconds), and no more than a few sockets may be open at once.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -16,7 +17,11 @@ export type HostServer = {
   port: number;
   /** The address a browser opens with the secret in the fragment (never sent to the server). */
   urlWithSecret(): string;
-  /** The address with a one-time ticket instead, for the launcher's command line (visible in `ps`). */
+  /**
+   * The address with a one-time ticket instead, for the launched browser. The ticket works once and
+   * only for `TICKET_TTL_MS`; the launcher hands it over in an owner-only file, never on a command
+   * line (which any local user can read with `ps`).
+   */
   urlWithTicket(): string;
   clientCount(): number;
   close(): Promise<void>;
@@ -25,15 +30,33 @@ export type HostServer = {
 /** Largest contract message accepted: camera stills travel this way. */
 const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
 
+/** A launcher ticket dies this long after it is issued: time enough for a slow kiosk to open Chromium. */
+export const TICKET_TTL_MS = 20_000;
+
+/**
+ * Open sockets allowed at once. The kiosk window needs one; a reload briefly overlaps the old one.
+ * More than this is a runaway or hostile client holding the secret (issue 12 §1: 200 were opened).
+ */
+export const MAX_SOCKETS = 6;
+
+/** WebSocket close code 1013 "Try Again Later" (RFC 6455 §7.4, IANA registry), with a plain reason. */
+export const TOO_MANY_SOCKETS = { code: 1013, reason: 'too many connections' } as const;
+
 export async function startHostServer(opts: {
   app: Pick<ScanStationApp, 'dispatcher' | 'events'>;
   staticDir: string;
   log: Logger;
   port?: number;
+  /** Serve the renderer's source maps (a development build only; never in production). */
+  sourceMaps?: boolean;
+  /** The clock tickets expire by (tests inject one). */
+  now?: () => number;
 }): Promise<HostServer> {
   const { app, log } = opts;
+  const now = opts.now ?? Date.now;
   const secret = newSecret();
-  const tickets = new Set<string>();
+  /** Ticket → when it dies. Spent tickets are deleted; expired ones are swept at each redeem. */
+  const tickets = new Map<string, number>();
   const sockets = new Set<WebSocket>();
   let port = 0;
   let nextClient = 1;
@@ -42,7 +65,7 @@ export async function startHostServer(opts: {
     const host = checkHost(req.headers.host, port);
     if (!host.ok) return refuse(res, host.status, host.reason);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
-    const found = resolveStatic(opts.staticDir, req.url ?? '/');
+    const found = resolveStatic(opts.staticDir, req.url ?? '/', { sourceMaps: opts.sourceMaps ?? false });
     if (!found) return refuse(res, 404, 'not found');
     res.writeHead(200, {
       'Content-Type': found.type,
@@ -71,8 +94,22 @@ export async function startHostServer(opts: {
       socket.end(`HTTP/1.1 ${verdict.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, verdict.viaTicket));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // Refused after the handshake, so the client sees a close code and a reason, not a bare reset.
+      if (sockets.size >= MAX_SOCKETS) {
+        log.warn({ open: sockets.size }, 'refused a WebSocket: too many open');
+        ws.close(TOO_MANY_SOCKETS.code, TOO_MANY_SOCKETS.reason);
+        return;
+      }
+      attach(ws, verdict.viaTicket);
+    });
   });
+
+  function redeem(ticket: string): boolean {
+    const at = now();
+    for (const [t, dies] of tickets) if (dies <= at) tickets.delete(t);
+    return tickets.delete(ticket);
+  }
 
   function authorise(req: http.IncomingMessage): { ok: true; viaTicket: boolean } | { ok: false; status: number; reason: string } {
     const host = checkHost(req.headers.host, port);
@@ -82,13 +119,14 @@ export async function startHostServer(opts: {
     if (!origin.ok) return origin;
     const credential = credentialFromProtocols(req.headers['sec-websocket-protocol']);
     if (credential?.kind === 'secret' && secretsEqual(credential.value, secret)) return { ok: true, viaTicket: false };
-    if (credential?.kind === 'ticket' && tickets.delete(credential.value)) return { ok: true, viaTicket: true };
-    return { ok: false, status: 401, reason: credential ? 'wrong secret or spent ticket' : 'no secret' };
+    if (credential?.kind === 'ticket' && redeem(credential.value)) return { ok: true, viaTicket: true };
+    return { ok: false, status: 401, reason: credential ? 'wrong secret, or a spent or expired ticket' : 'no secret' };
   }
 
   function attach(ws: WebSocket, viaTicket: boolean) {
     const clientId = `ws-${nextClient++}`;
     sockets.add(ws);
+    log.info({ clientId, viaTicket, open: sockets.size }, 'window connected');
     const send = (message: unknown) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
@@ -125,7 +163,7 @@ export async function startHostServer(opts: {
     urlWithSecret: () => `http://127.0.0.1:${port}/#k=${secret}`,
     urlWithTicket() {
       const ticket = newSecret();
-      tickets.add(ticket);
+      tickets.set(ticket, now() + TICKET_TTL_MS);
       return `http://127.0.0.1:${port}/#t=${ticket}`;
     },
     clientCount: () => sockets.size,

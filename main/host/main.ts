@@ -7,10 +7,12 @@ import { appVersion, resourcesDir } from '../app/version';
 import { appPaths, resolveHome } from '../config/app-home';
 import { fileKeyCustody } from '../config/key-custody';
 import { createLogger } from '../logging/logger';
+import { isNoSpace } from '../store/store-errors';
 import { browserArgs, findBrowser, launchBrowser } from './browser-launcher';
 import { parseHostArgs } from './host-args';
-import { startHostServer } from './host-server';
+import { startHostServer, TICKET_TTL_MS } from './host-server';
 import { acquireInstanceLock } from './instance-lock';
+import { writeLaunchFile, type LaunchFile } from './launch-file';
 
 async function main() {
   const args = parseHostArgs(process.argv.slice(2));
@@ -20,6 +22,9 @@ async function main() {
   const log = logging.log;
   const app = await createApp({
     shell: 'chromium',
+    logDropped: logging.dropped,
+    // Tests shorten the wait for free space (SCAN_STATION_DISK_CHECK_MS); the default is 15 s.
+    diskCheckMs: Number(process.env.SCAN_STATION_DISK_CHECK_MS) || undefined,
     paths,
     log,
     version: appVersion,
@@ -28,13 +33,16 @@ async function main() {
     emulatorControls: process.env.SCAN_STATION_EMULATOR_CONTROLS === '1',
   });
   const staticDir = process.env.SCAN_STATION_RENDERER_DIR ?? fileURLToPath(new URL('../renderer/', import.meta.url));
-  const server = await startHostServer({ app, staticDir, log, port: args.port });
+  // Development builds alone carry source maps, and only then does the host serve them.
+  const server = await startHostServer({ app, staticDir, log, port: args.port, sourceMaps: process.env.SCAN_STATION_DEV === '1' });
 
+  let launchFile: LaunchFile | null = null;
   let stopping = false;
   async function stop(code: number) {
     if (stopping) return;
     stopping = true;
     log.info({ code }, 'host stopping');
+    launchFile?.remove();
     await server.close();
     await app.close();
     lock.release();
@@ -58,12 +66,26 @@ async function main() {
   }
   const kiosk = app.settings.current().kiosk.fullscreen;
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  launchBrowser(browser, browserArgs({ url: server.urlWithTicket(), profileDir: paths.browserProfile, kiosk, runningAsRoot }), (code) => {
+  // The ticket travels in an owner-only file named on the command line, never on it; the file goes
+  // once the ticket has expired (it is spent on first use anyway).
+  launchFile = writeLaunchFile(paths.home, server.urlWithTicket());
+  setTimeout(() => launchFile?.remove(), TICKET_TTL_MS).unref();
+  launchBrowser(browser, browserArgs({ url: launchFile.fileUrl, profileDir: paths.browserProfile, kiosk, runningAsRoot }), (code) => {
     log.info({ code }, 'browser window closed');
     void stop(0);
   });
   process.stderr.write(`Scan Station is open in ${browser}${kiosk ? ' (kiosk)' : ''}. Logs: ${logging.file}\n`);
 }
+
+// A write that meets a full disk in background work (sync, housekeeping) is retried by that work;
+// it must not end the kiosk (issue 12 §2). Anything else still ends the process as Node would.
+process.on('unhandledRejection', (reason) => {
+  if (isNoSpace(reason)) {
+    process.stderr.write('Scan Station: a background write failed because the disk is full; it will be retried.\n');
+    return;
+  }
+  throw reason;
+});
 
 main().catch((error: unknown) => {
   process.stderr.write(`Scan Station could not start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,19 +1,17 @@
-// Who may talk to the Chromium shell's host: pure checks on a request's Host, Origin and secret.
-// Runs in main (plain Node). The host binds 127.0.0.1 only; these checks stop other local pages
-// (a browser tab on any site, DNS rebinding) and other local programs without the secret.
+// Who may talk to the Chromium shell's host: its Host and Origin (the shared loopback checks of
+// main/net/loopback-guard.ts, on 127.0.0.1:<port>) and its secret. Runs in main (plain Node). The
+// host binds 127.0.0.1 only; these checks stop other local pages (a browser tab on any site, DNS
+// rebinding) and other local programs without the secret.
 import crypto from 'node:crypto';
+import { checkHost as checkAuthority, checkOrigin as checkOwnOrigin, type GuardVerdict } from '../net/loopback-guard';
 
-export type GuardVerdict = { ok: true } | { ok: false; status: number; reason: string };
+export type { GuardVerdict };
 
 /** The Host header must name our exact loopback address and port (defeats DNS rebinding). */
-export function checkHost(host: string | undefined, port: number): GuardVerdict {
-  return host === `127.0.0.1:${port}` ? { ok: true } : { ok: false, status: 421, reason: 'wrong Host header' };
-}
+export const checkHost = (host: string | undefined, port: number): GuardVerdict => checkAuthority(host, `127.0.0.1:${port}`);
 
 /** A WebSocket upgrade must come from a page we served ourselves. */
-export function checkOrigin(origin: string | undefined, port: number): GuardVerdict {
-  return origin === `http://127.0.0.1:${port}` ? { ok: true } : { ok: false, status: 403, reason: 'wrong Origin' };
-}
+export const checkOrigin = (origin: string | undefined, port: number): GuardVerdict => checkOwnOrigin(origin, `http://127.0.0.1:${port}`);
 
 export function secretsEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given);

@@ -13,13 +13,15 @@ const types: Record<string, string> = {
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
   '.ico': 'image/x-icon',
-  '.map': 'application/json; charset=utf-8',
 };
 
 export type StaticFile = { file: string; type: string } | null;
 
-/** Maps a URL path to a file inside `root`, or null. Traversal and dotfiles are refused. */
-export function resolveStatic(root: string, urlPath: string): StaticFile {
+/**
+ * Maps a URL path to a file inside `root`, or null. Traversal and dotfiles are refused, and so are
+ * source maps (the whole source) unless a development run asks for them.
+ */
+export function resolveStatic(root: string, urlPath: string, opts: { sourceMaps?: boolean } = {}): StaticFile {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
@@ -31,6 +33,7 @@ export function resolveStatic(root: string, urlPath: string): StaticFile {
   const file = path.resolve(root, relative);
   if (!file.startsWith(path.resolve(root) + path.sep)) return null;
   if (relative.split('/').some((part) => part.startsWith('.'))) return null;
+  if (path.extname(file).toLowerCase() === '.map' && !opts.sourceMaps) return null;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -38,5 +41,6 @@ export function resolveStatic(root: string, urlPath: string): StaticFile {
     return null;
   }
   if (!stat.isFile()) return null;
-  return { file, type: types[path.extname(file)] ?? 'application/octet-stream' };
+  const type = path.extname(file) === '.map' ? 'application/json; charset=utf-8' : types[path.extname(file)];
+  return { file, type: type ?? 'application/octet-stream' };
 }

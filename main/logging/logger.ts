@@ -3,7 +3,7 @@
 // list below is a second line of defence for the field names that could carry them.
 import path from 'node:path';
 import pino from 'pino';
-import { openRotatingFile } from './rotating-file';
+import { openRotatingFile, type RotatingFileOptions } from './rotating-file';
 
 export type Logger = pino.Logger;
 
@@ -30,8 +30,16 @@ export const redactedPaths = [
   '*.value',
 ];
 
-export function createLogger(opts: { dir: string; level?: string; name?: string }): { log: Logger; file: string; close(): void } {
-  const out = openRotatingFile(path.join(opts.dir, `${opts.name ?? 'scan-station'}.log`));
+export type LogOutput = {
+  log: Logger;
+  file: string;
+  close(): void;
+  /** Lines dropped because the disk was full or the log folder unusable (reported in health). */
+  dropped(): number;
+};
+
+export function createLogger(opts: { dir: string; level?: string; name?: string; file?: RotatingFileOptions }): LogOutput {
+  const out = openRotatingFile(path.join(opts.dir, `${opts.name ?? 'scan-station'}.log`), opts.file);
   const log = pino(
     {
       level: opts.level ?? process.env.SCAN_STATION_LOG_LEVEL ?? 'info',
@@ -41,7 +49,7 @@ export function createLogger(opts: { dir: string; level?: string; name?: string 
     },
     { write: (line: string) => out.write(line) },
   );
-  return { log, file: out.path, close: () => out.close() };
+  return { log, file: out.path, close: () => out.close(), dropped: () => out.dropped() };
 }
 
 /** A logger that drops everything, for tests that do not look at logs. */

@@ -36,6 +36,8 @@ export type QueuedListPorts = {
   ownQueued?(): { containerId: string }[];
   /** `archiveContainerQuery` listed a Queued (7) container: SUBMISSION-PROTOCOL §13.2 evidence. */
   onQueuedListed?(): void;
+  /** Every Queued (7) container the query met, guest links included (the create lookups of §14 want them). */
+  onQueuedContainer?(container: Container): void;
   /** Creation-time window looked at; default 30 days back (queued applications are not purged). */
   lookBackMs?: number;
   pageSize?: number;
@@ -146,6 +148,7 @@ export function createQueuedList(ports: QueuedListPorts) {
         })) {
           const queued = page.filter((c) => c.DocumentStorageType === DocumentStorageType.Queued);
           if (queued.length > 0) ports.onQueuedListed?.();
+          for (const c of queued) ports.onQueuedContainer?.(c);
           for (const c of queued) if (!isGuestLinkContainer(c, ports.isOwnGuestLink)) entries.push(entryOf(c));
         }
       } catch (error) {

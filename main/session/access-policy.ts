@@ -25,7 +25,6 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'session.signOut': 'open',
   'session.lock': 'open',
 
-  'settings.get': 'sign-in',
   'session.signIn': 'sign-in',
   'session.elevate': 'sign-in',
   'staff.directory': 'sign-in',
@@ -33,15 +32,25 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'session.unlock': 'unlock',
   'session.setAdminPin': 'admin-pin-setup',
 
+  // Paths and which secrets are set are for administrators; other roles get the public part with
+  // 'settings.changed' and app.info (issue 12 §1).
+  'settings.get': 'admin',
   'settings.update': 'admin',
   'settings.setSecret': 'admin',
   'settings.clearSecret': 'admin',
   'staff.list': 'admin',
   'staff.save': 'admin',
+  // Admin PIN works signed out: the way back when nobody can sign in after a bad switch (issue 11 §3).
+  'trustid.testConnection': 'admin',
+  'trustid.previous': 'admin',
+  'trustid.revert': 'admin',
 
   'queue.discard': 'admin-signed-in',
   'devices.detect': 'admin-signed-in',
   'devices.test': 'admin-signed-in',
+  // Demo rehearsal: an administrator at the desk; the handler refuses outside demo mode.
+  'demo.get': 'admin-signed-in',
+  'demo.set': 'admin-signed-in',
 
   'session.setOfflinePin': 'staff',
   'devices.list': 'staff',
@@ -60,6 +69,9 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'capture.confirmPerson': 'staff',
   'capture.submit': 'staff',
   'capture.finish': 'staff',
+  'capture.confirmSamePerson': 'staff',
+  'capture.discard': 'staff',
+  'capture.submission': 'staff',
   'queue.list': 'staff',
   'queue.summary': 'staff',
   'queue.syncNow': 'staff',
@@ -71,6 +83,12 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'results.pdf': 'staff',
   'guest.create': 'staff',
   'guest.list': 'staff',
+  'guest.revoke': 'staff',
+  'guest.resolve': 'staff',
+  'guest.completeAsGuest': 'staff',
+  'queued.prepare': 'staff',
+  'queued.listPrepared': 'staff',
+  'queued.resolvePrepared': 'staff',
   'queued.list': 'staff',
 };
 

@@ -14,6 +14,13 @@ export type AdminPin = {
   isSet(): boolean;
   /** Checks a PIN against the admin PIN (which must be set), counting failures. */
   check(pin: string): Promise<PinCheck>;
+  /**
+   * Checks a PIN without counting a wrong one (a lock in force still refuses): the signed-out
+   * elevation counts per source instead (issue 12 §1). A wrong PIN answers `reason: 'wrong'`.
+   */
+  verify(pin: string): Promise<{ ok: true } | { ok: false; reason: 'wrong' } | (PinCheck & { reason: 'locked' })>;
+  /** Locks the admin PIN until `until`. */
+  lockOut(until: number, failures: number): void;
   /** Replaces the verifier and clears the failure count. The caller has decided it is allowed. */
   set(newPin: string): Promise<void>;
 };
@@ -42,6 +49,21 @@ export function createAdminPin(deps: { state: SessionStateFile; now: () => numbe
       return outcome.lockedUntil !== null
         ? { ok: false, reason: 'locked-now', failures: outcome.attempts.failures, error: adminPinLockedError(outcome.lockedUntil, now) }
         : { ok: false, reason: 'wrong', failures: outcome.attempts.failures, error: wrongPinError(outcome.attemptsLeft, policy.lockoutMinutes, 'admin PIN') };
+    },
+
+    async verify(pin) {
+      const before = deps.state.read();
+      const verifier = before.adminPin?.verifier;
+      if (!verifier) throw new Error('admin PIN checked before one was set');
+      const locked = activeLockUntil(before.adminAttempts, deps.now());
+      if (locked !== null) return { ok: false, reason: 'locked', failures: before.adminAttempts.failures, error: adminPinLockedError(locked, deps.now()) };
+      if (!(await checkPin(pin, verifier))) return { ok: false, reason: 'wrong' };
+      if (deps.state.read().adminAttempts.failures > 0) deps.state.update((s) => ({ ...s, adminAttempts: { ...noAttempts } }));
+      return { ok: true };
+    },
+
+    lockOut(until, failures) {
+      deps.state.update((s) => ({ ...s, adminAttempts: { failures, lockedUntil: until } }));
     },
 
     async set(newPin) {

@@ -50,6 +50,13 @@ export type PersonalAccounts = {
   updatePassword(staffId: string, username: string, password: string): void;
   offlinePinUsable(record: PersonalRecord): 'ok' | 'none' | 'expired';
   checkOfflinePin(username: string, pin: string): Promise<PinCheck>;
+  /**
+   * Checks the offline PIN without counting a wrong one (a lock in force still refuses): sign-in
+   * from the signed-out screen counts per source instead (issue 12 §1).
+   */
+  verifyOfflinePin(username: string, pin: string): Promise<{ ok: true } | { ok: false; reason: 'wrong' } | (PinCheck & { reason: 'locked' })>;
+  /** Locks the offline PIN (and the password unlock) until `until`. */
+  lockOfflinePin(username: string, until: number, failures: number): void;
   /** A failed password at the lock screen counts against the same lockout as the offline PIN. */
   countFailure(username: string, what: 'offline PIN' | 'password'): PinCheck & { ok: false };
   lockedUntil(username: string): number | null;
@@ -159,6 +166,21 @@ export function createPersonalAccounts(deps: {
         return { ok: true };
       }
       return failure(username, 'offline PIN');
+    },
+
+    async verifyOfflinePin(username, pin) {
+      const before = record(username);
+      const verifier = before?.offlinePin?.verifier;
+      if (!before || !verifier) throw new Error('offline PIN checked for a user name without one');
+      const locked = activeLockUntil(before.attempts, deps.now());
+      if (locked !== null) return { ok: false, reason: 'locked', failures: before.attempts.failures, error: lockedOutError(locked, deps.now(), 'offline-pin') };
+      if (!(await checkPin(pin, verifier))) return { ok: false, reason: 'wrong' };
+      if ((record(username)?.attempts.failures ?? 0) > 0) updateRecord(username, (r) => ({ ...r, attempts: { ...noAttempts } }));
+      return { ok: true };
+    },
+
+    lockOfflinePin(username, until, failures) {
+      updateRecord(username, (r) => ({ ...r, attempts: { failures, lockedUntil: until } }));
     },
 
     countFailure: failure,

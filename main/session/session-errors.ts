@@ -34,6 +34,13 @@ export function wrongPinError(attemptsLeft: number, lockoutMinutes: number, what
   return new AppError('session.wrong-pin', `That ${what} is not right. ${left} and it is locked for ${lockoutMinutes} minute${lockoutMinutes === 1 ? '' : 's'}.`);
 }
 
+/** Too many wrong PINs from one screen (or from all of them): a growing wait, never a lockout of someone else. */
+export function slowDownError(waitMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const wait = seconds < 120 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
+  return new AppError('session.slow-down', `Too many wrong PINs have been entered. Wait ${wait}, then try again.`);
+}
+
 export function unknownStaffError(): AppError {
   return new AppError('session.unknown-staff', 'This staff account cannot sign in on this kiosk: it does not exist or has been switched off. Ask an administrator.');
 }

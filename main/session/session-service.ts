@@ -2,6 +2,7 @@
 // which account mode, under which TrustID account their captures sync (issue 5), whether the
 // screen is locked, and who has admin rights; plus the dispatcher's access guard. Runs in main
 // (plain Node). Sessions live in memory only: a restart signs everyone out.
+import crypto from 'node:crypto';
 import type { AccountMode, InvokeChannel, SessionView, SignInRequest, StaffMember as StaffView } from '../../preload/contract';
 import { AppError } from '../app-error';
 import type { KeyCustody } from '../config/key-custody';
@@ -11,8 +12,11 @@ import type { ScryptParams } from '../store/pin-verifier';
 import { KIOSK_ACCOUNT_ID } from '../store/trustid-accounts';
 import { decideAccess, refusalMessages, type AccessState, type SessionPhase } from './access-policy';
 import { createAdminPin } from './admin-pin';
+import { createGuessCounter } from './guess-counter';
+import { ALL_SOURCES_POLICY, createSourceThrottle, SOURCE_POLICY } from './source-throttle';
 import { isTrustIdError } from '../trustid';
 import { createPersonalAccounts } from './personal-accounts';
+import { assertPinAllowed } from './pin-rules';
 import {
   alreadySignedInError,
   changedMeanwhileError,
@@ -20,8 +24,10 @@ import {
   lockedOutError,
   noCredentialsError,
   noOfflinePinError,
+  adminPinLockedError,
   offlinePinExpiredError,
   signInErrorFromTrustId,
+  slowDownError,
   unknownStaffError,
   wrongModeError,
   wrongPinError,
@@ -58,13 +64,18 @@ export type SessionService = {
   view(): SessionView;
   /** Who is at the desk: null when signed out or locked. */
   current(): SignedIn | null;
-  signIn(req: SignInRequest): Promise<SessionView>;
+  /**
+   * `source` names the window or socket the attempt came from (the transport's client id): wrong
+   * PINs slow that source down and lock a person out only when guessed from one source.
+   */
+  signIn(req: SignInRequest, source?: string): Promise<SessionView>;
   signOut(): SessionView;
   lock(): SessionView;
   unlock(req: { pin?: string; password?: string }): Promise<SessionView>;
   setOfflinePin(pin: string): Promise<SessionView>;
-  elevate(pin: string): Promise<SessionView>;
+  elevate(pin: string, source?: string): Promise<SessionView>;
   setAdminPin(req: { currentPin?: string; newPin: string }): Promise<SessionView>;
+  /** Names for the sign-in picker with opaque per-run handles, not staff ids (signed-out clients see it). */
   staffDirectory(): Array<{ id: string; displayName: string }>;
   staffList(): StaffView[];
   staffSave(req: StaffSaveRequest): Promise<StaffView>;
@@ -111,6 +122,34 @@ export function createSessionService(deps: SessionDeps): SessionService {
     ...(deps.scrypt ? { scrypt: deps.scrypt } : {}),
   });
   const staffAdmin = createStaffAdmin({ store, personal, log });
+
+  // Wrong PINs (issue 12 §1): every source is slowed down by growing delays, all of them together
+  // more gently; a person is locked out only after `maxAttempts` wrong PINs for them from one source.
+  const sourceThrottle = createSourceThrottle(SOURCE_POLICY, deps.now);
+  const allSources = createSourceThrottle(ALL_SOURCES_POLICY, deps.now);
+  const ALL = '*';
+  const guesses = createGuessCounter(deps.now, policy);
+  const ADMIN_PIN = 'admin-pin';
+  /** Keys the directory's handles: they name nobody outside this run. */
+  const handleKey = crypto.randomBytes(32);
+  const handleOf = (staffId: string) => crypto.createHmac('sha256', handleKey).update(staffId).digest('base64url').slice(0, 22);
+
+  function throttleCheck(source: string): void {
+    const wait = Math.max(sourceThrottle.waitMs(source), allSources.waitMs(ALL));
+    if (wait > 0) throw slowDownError(wait);
+  }
+  function throttleFailure(source: string): void {
+    sourceThrottle.failure(source);
+    allSources.failure(ALL);
+  }
+  function throttleSuccess(source: string): void {
+    sourceThrottle.success(source);
+  }
+
+  /** A directory handle, or (callers inside main) a staff id. */
+  function staffIdFrom(handleOrId: string): string {
+    return store.staff.list().find((s) => handleOf(s.id) === handleOrId)?.id ?? handleOrId;
+  }
 
   let active: Active | null = null;
   /** Admin PIN given while signed out: until this time, extended by each admin call (idle timeout). */
@@ -188,14 +227,28 @@ export function createSessionService(deps: SessionDeps): SessionService {
 
   // ---- sign-in paths ------------------------------------------------------------------------
 
-  async function signInLocal(staffId: string, pin: string): Promise<SessionView> {
-    if (personal.isPinless(staffId)) throw unknownStaffError();
-    const result = await store.staff.signIn(staffId, pin);
-    if (!result.ok) {
-      if (result.reason === 'wrong-pin') throw wrongPinError(result.attemptsLeft, policy().lockoutMinutes, 'PIN');
-      if (result.reason === 'locked') throw lockedOutError(result.lockedUntil, deps.now(), 'account');
+  async function signInLocal(handle: string, pin: string, source: string): Promise<SessionView> {
+    throttleCheck(source);
+    const staffId = staffIdFrom(handle);
+    if (personal.isPinless(staffId)) {
+      throttleFailure(source);
       throw unknownStaffError();
     }
+    const result = await store.staff.verifyPin(staffId, pin);
+    if (!result.ok) {
+      if (result.reason === 'locked') throw lockedOutError(result.lockedUntil, deps.now(), 'account');
+      throttleFailure(source);
+      if (result.reason !== 'wrong-pin') throw unknownStaffError();
+      const outcome = guesses.fail(source, staffId);
+      if (outcome.lockedUntil !== null) {
+        store.staff.lockOut(staffId, outcome.lockedUntil, outcome.attempts.failures);
+        log.warn({ staffId, failures: outcome.attempts.failures }, 'staff PIN locked after repeated wrong PINs from one source');
+        throw lockedOutError(outcome.lockedUntil, deps.now(), 'account');
+      }
+      throw wrongPinError(outcome.attemptsLeft, policy().lockoutMinutes, 'PIN');
+    }
+    throttleSuccess(source);
+    guesses.clear(source, staffId);
     if (active) throw alreadySignedInError();
     return begin({ staffId, displayName: result.staff.name, mode: 'shared', accountId: KIOSK_ACCOUNT_ID, method: 'local', username: null });
   }
@@ -218,7 +271,8 @@ export function createSessionService(deps: SessionDeps): SessionService {
     return begin({ staffId: staff.id, displayName: username, mode: 'personal', accountId, method, username });
   }
 
-  async function signInOfflinePin(username: string, pin: string): Promise<SessionView> {
+  async function signInOfflinePin(username: string, pin: string, source: string): Promise<SessionView> {
+    throttleCheck(source);
     const record = personal.record(username);
     if (!record) throw noOfflinePinError();
     const usable = personal.offlinePinUsable(record);
@@ -226,11 +280,26 @@ export function createSessionService(deps: SessionDeps): SessionService {
     if (usable === 'expired') throw offlinePinExpiredError(personal.offlinePinDays);
     const staff = store.staff.get(record.staffId);
     if (!staff || staff.disabled) throw unknownStaffError();
-    const check = await personal.checkOfflinePin(username, pin);
-    if (!check.ok) {
-      store.audit.append({ action: check.reason === 'locked-now' ? 'staff.locked-out' : 'staff.sign-in-failed', actor: staff.id, detail: { method: 'offline-pin', reason: check.reason, failures: check.failures } });
+    const check = await personal.verifyOfflinePin(username, pin);
+    if (!check.ok && check.reason === 'locked') {
+      store.audit.append({ action: 'staff.sign-in-failed', actor: staff.id, detail: { method: 'offline-pin', reason: 'locked', failures: check.failures } });
       throw check.error;
     }
+    const target = `offline-pin\u0000${record.username.toLowerCase()}`;
+    if (!check.ok) {
+      throttleFailure(source);
+      // Counted per source, so a stranger who knows a user name cannot lock the offline PIN.
+      const outcome = guesses.fail(source, target);
+      if (outcome.lockedUntil !== null) {
+        personal.lockOfflinePin(username, outcome.lockedUntil, outcome.attempts.failures);
+        store.audit.append({ action: 'staff.locked-out', actor: staff.id, detail: { method: 'offline-pin', reason: 'locked-now', failures: outcome.attempts.failures } });
+        throw lockedOutError(outcome.lockedUntil, deps.now(), 'offline-pin');
+      }
+      store.audit.append({ action: 'staff.sign-in-failed', actor: staff.id, detail: { method: 'offline-pin', reason: 'wrong', failures: outcome.attempts.failures } });
+      throw wrongPinError(outcome.attemptsLeft, policy().lockoutMinutes, 'offline PIN');
+    }
+    throttleSuccess(source);
+    guesses.clear(source, target);
     const account = store.accounts.forStaff(staff.id);
     if (!account) throw noCredentialsError();
     if (active) throw alreadySignedInError();
@@ -305,18 +374,18 @@ export function createSessionService(deps: SessionDeps): SessionService {
       return { staffId: active.staffId, displayName: active.displayName, accountId: active.accountId, admin: isAdmin() };
     },
 
-    signIn(req) {
+    signIn(req, source = 'main') {
       return serial(async () => {
         if (active) throw alreadySignedInError();
         const mode = storeMode();
         if (req.method === 'local') {
           if (mode !== 'shared') throw wrongModeError('personal');
-          return signInLocal(req.staffId, req.pin);
+          return signInLocal(req.staffId, req.pin, source);
         }
         if (mode !== 'personal') throw wrongModeError('shared');
         // The contract trims it too; callers inside main may not have gone through the contract.
         const username = req.username.trim();
-        if (req.method === 'offline-pin') return signInOfflinePin(username, req.pin);
+        if (req.method === 'offline-pin') return signInOfflinePin(username, req.pin, source);
         return signInTrustId(username, req.password, req.method === 'trustid-change-password' ? req.newPassword : undefined);
       });
     },
@@ -384,6 +453,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
           throw new AppError('session.offline-pin-personal-only', 'An offline PIN is only for personal TrustID accounts. In shared mode your PIN already works offline.');
         }
         if (!personal.record(who.username)) throw noOfflinePinError();
+        assertPinAllowed(pin, deps.demo);
         await personal.setOfflinePin(who.username, pin);
         store.audit.append({ action: 'session.offline-pin-set', actor: who.staffId });
         log.info({ staffId: who.staffId }, 'offline PIN set');
@@ -391,17 +461,32 @@ export function createSessionService(deps: SessionDeps): SessionService {
       });
     },
 
-    elevate(pin) {
+    elevate(pin, source = 'main') {
       return serial(async () => {
         if (active?.locked) throw new AppError('session.locked', refusalMessages['session.locked']);
         if (!adminPin.isSet()) throw new AppError('session.no-admin-pin', 'No admin PIN is set on this kiosk yet. Set one in Settings first.');
+        throttleCheck(source);
         const who = active;
         const started = epoch;
-        const check = await adminPin.check(pin);
-        if (!check.ok) {
-          store.audit.append({ action: check.reason === 'locked-now' ? 'session.admin-pin-locked-out' : 'session.elevate-failed', actor: who?.staffId ?? ADMIN_PIN_ACTOR, detail: { failures: check.failures } });
+        const actorId = who?.staffId ?? ADMIN_PIN_ACTOR;
+        const check = await adminPin.verify(pin);
+        if (!check.ok && check.reason === 'locked') {
+          store.audit.append({ action: 'session.elevate-failed', actor: actorId, detail: { failures: check.failures } });
           throw check.error;
         }
+        if (!check.ok) {
+          throttleFailure(source);
+          const outcome = guesses.fail(source, ADMIN_PIN);
+          if (outcome.lockedUntil !== null) {
+            adminPin.lockOut(outcome.lockedUntil, outcome.attempts.failures);
+            store.audit.append({ action: 'session.admin-pin-locked-out', actor: actorId, detail: { failures: outcome.attempts.failures } });
+            throw adminPinLockedError(outcome.lockedUntil, deps.now());
+          }
+          store.audit.append({ action: 'session.elevate-failed', actor: actorId, detail: { failures: outcome.attempts.failures } });
+          throw wrongPinError(outcome.attemptsLeft, policy().lockoutMinutes, 'admin PIN');
+        }
+        throttleSuccess(source);
+        guesses.clear(source, ADMIN_PIN);
         if (epoch !== started || active !== who) throw changedMeanwhileError();
         if (who) who.elevated = true;
         else signedOutAdminUntil = deps.now() + idleMs();
@@ -414,6 +499,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     setAdminPin(req) {
       return serial(async () => {
         if (active?.locked) throw new AppError('session.locked', refusalMessages['session.locked']);
+        assertPinAllowed(req.newPin, deps.demo);
         const roleAdmin = active !== null && roleOf(active.staffId) === 'admin';
         const first = !adminPin.isSet();
         if (adminPin.isSet()) {
@@ -437,7 +523,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
       });
     },
 
-    staffDirectory: () => staffAdmin.directory(storeMode()),
+    staffDirectory: () => staffAdmin.directory(storeMode()).map((s) => ({ id: handleOf(s.id), displayName: s.displayName })),
     staffList() {
       requireAdmin();
       return staffAdmin.list();
@@ -446,6 +532,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     staffSave(req) {
       return serial(async () => {
         requireAdmin();
+        if (req.pin) assertPinAllowed(req.pin, deps.demo);
         const saved = await staffAdmin.save(req, actor(), adminPin.isSet());
         // A role change of the person signed in changes what they may do now.
         if (active?.staffId === saved.id) changed();

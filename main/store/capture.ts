@@ -4,6 +4,7 @@
 // and only then does saveCapture return. Runs in main (plain Node).
 import { sealApplicationFields, validateApplicationFields, type ApplicationFieldValue } from './application-fields';
 import type { AuditLog } from './audit-log';
+import { sealDocumentFields, validateDocumentFields, type DocumentFieldValue } from './document-fields';
 import { assertEditable, restartAfterEdit } from './edit-guard';
 import { imageAad, type ImageLight, type ImageMime } from './images-repo';
 import { seal } from './seal';
@@ -44,6 +45,8 @@ export type CaptureDocument = {
   format?: string;
   personal: PersonalFields;
   images: CaptureImage[];
+  /** Document-level custom field values (issue 10 §5, RAW-API §7.9), sent with createDocument. Personal: sealed. */
+  customFields?: DocumentFieldValue[];
 };
 
 export type CaptureInput = {
@@ -205,6 +208,7 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
           format: d.format ?? 'unknown',
           personal: sealField(ctx.keys, 'documents', 'personal', docId, JSON.stringify(d.personal)),
           surnameHmac: d.personal.surname ? surnameHmac(ctx.keys, d.personal.surname) : null,
+          fieldsSealed: sealDocumentFields(ctx.keys, docId, d.customFields),
           images: d.images.map((img, imgIndex) => planImage(appId, docId, imgIndex, img)),
         };
       });
@@ -220,7 +224,7 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
         ).run(appId, accountId, capturedAt, input.capturedBy, capturedAt, now, fieldsSealed);
         if (input.queuedContainer) adoptQueuedContainer(ctx, appId, input.queuedContainer, capturedAt);
         for (const d of docs) {
-          db.prepare('INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+          db.prepare('INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at, fields_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
             d.docId,
             appId,
             d.docIndex,
@@ -228,6 +232,7 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
             d.personal,
             d.surnameHmac,
             now,
+            d.fieldsSealed,
           );
         }
         for (const p of planned) insertPlanned(appId, p, now);
@@ -347,6 +352,7 @@ function validateCapture(input: CaptureInput): void {
     if (d.images.length > MAX_IMAGES_PER_DOCUMENT) throw invalidCaptureError(`a document has more than ${MAX_IMAGES_PER_DOCUMENT} images`);
     if (d.format !== undefined && !/^[A-Za-z0-9-]{1,16}$/.test(d.format)) throw invalidCaptureError('a document format label is not valid');
     validatePersonal(d.personal);
+    if (d.customFields !== undefined) validateDocumentFields(d.customFields);
     for (const img of d.images) validateImage(img.bytes, img.mime, img.imageType, img.side, img.light);
   }
   if (input.applicantPhoto) validateImage(input.applicantPhoto.bytes, input.applicantPhoto.mime, input.applicantPhoto.imageType ?? 1, 'front', 'white');

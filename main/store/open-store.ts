@@ -13,11 +13,13 @@ import { IMAGES_DIR, integrityProblem, openDatabase, type OpenReport } from './d
 import { createFieldDefinitionsRepo, type FieldDefinitionsRepo } from './field-definitions-repo';
 import { uuidv7 } from './ids';
 import { createImagesRepo, type ImagesRepo } from './images-repo';
+import { createInboxRepo, type InboxRepo } from './inbox-repo';
 import { keyRing } from './key-ring';
 import type { Migration } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { ScryptParams } from './pin-verifier';
 import { runRecovery, type RecoveryReport } from './recovery';
+import { createRemoteCreatesRepo, type RemoteCreatesRepo } from './remote-creates-repo';
 import { createResultsRepo, type ResultsRepo } from './results-repo';
 import { createRetention, type RetentionService } from './retention';
 import { defaultFileWriter, type FileWriter } from './sealed-files';
@@ -43,6 +45,8 @@ export type StoreOptions = {
   scrypt?: ScryptParams;
   /** Tests of the migration runner pass a prefix of the list. */
   migrations?: readonly Migration[];
+  /** Pages the database may grow to (SQLite max_page_count); tests simulate SQLITE_FULL with it. */
+  maxPages?: number;
 };
 
 export type Store = {
@@ -59,6 +63,8 @@ export type Store = {
   images: ImagesRepo;
   submissions: SubmissionRepo;
   results: ResultsRepo;
+  /** The results inbox: every application the kiosk can see, whatever its origin (migration 9). */
+  inbox: InboxRepo;
   audit: AuditLog;
   staff: StaffRepo;
   accounts: TrustIdAccountsRepo;
@@ -68,6 +74,8 @@ export type Store = {
   fieldDefinitions: FieldDefinitionsRepo;
   /** SUBMISSION-PROTOCOL §13.2 evidence flags per TrustID account. */
   accountEvidence: AccountEvidenceRepo;
+  /** Queued applications and guest links this kiosk creates (SUBMISSION-PROTOCOL §14). */
+  remoteCreates: RemoteCreatesRepo;
   close(): void;
 };
 
@@ -79,6 +87,7 @@ export function statfsFreeBytes(dir: string): number {
 export function openStore(opts: StoreOptions): Store {
   const now = opts.now ?? Date.now;
   const { db, report } = openDatabase({ dataDir: opts.dataDir, migrations: opts.migrations ?? allMigrations, now, log: opts.log });
+  if (opts.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(opts.maxPages)}`);
   const imagesDir = path.join(opts.dataDir, IMAGES_DIR);
   if (!fs.existsSync(imagesDir)) {
     fs.mkdirSync(imagesDir, { recursive: true, mode: 0o700 });
@@ -99,7 +108,9 @@ export function openStore(opts: StoreOptions): Store {
   };
   const audit = createAuditLog(ctx);
   const settings = createStoreSettings(ctx, audit);
-  const retention = createRetention(ctx, { audit, settings: settings.get });
+  const inbox = createInboxRepo(ctx);
+  const remoteCreates = createRemoteCreatesRepo(ctx);
+  const retention = createRetention(ctx, { audit, settings: settings.get, inbox, remoteCreates });
   const store: Store = {
     dataDir: opts.dataDir,
     imagesDir,
@@ -111,6 +122,7 @@ export function openStore(opts: StoreOptions): Store {
     images: createImagesRepo(ctx),
     submissions: createSubmissionRepo(ctx),
     results: createResultsRepo(ctx, { audit }),
+    inbox,
     audit,
     staff: createStaffRepo(ctx, { audit, settings: settings.get, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}) }),
     accounts: createTrustIdAccounts(ctx, { audit }),
@@ -118,6 +130,7 @@ export function openStore(opts: StoreOptions): Store {
     retention,
     fieldDefinitions: createFieldDefinitionsRepo(ctx),
     accountEvidence: createAccountEvidenceRepo(ctx),
+    remoteCreates,
     close() {
       if (!db.open) return;
       // Folding the WAL back keeps the folder to one file between runs; a failure here loses nothing.

@@ -48,6 +48,11 @@ export type ResultsRepo = {
   summary(appId: string): ResultSummary | null;
   /** Opens the sealed fields and audits the viewing. */
   detail(appId: string, viewer: string): ApplicationDetail;
+  /**
+   * For the inbox mirror, without auditing a viewing: the holder's name from the local MRZ (first
+   * document), and the result snapshot while it is held. Personal: never logged.
+   */
+  ownHolder(appId: string): { mrzName: string | null; snapshot: string | null };
   /** Records the non-personal outcome of a final result (called by sync with the snapshot it saves). */
   recordOutcome(appId: string, outcome: string, finalAt: number): void;
 };
@@ -136,6 +141,17 @@ export function createResultsRepo(ctx: StoreContext, deps: { audit: AuditLog }):
         deps.audit.append({ action: 'result.viewed', actor: viewer, appId, detail: { purged: summary.purged } });
       });
       return detail;
+    },
+
+    ownHolder(appId) {
+      const doc = db.prepare('SELECT id, personal_sealed FROM documents WHERE app_id = ? AND personal_sealed IS NOT NULL ORDER BY doc_index LIMIT 1').get(appId) as
+        | { id: string; personal_sealed: Buffer }
+        | undefined;
+      const personal = doc ? open(() => JSON.parse(openField(ctx.keys, 'documents', 'personal', doc.id, doc.personal_sealed)) as PersonalFields) : null;
+      const mrzName = personal ? [personal.givenNames, personal.surname].filter(Boolean).join(' ').trim() || null : null;
+      const sealed = db.prepare('SELECT result_snapshot_sealed FROM applications WHERE id = ?').pluck().get(appId) as Buffer | null | undefined;
+      const snapshot = sealed ? open(() => openField(ctx.keys, 'applications', 'result_snapshot', appId, sealed)) : null;
+      return { mrzName, snapshot };
     },
 
     recordOutcome(appId, outcome, finalAt) {

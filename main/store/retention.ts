@@ -6,6 +6,8 @@
 // Purge is crash-safe: intent mark → files removed → row updated; start-up finishes half-done ones.
 // Runs in main (plain Node).
 import type { AuditLog } from './audit-log';
+import type { InboxRepo } from './inbox-repo';
+import type { RemoteCreatesRepo } from './remote-creates-repo';
 import { removeSealedFiles } from './sealed-files';
 import type { StoreContext } from './store-context';
 import type { StoreSettings } from './store-settings';
@@ -35,7 +37,10 @@ export type RetentionService = {
 
 const DAY_MS = 86_400_000;
 
-export function createRetention(ctx: StoreContext, deps: { audit: AuditLog; settings: () => StoreSettings }): RetentionService {
+export function createRetention(
+  ctx: StoreContext,
+  deps: { audit: AuditLog; settings: () => StoreSettings; inbox?: Pick<InboxRepo, 'runRetention'>; remoteCreates?: Pick<RemoteCreatesRepo, 'purgeDue'> },
+): RetentionService {
   const db = ctx.db;
 
   function markIntent(appId: string): boolean {
@@ -48,7 +53,7 @@ export function createRetention(ctx: StoreContext, deps: { audit: AuditLog; sett
     removeSealedFiles(ctx.imagesDir, names);
     ctx.tx(() => {
       db.prepare('DELETE FROM images WHERE app_id = ?').run(appId);
-      db.prepare('UPDATE documents SET personal_sealed = NULL WHERE app_id = ?').run(appId);
+      db.prepare('UPDATE documents SET personal_sealed = NULL, fields_sealed = NULL WHERE app_id = ?').run(appId);
       db.prepare(
         `UPDATE applications SET result_snapshot_sealed = NULL, last_message_sealed = NULL, fields_sealed = NULL, queued_label_sealed = NULL, purge_state = 'purged', purged_at = ?,
            revision = revision + 1, updated_at = ? WHERE id = ? AND purge_state = 'purging'`,
@@ -89,7 +94,14 @@ export function createRetention(ctx: StoreContext, deps: { audit: AuditLog; sett
         if (ids.length > 0) deps.audit.append({ action: 'store.retention-expired', actor: 'system', detail: { applications: ids.length, resultDays: s.resultDays } });
         return ids.length;
       });
-      if (due.length > 0 || expired > 0) ctx.log.info({ purged: due.length, expired, imagesRemoved }, 'retention run');
+      // Inbox rows of other origins: the same rules (the kiosk's own rows go with their application).
+      const inbox = deps.inbox?.runRetention(s) ?? { purged: 0, expired: 0 };
+      if (inbox.purged > 0 || inbox.expired > 0) ctx.log.info({ inboxPurged: inbox.purged, inboxExpired: inbox.expired }, 'inbox retention run');
+      // Guest links and queued applications this kiosk created: the same delay and the same days.
+      const links = deps.remoteCreates?.purgeDue(now, s.purgeDelayMinutes * 60_000, s.resultDays * DAY_MS) ?? { purged: 0, expired: 0 };
+      if (due.length > 0 || expired > 0 || links.purged > 0 || links.expired > 0) {
+        ctx.log.info({ purged: due.length, expired, imagesRemoved, linksPurged: links.purged, linksExpired: links.expired }, 'retention run');
+      }
       return { purged: due.length, expired, imagesRemoved };
     },
 

@@ -35,6 +35,14 @@ export type StaffRepo = {
   setDisabled(id: string, disabled: boolean, actor: string): void;
   /** Checks the PIN; counts failures and locks the account after too many (store settings). */
   signIn(id: string, pin: string): Promise<SignInResult>;
+  /**
+   * Checks the PIN without counting a failure against the account: the sign-in screen counts per
+   * source instead, so a stranger's guesses cannot lock a person out (issue 12 §1). A success clears
+   * the count as signIn does; `attemptsLeft` of a wrong PIN is not known here and is 0.
+   */
+  verifyPin(id: string, pin: string): Promise<SignInResult>;
+  /** Locks the account until `until` (too many wrong PINs for it from one screen). */
+  lockOut(id: string, until: number, failures: number): void;
   signOut(id: string): void;
   unlock(id: string, actor: string): void;
 };
@@ -159,6 +167,40 @@ export function createStaffRepo(ctx: StoreContext, deps: { audit: AuditLog; sett
         db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = NULL WHERE id = ?').run(failures, id);
         deps.audit.append({ action: 'staff.sign-in-failed', actor: id, detail: { reason: 'wrong-pin', failures } });
         return { ok: false, reason: 'wrong-pin', attemptsLeft: maxPinAttempts - failures };
+      });
+    },
+
+    async verifyPin(id, pin) {
+      const before = row(id);
+      if (!before) {
+        deps.audit.append({ action: 'staff.sign-in-failed', actor: 'system', detail: { reason: 'unknown' } });
+        return { ok: false, reason: 'unknown' };
+      }
+      if (before.disabled_at !== null) {
+        deps.audit.append({ action: 'staff.sign-in-failed', actor: id, detail: { reason: 'disabled' } });
+        return { ok: false, reason: 'disabled' };
+      }
+      if (before.locked_until !== null && before.locked_until > ctx.now()) {
+        deps.audit.append({ action: 'staff.sign-in-failed', actor: id, detail: { reason: 'locked' } });
+        return { ok: false, reason: 'locked', lockedUntil: before.locked_until };
+      }
+      const good = PIN.test(pin) && (await checkPin(pin, before.pin_verifier));
+      return ctx.tx((): SignInResult => {
+        if (!good) {
+          deps.audit.append({ action: 'staff.sign-in-failed', actor: id, detail: { reason: 'wrong-pin' } });
+          return { ok: false, reason: 'wrong-pin', attemptsLeft: 0 };
+        }
+        db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(id);
+        deps.audit.append({ action: 'staff.sign-in', actor: id });
+        return { ok: true, staff: fromRow(mustGet(id)) };
+      });
+    },
+
+    lockOut(id, until, failures) {
+      ctx.tx(() => {
+        mustGet(id);
+        db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failures, until, id);
+        deps.audit.append({ action: 'staff.locked-out', actor: id, detail: { failures, lockoutMinutes: Math.round((until - ctx.now()) / 60_000) } });
       });
     },
 

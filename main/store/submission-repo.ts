@@ -2,6 +2,7 @@
 // load one app's whole record, save the machine's next record in one transaction (W1/W2), find due
 // apps, the kiosk row. Every save is checked against the row revision so a staff edit and the worker
 // never overwrite each other. Runs in main (plain Node).
+import { openDocumentFields, type DocumentFieldValue } from './document-fields';
 import crypto from 'node:crypto';
 import { openApplicationFields, type ApplicationFieldValue } from './application-fields';
 import { SealBrokenError } from './seal';
@@ -104,7 +105,7 @@ export type SubmissionRepo = {
    * sealed personal fields. null when the document does not exist, is purged or cannot be opened.
    * For the TrustID request only; never log the values.
    */
-  documentFields(appId: string, docIndex: number): { mrz?: string; rfidMrz?: string } | null;
+  documentFields(appId: string, docIndex: number): { mrz?: string; rfidMrz?: string; customFields?: DocumentFieldValue[] } | null;
   /**
    * What createDocumentContainer sends as ApplicationFlexibleFieldValues (API §4.1, §7.8): the
    * application's custom field values, opened from their seal. [] when the capture had none; null
@@ -302,13 +303,15 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
     },
 
     documentFields(appId, docIndex) {
-      const row = db.prepare('SELECT id, personal_sealed FROM documents WHERE app_id = ? AND doc_index = ?').get(appId, docIndex) as
-        | { id: string; personal_sealed: Buffer | null }
+      const row = db.prepare('SELECT id, personal_sealed, fields_sealed FROM documents WHERE app_id = ? AND doc_index = ?').get(appId, docIndex) as
+        | { id: string; personal_sealed: Buffer | null; fields_sealed: Buffer | null }
         | undefined;
       if (!row || row.personal_sealed === null) return null;
       let personal: { mrz?: unknown; rfidMrz?: unknown };
+      let customFields: DocumentFieldValue[] = [];
       try {
         personal = JSON.parse(openField(ctx.keys, 'documents', 'personal', row.id, row.personal_sealed)) as typeof personal;
+        if (row.fields_sealed !== null) customFields = openDocumentFields(ctx.keys, row.id, row.fields_sealed);
       } catch (error) {
         if (error instanceof SealBrokenError || (error as { code?: string }).code === 'store.no-key') return null;
         throw error;
@@ -316,6 +319,7 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
       return {
         ...(typeof personal.mrz === 'string' ? { mrz: personal.mrz } : {}),
         ...(typeof personal.rfidMrz === 'string' ? { rfidMrz: personal.rfidMrz } : {}),
+        ...(customFields.length > 0 ? { customFields } : {}),
       };
     },
 

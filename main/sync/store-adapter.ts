@@ -1,6 +1,7 @@
 // Adapts the real store (main/store) to the sync engine's SubmissionStore port: submission rows and
 // their revisions, audit entries in the same transaction, the kiosk row and per-account pauses for
 // the queue state, and verified image bytes. Runs in main (plain Node).
+import type { DocumentFieldValue } from '../store/document-fields';
 import type { AppError } from '../app-error';
 import type { Store } from '../store/open-store';
 import type { StoreStep, SubmissionAppRecord } from '../store/submission-records';
@@ -14,7 +15,7 @@ export type StoreAdapterOptions = {
    * The MRZ captured for a document, sent with createDocument (API §4.2). Defaults to the store's
    * own `submissions.documentFields` (the sealed MRZ, opened for sync); tests may supply their own.
    */
-  documentFields?: (appId: string, docIndex: number) => { mrz?: string; rfidMrz?: string } | null;
+  documentFields?: (appId: string, docIndex: number) => { mrz?: string; rfidMrz?: string; customFields?: DocumentFieldValue[] } | null;
   /**
    * The application's custom field values, sent with createDocumentContainer (API §4.1). Defaults to
    * the store's own `submissions.applicationFields` (sealed, opened for sync).

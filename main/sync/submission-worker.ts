@@ -14,10 +14,11 @@ import { effectiveQueueState, mayCall, mayLogin, mayProbe } from './queue-machin
 import { QueueKeeper } from './queue-keeper';
 import { applyStaffAction, type StaffAction, type StaffActor } from './staff-actions';
 import { nextSubmissionStep } from './submission-machine';
-import type { Effect, Step, SubmissionState, Transition } from './submission-types';
+import type { CallOutcome, Effect, Step, SubmissionState, Transition } from './submission-types';
 import { isMutatingStep, isTerminalStep } from './submission-types';
 import { blockingReasonOf, countsByDisplayState, queueItemOf, type QueueItem, type SyncEvent, type SyncSummary } from './sync-events';
 import { defaultSyncParams, type SyncParams } from './sync-params';
+import { outcomeOfError } from './trustid-adapter';
 import { LocalImageError, SubmissionConflictError, type AuditEntry, type CallExtras, type Clock, type LoadedSubmission, type Scheduler, type SubmissionApi, type SubmissionStore } from './sync-ports';
 
 /** Steps the submission lane runs (one at a time, W6). */
@@ -244,6 +245,34 @@ export class SubmissionWorker {
     return { ok: true, item: after === null ? null : queueItemOf(after.app) };
   }
 
+  /**
+   * A read made outside the submission machine (the results inbox, guest links, queued lists) under
+   * the polling lane's rules (§7.6, §11): only while the queue runs and the account may call, through
+   * the account's shared session (one login first, single-flight, when the queue allows one). Its
+   * outcome feeds the offline gate and not_before like any call and never counts against an
+   * application; a SESSION answer marks the session for renewal. Null when the read may not go out now.
+   */
+  async pollingRead<T>(accountId: string, read: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; outcome: CallOutcome; error: unknown } | null> {
+    if (this.stopped) return null;
+    if (this.sessions.needsLogin(accountId, this.clock.now())) {
+      if (!mayLogin(this.queue.record, accountId, this.clock.now())) return null;
+      if (!(await this.login(accountId))) return null;
+    }
+    if (!mayCall(this.queue.record, accountId, this.clock.now())) return null;
+    let result: { ok: true; value: T } | { ok: false; outcome: CallOutcome; error: unknown };
+    try {
+      result = { ok: true, value: await read() };
+    } catch (error) {
+      result = { ok: false, outcome: outcomeOfError(error), error };
+    }
+    const outcome: CallOutcome = result.ok ? { class: 'OK' } : result.outcome;
+    this.sessions.noteOutcome(accountId, outcome, this.clock.now());
+    if (outcome.class === 'SESSION') this.sessions.markForRenewal(accountId);
+    this.queue.apply({ type: 'call_result', accountId, outcome });
+    this.queue.flushIfDirty();
+    return result;
+  }
+
   // ---- test and harness hooks -------------------------------------------------------------------
 
   /** Resolves when both lanes are asleep (nothing due now). */
@@ -432,6 +461,7 @@ export class SubmissionWorker {
           const fields = this.store.documentFields(appId, app.stepDocIndex);
           if (fields?.mrz) extras.mrz = fields.mrz;
           if (fields?.rfidMrz) extras.rfidMrz = fields.rfidMrz;
+          if (fields?.customFields && fields.customFields.length > 0) extras.documentCustomFields = fields.customFields;
           const slot = this.store.markerSlot?.(accountId) ?? null;
           if (slot !== null) extras.markerSlot = slot;
         }

@@ -1,6 +1,7 @@
 // The narrow interfaces the sync worker drives: where submission state lives (SubmissionStore), how
 // one TrustID account is called (SubmissionApi), and time (Clock, Scheduler). Adapters to the real
 // store and TrustID client sit beside this file; tests drive the same interfaces. Runs in main.
+import type { DocumentFieldValue } from '../store/document-fields';
 import type { EffectiveQueueState, QueueRecord } from './queue-machine';
 import type { CallOutcome, Step, StepCall, SubmissionApp, SubmissionState, SyncAuditAction } from './submission-types';
 
@@ -54,7 +55,7 @@ export interface SubmissionStore {
   /** The plaintext image, its SHA-256 checked; throws LocalImageError. `imgIndex` -1 = applicant photo. */
   readImage(appId: string, docIndex: number, imgIndex: number): Uint8Array;
   /** The MRZ read at capture, sent with createDocument (API §4.2); null when there is none. */
-  documentFields(appId: string, docIndex: number): { mrz?: string; rfidMrz?: string } | null;
+  documentFields(appId: string, docIndex: number): { mrz?: string; rfidMrz?: string; customFields?: DocumentFieldValue[] } | null;
   /**
    * The application's custom field values, sent with every createDocumentContainer (API §4.1), so
    * a restarted container (§7.3) carries them again; null when there are none to send.
@@ -75,6 +76,8 @@ export type CallExtras = {
   applicationFields?: ApplicationFieldValue[];
   /** For createDocument with a marker: the slot it is written into (RAW-API §7.9). */
   markerSlot?: MarkerSlot;
+  /** For createDocument: the document-level custom field values staff filled in (RAW-API §7.9). */
+  documentCustomFields?: DocumentFieldValue[];
   onProgress?: (p: UploadProgress) => void;
 };
 

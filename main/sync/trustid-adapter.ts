@@ -1,10 +1,11 @@
 // Adapts one TrustID client (main/trustid) to the sync engine's SubmissionApi port: every call's
 // result or error becomes a classified CallOutcome (SUBMISSION-PROTOCOL §4). Runs in main.
-import type { TrustIdClient, TrustIdClientOptions } from '../trustid/client';
+import type { DocumentFieldValue } from '../store/document-fields';
+import type { DocumentCustomFieldValue, TrustIdClient, TrustIdClientOptions } from '../trustid/client';
 import { isTrustIdError } from '../trustid/errors';
 import type { ApplicationFlexibleFieldValue, Container } from '../trustid/models';
 import { classifyOutcome, isTransportFailure } from '../trustid/outcome';
-import type { ApplicationFieldValue, CallExtras, SubmissionApi } from './sync-ports';
+import type { ApplicationFieldValue, CallExtras, MarkerSlot, SubmissionApi } from './sync-ports';
 import type { CallOutcome, RetrievedContainer, StepCall } from './submission-types';
 
 /**
@@ -117,10 +118,8 @@ export function submissionApiFrom(client: TrustIdClient): SubmissionApi {
                   containerId: call.containerId,
                   ...(extras.mrz ? { mrz: extras.mrz } : {}),
                   ...(extras.rfidMrz ? { rfidMrz: extras.rfidMrz } : {}),
-                  // RAW-API §7.9: the capture marker in the account's marker slot.
-                  ...(call.marker !== undefined && extras.markerSlot
-                    ? { customFieldValues: [{ propertyName: extras.markerSlot.propertyName, index: extras.markerSlot.index, value: call.marker }] }
-                    : {}),
+                  // RAW-API §7.9: the capture marker in the account's marker slot, and the values staff filled in.
+                  ...documentCustomFieldValues(call.marker !== undefined && extras.markerSlot ? { slot: extras.markerSlot, value: call.marker } : null, extras.documentCustomFields ?? []),
                 })
               ).documentId,
             };
@@ -177,4 +176,17 @@ function requireBody(extras: CallExtras): Uint8Array {
   // The worker reads and checks the image before the SENT commit; an upload without it is a bug.
   if (extras.body === undefined) throw new Error('upload without verified image bytes');
   return extras.body;
+}
+
+/**
+ * Document.CustomFieldDictionary entries (RAW-API §7.9): staff's values, then the capture marker. The
+ * marker's slot is the kiosk's: a staff value for the same slot or name is dropped rather than sent
+ * twice (the definitions service leaves the marker field off the form, so this is a second guard).
+ */
+export function documentCustomFieldValues(marker: { slot: MarkerSlot; value: string } | null, values: readonly DocumentFieldValue[]): { customFieldValues?: DocumentCustomFieldValue[] } {
+  const out: DocumentCustomFieldValue[] = values
+    .filter((v) => !marker || (v.propertyName !== marker.slot.propertyName && v.index !== marker.slot.index))
+    .map((v) => ({ propertyName: v.propertyName, ...(v.index !== undefined ? { index: v.index } : {}), value: v.value }));
+  if (marker) out.push({ propertyName: marker.slot.propertyName, index: marker.slot.index, value: marker.value });
+  return out.length > 0 ? { customFieldValues: out } : {};
 }

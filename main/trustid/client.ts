@@ -1025,7 +1025,13 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
     },
 
     async deleteDocumentContainerSet(req) {
-      await sessionJson({ operation: 'deleteDocumentContainerSet', group: 'dataAccess' }, { ContainerIds: req.containerIds }, Envelope);
+      // RAW-API §13.3, SUBMISSION-PROTOCOL §14.2: the property's name is unconfirmed on the real
+      // service; both candidates carry the same ids, and a .NET service ignores the one it lacks.
+      await sessionJson(
+        { operation: 'deleteDocumentContainerSet', group: 'dataAccess' },
+        { ContainerIds: req.containerIds, DocumentContainerIds: req.containerIds },
+        Envelope,
+      );
     },
 
     async archiveDocumentContainer(req) {

@@ -24,10 +24,14 @@ export const ComponentState = z.enum(['ok', 'degraded', 'down', 'absent']);
 export type ComponentState = z.infer<typeof ComponentState>;
 
 export const HealthComponent = z.object({
-  id: z.enum(['trustid', 'reader', 'store', 'demo-emulator', 'demo-reader']),
+  id: z.enum(['trustid', 'reader', 'store', 'demo-emulator', 'demo-reader', 'disk']),
   state: ComponentState,
   /** Plain words for staff: what is wrong and what to do. */
   message: z.string(),
+  /** Numbers the renderer words the message from in the staff member's language (e.g. free MB). */
+  params: z.record(z.string(), z.number()).optional(),
+  /** Stable code the renderer words the message by, where one exists (e.g. `trustid.sign-in-refused`). */
+  code: z.string().optional(),
 });
 export type HealthComponent = z.infer<typeof HealthComponent>;
 

@@ -71,6 +71,43 @@ export const FieldDefinition = z.object({
   choices: z.array(z.string()),
 });
 
+export const HolderField = z.enum(['surname', 'givenNames', 'birthDate', 'documentNumber', 'nationality', 'issuingState', 'documentCode']);
+export type HolderField = z.infer<typeof HolderField>;
+
+/** Coded on purpose: free text could carry a visitor's name into the audit log. */
+export const SamePersonReason = z.enum(['name-changed', 'spelling-differs', 'names-reordered', 'checked-other-evidence']);
+export type SamePersonReason = z.infer<typeof SamePersonReason>;
+
+/** One person per check (issue 11 §1): where the reads disagree, and what staff may do about it. */
+export const IdentityView = z.object({
+  issues: z.array(
+    z.object({
+      /** `different-document`: a later read of one document shows another; `different-person`: two documents disagree. */
+      kind: z.enum(['different-document', 'different-person']),
+      documents: z.array(z.number().int()),
+      fields: z.array(HolderField),
+      overridable: z.boolean(),
+    }),
+  ),
+  notes: z.array(
+    z.object({
+      /** `type-from-mrz`: the type staff chose was replaced by the MRZ's; `allowed-difference`: e.g. a maiden name. */
+      kind: z.enum(['type-from-mrz', 'allowed-difference']),
+      documents: z.array(z.number().int()),
+      fields: z.array(HolderField),
+      chosen: DocumentType.nullable(),
+      read: DocumentType.nullable(),
+    }),
+  ),
+  /** Submit is blocked by an issue the override does not cover. */
+  blocking: z.boolean(),
+  /** Staff may vouch that the documents belong to the same person. */
+  canOverride: z.boolean(),
+  /** The reason staff gave, while it still covers the issues. */
+  override: SamePersonReason.nullable(),
+});
+export type IdentityView = z.infer<typeof IdentityView>;
+
 export const CaptureDraft = z.object({
   id: z.string(),
   startedAt: z.number().int(),
@@ -80,6 +117,7 @@ export const CaptureDraft = z.object({
   personConfirmed: z.boolean(),
   /** What still stands between this capture and Submit, in plain words; empty when it can go. */
   blockers: z.array(z.string()),
+  identity: IdentityView,
 });
 export type CaptureDraft = z.infer<typeof CaptureDraft>;
 
@@ -108,6 +146,10 @@ export const captureInvoke = {
   'capture.fieldDefinitions': { req: z.void(), res: z.array(FieldDefinition) },
   'capture.setFields': { req: z.object({ values: z.record(z.string().max(64), z.string().max(1000)) }), res: CaptureDraft },
   'capture.confirmPerson': { req: z.object({ matches: z.boolean() }), res: CaptureDraft },
+  /** Staff vouch that the documents belong to the same person (audited); null withdraws it. */
+  'capture.confirmSamePerson': { req: z.strictObject({ reason: SamePersonReason.nullable() }), res: CaptureDraft },
+  /** Staff starting a check found an unfinished one and chose to throw it away (audited). */
+  'capture.discard': { req: z.void(), res: z.void() },
   'capture.submit': { req: z.void(), res: Receipt },
   /** Clears the visitor from main: the draft, its images and every cached view. */
   'capture.finish': { req: z.void(), res: z.void() },

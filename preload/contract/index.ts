@@ -4,20 +4,28 @@ import type { z } from 'zod';
 import type { Envelope } from './envelope';
 import { appEvents, appInvoke } from './app';
 import { captureEvents, captureInvoke } from './capture';
+import { demoInvoke } from './demo';
 import { devicesEvents, devicesInvoke } from './devices';
+import { followEvents, followInvoke } from './follow';
 import { queueEvents, queueInvoke } from './queue';
-import { resultsInvoke } from './results';
+import { guestLinksInvoke } from './guest-links';
+import { resultsEvents, resultsInvoke } from './results';
 import { sessionEvents, sessionInvoke } from './session';
 import { settingsEvents, settingsInvoke } from './settings';
+import { trustIdCheckInvoke } from './trustid-check';
 
 export * from './envelope';
 export * from './app';
 export * from './capture';
+export * from './demo';
 export * from './devices';
+export * from './follow';
 export * from './queue';
 export * from './results';
+export * from './guest-links';
 export * from './session';
 export * from './settings';
+export * from './trustid-check';
 
 export const invoke = {
   ...appInvoke,
@@ -27,6 +35,10 @@ export const invoke = {
   ...captureInvoke,
   ...queueInvoke,
   ...resultsInvoke,
+  ...guestLinksInvoke,
+  ...trustIdCheckInvoke,
+  ...demoInvoke,
+  ...followInvoke,
 } as const;
 
 export const events = {
@@ -36,6 +48,8 @@ export const events = {
   ...devicesEvents,
   ...captureEvents,
   ...queueEvents,
+  ...resultsEvents,
+  ...followEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invoke;

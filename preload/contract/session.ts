@@ -31,13 +31,13 @@ const Password = z.string().min(1).max(256);
 
 export const SignInRequest = z.discriminatedUnion('method', [
   /** Personal mode, online: the staff member's own TrustID account. */
-  z.object({ method: z.literal('trustid'), username: Username, password: Password }),
+  z.strictObject({ method: z.literal('trustid'), username: Username, password: Password }),
   /** Personal mode, "password change required": change it and sign in at once. */
-  z.object({ method: z.literal('trustid-change-password'), username: Username, password: Password, newPassword: z.string().min(8).max(256) }),
+  z.strictObject({ method: z.literal('trustid-change-password'), username: Username, password: Password, newPassword: z.string().min(8).max(256) }),
   /** Personal mode, offline: the PIN set on this kiosk after an earlier online sign-in. */
-  z.object({ method: z.literal('offline-pin'), username: Username, pin: Pin }),
+  z.strictObject({ method: z.literal('offline-pin'), username: Username, pin: Pin }),
   /** Shared mode: a local staff account. */
-  z.object({ method: z.literal('local'), staffId: z.string().min(1).max(64), pin: Pin }),
+  z.strictObject({ method: z.literal('local'), staffId: z.string().min(1).max(64), pin: Pin }),
 ]);
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
@@ -49,15 +49,15 @@ export const sessionInvoke = {
   'session.signIn': { req: SignInRequest, res: SessionView },
   'session.signOut': { req: z.void(), res: SessionView },
   'session.lock': { req: z.void(), res: SessionView },
-  'session.unlock': { req: z.object({ pin: Pin.optional(), password: Password.optional() }), res: SessionView },
-  'session.setOfflinePin': { req: z.object({ pin: Pin }), res: SessionView },
-  'session.elevate': { req: z.object({ pin: Pin }), res: SessionView },
-  'session.setAdminPin': { req: z.object({ currentPin: Pin.optional(), newPin: Pin }), res: SessionView },
+  'session.unlock': { req: z.strictObject({ pin: Pin.optional(), password: Password.optional() }), res: SessionView },
+  'session.setOfflinePin': { req: z.strictObject({ pin: Pin }), res: SessionView },
+  'session.elevate': { req: z.strictObject({ pin: Pin }), res: SessionView },
+  'session.setAdminPin': { req: z.strictObject({ currentPin: Pin.optional(), newPin: Pin }), res: SessionView },
   /** Names for the sign-in picker (shared mode). Works signed out: names only, no roles. */
   'staff.directory': { req: z.void(), res: z.array(z.object({ id: z.string(), displayName: z.string() })) },
   'staff.list': { req: z.void(), res: z.array(StaffMember) },
   'staff.save': {
-    req: z.object({ id: z.string().max(64).optional(), displayName: z.string().trim().min(1).max(80), role: StaffRole, active: z.boolean(), pin: Pin.optional() }),
+    req: z.strictObject({ id: z.string().max(64).optional(), displayName: z.string().trim().min(1).max(80), role: StaffRole, active: z.boolean(), pin: Pin.optional() }),
     res: StaffMember,
   },
 } as const;

@@ -1,5 +1,6 @@
 // Settings: the file's schema (also what the renderer sees) and the write-only secrets. Runtime-agnostic.
 import { z } from 'zod';
+import { strictPatch, type DeepPartial } from './strict-patch';
 
 export const TrustIdEnvironment = z.enum(['demo', 'sandbox', 'production', 'custom']);
 
@@ -55,6 +56,13 @@ export const Settings = z.object({
         .prefault({}),
     })
     .prefault({}),
+  /** Free disk space (issue 12 §2). Health warns at three times the floor and is an error below it. */
+  disk: z
+    .object({
+      /** New checks are refused below this much free space on the data folder's disk, in MB. */
+      minFreeMb: z.number().int().min(0).max(1_000_000).default(500),
+    })
+    .prefault({}),
   retention: z
     .object({
       /** How long result metadata stays on the kiosk after the images and personal data are purged. */
@@ -80,6 +88,25 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * A change to the settings: any subset of the keys, at any depth. Keys not named stay as they are;
+ * an unknown (misspelt) key is refused rather than dropped (issue 12 §1), and lists are replaced whole.
+ */
+export const SettingsUpdate = strictPatch(Settings) as z.ZodType<DeepPartial<Settings>>;
+export type SettingsUpdate = DeepPartial<Settings>;
+
+/**
+ * What every role may know about the settings, sent with `settings.changed` to every window
+ * (signed out included): only what the frame and the sign-in and lock screens use. The whole view
+ * (paths, which secrets are set) is `settings.get`, for administrators.
+ */
+export const PublicSettings = z.object({
+  language: z.enum(['en', 'cy']),
+  kiosk: z.object({ fullscreen: z.boolean(), idleTimeoutSeconds: z.number().int() }),
+  accountMode: z.enum(['shared', 'personal']),
+});
+export type PublicSettings = z.infer<typeof PublicSettings>;
+
 export const SecretName = z.enum(['trustid.apiKey', 'trustid.username', 'trustid.password']);
 export type SecretName = z.infer<typeof SecretName>;
 
@@ -96,14 +123,14 @@ export type SettingsView = z.infer<typeof SettingsView>;
 
 export const settingsInvoke = {
   'settings.get': { req: z.void(), res: SettingsView },
-  'settings.update': { req: Settings, res: SettingsView },
+  'settings.update': { req: SettingsUpdate, res: SettingsView },
   'settings.setSecret': {
-    req: z.object({ name: SecretName, value: z.string().min(1).max(4096) }),
+    req: z.strictObject({ name: SecretName, value: z.string().min(1).max(4096) }),
     res: z.void(),
   },
-  'settings.clearSecret': { req: z.object({ name: SecretName }), res: z.void() },
+  'settings.clearSecret': { req: z.strictObject({ name: SecretName }), res: z.void() },
 } as const;
 
 export const settingsEvents = {
-  'settings.changed': SettingsView,
+  'settings.changed': PublicSettings,
 } as const;

@@ -9,8 +9,10 @@ import { useHeadingFocus } from './app/use-heading-focus';
 import { useNavigation } from './app/navigation-store';
 import { getBridge } from './bridge';
 import { AppFrame } from './components/AppFrame';
+import { useDiskHealth } from './components/DiskNotice';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { IdleGuard } from './components/IdleGuard';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { LockScreen } from './features/sign-in/LockScreen';
 import { OfflinePinDialog } from './features/sign-in/OfflinePinDialog';
 import { SignInScreen } from './features/sign-in/SignInScreen';
@@ -27,7 +29,8 @@ export function App() {
 
   let content;
   if (state === null) content = <SessionPending />;
-  else if (state === 'signed-out') content = <SignInScreen params={{}} />;
+  // Settings stay reachable signed out, through the admin PIN (issue 11 §3: no lock-out).
+  else if (state === 'signed-out') content = route.screen === 'settings' ? <SettingsScreen params={{}} /> : <SignInScreen params={{}} />;
   else if (state === 'locked') content = <LockScreen />;
   else {
     const Screen = screens[route.screen];
@@ -51,11 +54,18 @@ function SessionPending() {
   const { t } = useTranslation();
   const startError = useAppStore((s) => s.startError);
   const loadError = useSessionStore((s) => s.loadError);
+  const diskFull = useDiskHealth()?.state === 'down';
   const problem = startError ? t('errors.startFailed', { message: startError }) : loadError ? t('session.loadFailed', { message: loadError }) : null;
   return (
     <section className="panel" data-testid="session-pending" aria-labelledby="session-pending-title">
       <h1 id="session-pending-title">{t('frame.productName')}</h1>
-      {problem ? (
+      {diskFull ? (
+        // The frame's notice says what is wrong and what to do; main starts by itself once there is room.
+        <p role="status" className="disk-waiting" data-testid="disk-waiting">
+          <span className="spinner" aria-hidden="true" />
+          {t('disk.waiting')}
+        </p>
+      ) : problem ? (
         <>
           <p className="error-text" role="alert">
             {problem}

@@ -9,6 +9,7 @@ import { parseMrz } from '../../main/devices/mrz/parse-mrz';
 import { SerialLineReader } from '../../main/devices/serial/serial-line-reader';
 import { SerialReaderSettings } from '../../main/devices/serial/serial-reader-settings';
 import { silentLogger } from '../../main/logging/logger';
+import { publicSamples } from '../fixtures/mrz/public-samples';
 import { openPtyPair } from '../fakes/pty';
 import { median, percentile } from './bench-stats';
 
@@ -64,3 +65,43 @@ async function run(name: string, wire: WireFraming, framing: Record<string, unkn
 
 await run('TD3/TD1, CR LF lines', { lineEnding: 'crlf' }, { lineEnding: 'crlf' });
 await run('TD3/TD1, STX…ETX document frames', { prefix: 'STX', suffix: 'ETX', lineEnding: 'cr' }, { prefix: 'STX', suffix: 'ETX', frameEndsDocument: true });
+
+/** The public MRZ corpus (issue 12 §3), each complete sample as its reader sends it, round and round. */
+async function runCorpus(): Promise<void> {
+  const samples = publicSamples.filter((s) => s.expect.ok);
+  const pair = await openPtyPair();
+  const driver = new SerialLineReader({ id: 'bench-corpus', settings: SerialReaderSettings.parse({ path: pair.a, framing: { lineEnding: 'crlf' } }), log: silentLogger() });
+  try {
+    const ready = new Promise<void>((resolve) => driver.on('status', (s) => s.state === 'ready' && resolve()));
+    await driver.start();
+    await ready;
+    const writer = await PtyMrzWriter.open(pair.b);
+    const toEvent: number[] = [];
+    const toParsed: number[] = [];
+    let wrong = 0;
+    for (let i = 0; i < READS + 10; i++) {
+      const sample = samples[i % samples.length]!;
+      const event = new Promise<MrzEvent>((resolve) => driver.once('mrz', resolve));
+      const t0 = performance.now();
+      await writer.send(Buffer.from(sample.wire ?? `${sample.lines.join('\r\n')}\r\n`, 'latin1'));
+      const m = await event;
+      const t1 = performance.now();
+      const parsed = parseMrz(m.lines, { today });
+      const t2 = performance.now();
+      if (!parsed.ok || (sample.expect.ok && parsed.format !== sample.expect.format)) wrong++;
+      if (i >= 10) {
+        toEvent.push(t1 - t0);
+        toParsed.push(t2 - t0);
+      }
+    }
+    line(`public corpus (${samples.length} samples): write → mrz event`, toEvent);
+    line(`public corpus (${samples.length} samples): write → parsed MRZ`, toParsed);
+    if (wrong > 0) console.log(`public corpus: ${wrong} reads came out in another format or failed (expected 0)`);
+    await writer.close();
+  } finally {
+    await driver.stop();
+    await pair.close();
+  }
+}
+
+await runCorpus();

@@ -4,9 +4,10 @@ import { AppError } from '../../app-error';
 import { queuedListView } from '../services/queued-applications-service';
 import type { AppServices } from '../services/app-services';
 import type { Dispatcher } from '../dispatcher';
+import { registerGuestLinkHandlers } from './guest-link-handlers';
 
 export function registerDeskHandlers(dispatcher: Dispatcher, services: AppServices): void {
-  const { queue, results, guestLinks, session, queuedList } = services;
+  const { queue, results, session, queuedList } = services;
   /** Who acts (the guard has already required a signed-in, unlocked session). */
   const actor = () => {
     const who = session.current();
@@ -26,8 +27,7 @@ export function registerDeskHandlers(dispatcher: Dispatcher, services: AppServic
   dispatcher.handle('results.image', ({ id, imageId }) => results.image(id, imageId));
   dispatcher.handle('results.pdf', ({ id }) => results.pdf(id));
 
-  dispatcher.handle('guest.create', (req) => guestLinks.create(req, actor().accountId));
-  dispatcher.handle('guest.list', () => guestLinks.list());
+  registerGuestLinkHandlers(dispatcher, services);
   dispatcher.handle('queued.list', async () => {
     actor();
     return queuedListView(await queuedList.list());

@@ -3,19 +3,25 @@ import { AppError } from '../../app-error';
 import { DeviceSettings } from '../../devices/device-settings';
 import type { Logger } from '../../logging/logger';
 import type { Dispatcher } from '../dispatcher';
+import { excerpt } from '../invalid-payload';
 import type { SettingsService } from '../settings-service';
 
 export function registerSettingsHandlers(dispatcher: Dispatcher, settings: SettingsService, log: Logger): void {
   dispatcher.handle('settings.get', () => settings.view());
-  dispatcher.handle('settings.update', (next) => {
+  dispatcher.handle('settings.update', (patch) => {
     // Reader options are each driver's own; check them here so a bad one is refused, not saved.
-    const devices = DeviceSettings.safeParse({ devices: next.devices });
-    if (!devices.success) {
-      const issue = devices.error.issues[0];
-      throw new AppError('settings.invalid-reader', `A reader setting is not valid (${issue?.path.join('.') || 'devices'}: ${issue?.message ?? 'invalid'}). Correct it and save again.`);
+    if (patch.devices !== undefined) {
+      const devices = DeviceSettings.safeParse({ devices: patch.devices });
+      if (!devices.success) {
+        // Option names are the client's: shown only as a short escaped excerpt.
+        const issue = devices.error.issues[0];
+        const where = issue?.path.slice(0, 4).map((step) => excerpt(String(step))).join('.') || 'devices';
+        throw new AppError('settings.invalid-reader', `A reader setting is not valid (${where}: ${issue?.message.slice(0, 160) ?? 'invalid'}). Correct it and save again.`);
+      }
     }
-    const view = settings.update(next);
-    log.info('settings updated');
+    const view = settings.update(patch);
+    // Which groups changed, never their values (a URL may carry a user name).
+    log.info({ groups: Object.keys(patch) }, 'settings updated');
     return view;
   });
   dispatcher.handle('settings.setSecret', ({ name, value }) => {

@@ -4,8 +4,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CaptureDraft, DeviceView, HealthComponent, Mode, QueueItem, QueueSummary, SessionView } from '../../../preload/contract';
+import { Verdict, type CaptureDraft, type DeviceView, type HealthComponent, type Mode, type QueueItem, type QueueSummary, type ResultArrival, type SessionView, type SubmissionView } from '../../../preload/contract';
 import { createCaptureService, type CaptureService } from '../../capture/capture-service';
+import { createSubmissionFollow, type SubmissionFollow } from '../../capture/submission-follow';
+import { createResultNotices, type ResultNotices } from '../../results/result-notices';
 import { createDeviceService, type DeviceService } from '../../capture/device-service';
 import { DeviceSettings } from '../../devices/device-settings';
 import { localIsoDay } from '../../devices/mrz/mrz-dates';
@@ -14,26 +16,22 @@ import type { AppPaths } from '../../config/app-home';
 import { ephemeralCustody, type KeyCustody } from '../../config/key-custody';
 import type { Logger } from '../../logging/logger';
 import { startHousekeeping } from '../../store/housekeeping';
+import { scheduleApplicationsElsewhere } from '../../demo/emulator';
+import { InboxPoller } from '../../results/inbox-poller';
 import { openStore, type Store } from '../../store/open-store';
 import { systemClock, timerScheduler } from '../../sync/real-time';
 import { submissionStoreFrom } from '../../sync/store-adapter';
 import { SubmissionWorker } from '../../sync/submission-worker';
 import { submissionApiFrom } from '../../sync/trustid-adapter';
 import { loadOrCreateDeviceId } from '../../trustid';
+import { createRemoteCreatesService, type RemoteCreatesService } from '../../results/remote-creates';
 import type { SettingsService } from '../settings-service';
-import { createFieldDefinitions } from './field-definitions';
-import { createGuestLinksService, type GuestLinksService } from './guest-links-service';
+import { createFieldDefinitions, type FieldDefinitionsService } from './field-definitions';
 import { UNNAMED_QUEUED } from './queued-applications-service';
-import { createQueuedList, type QueuedListPorts, type QueuedListService } from '../../results/queued-list';
+import { createQueuedList, type QueuedListService } from '../../results/queued-list';
 
 /** RAW-API §7.9: the demo emulator's marker slot (its default customFields, §15.1). */
 const DEMO_MARKER_SLOT = { index: 9, propertyName: 'KioskCaptureRef' };
-
-/**
- * Ports the guest-link and prepare features plug into the queued list (their own guest links are
- * left out; in own-records mode the queued applications this kiosk created are listed). Default none.
- */
-const queuedListHooks: Pick<QueuedListPorts, 'isOwnGuestLink' | 'ownQueued'> = {};
 import { createQueueService, type QueueService } from './queue-service';
 import { createResultsService, type ResultsService } from './results-service';
 import { openTrustIdConnection, type TrustIdConnection } from './trustid-connection';
@@ -46,9 +44,15 @@ export type ServiceContext = {
   now(): number;
   emitQueueSummary(summary: QueueSummary): void;
   emitQueueItem(item: QueueItem): void;
+  /** The results inbox changed (no payload of substance: the screen asks again). */
+  emitResultsChanged?(): void;
   emitSession(view: SessionView): void;
   emitCapture(draft: CaptureDraft | null): void;
   emitDevices(list: DeviceView[]): void;
+  /** `capture.submissionChanged`: the submitted screen follows its application. */
+  emitSubmission?(view: SubmissionView): void;
+  /** `results.arrived`: a result is ready for something this kiosk started. */
+  emitResultArrived?(arrival: ResultArrival): void;
   /** The app's resources folder (reader presets, specimens, SANE test config). */
   resourcesDir: string;
   /** Developers and tests: serve the demo emulator's control endpoints. */
@@ -62,12 +66,20 @@ export type AppServices = {
   worker: SubmissionWorker;
   queue: QueueService;
   results: ResultsService;
-  guestLinks: GuestLinksService;
+  /** The results inbox poller (RAW-API §13.4); `recordContainerSeen` is the sink for guest links and queued records. */
+  inbox: InboxPoller;
+  /** Guest links and queued applications this kiosk creates (SUBMISSION-PROTOCOL §14). */
+  remoteCreates: RemoteCreatesService;
+  fieldDefinitions: FieldDefinitionsService;
   /** Queued applications staff can fill at the desk (RAW-API §11.2). */
   queuedList: QueuedListService;
   session: SessionService;
   devices: DeviceService;
   capture: CaptureService;
+  /** After Submit: the submitted screen's view of an application. */
+  follow: SubmissionFollow;
+  /** Announce a result that arrived for something this kiosk started (guest links, queued applications call this too). */
+  resultNotices: ResultNotices;
   /** Plain-words notes from start-up (e.g. a damaged database moved aside). */
   startupMessages: string[];
   health(): HealthComponent[];
@@ -112,6 +124,17 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
 
   const results = createResultsService({ store, clientFor: interactive, now: ctx.now });
   let worker: SubmissionWorker | null = null;
+  const resultNotices = createResultNotices({ emit: (arrival) => ctx.emitResultArrived?.(arrival), now: ctx.now });
+  const follow = createSubmissionFollow({
+    load: (appId) => store.submissions.load(appId),
+    verdict: (appId) => {
+      const outcome = Verdict.safeParse(store.results.summary(appId)?.outcome);
+      return outcome.success ? outcome.data : null;
+    },
+    offline: () => queue.summary().connection === 'offline',
+    emit: (view) => ctx.emitSubmission?.(view),
+    announce: (arrival) => resultNotices.announce(arrival),
+  });
   const queue = createQueueService({
     worker: () => worker!,
     emitSummary: ctx.emitQueueSummary,
@@ -128,12 +151,63 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     clock: systemClock,
     scheduler: timerScheduler(),
     log,
-    onEvent: (event) => queue.onSyncEvent(event),
+    onEvent: (event) => {
+      queue.onSyncEvent(event);
+      // Own submissions join the inbox once published (one results model); cheap when nothing changed.
+      if (event.type === 'app' && event.item.publishedAt !== null) results.mirror(event.item.appId);
+      follow.onSyncEvent(event);
+    },
   });
   worker.start();
+  results.mirrorAll();
 
-  const guestLinks = createGuestLinksService({ clientFor: interactive, now: ctx.now });
+  const syncWorker = worker;
+  const inbox = new InboxPoller({
+    inbox: store.inbox,
+    // The polling lane's rules: shared session, not_before and offline gate; never pausing the queue.
+    read: (accountId, read) => syncWorker.pollingRead(accountId, () => read(trustid.clientFor(accountId, 'sync'))),
+    accounts: () => store.accounts.list().map((a) => a.id),
+    ownApplication: (reference) => (store.results.summary(reference) ? reference : null),
+    mirrorOwn: (appId) => results.mirror(appId),
+    clock: systemClock,
+    scheduler: timerScheduler(),
+    log,
+    // Guest links and queued applications this kiosk created are followed by remoteCreates, which feeds the inbox.
+    followedElsewhere: (containerId) => store.remoteCreates.followsContainer(containerId),
+    onChange: () => ctx.emitResultsChanged?.(),
+  });
+  inbox.start();
+  // Demo: a few applications made elsewhere arrive over the first minutes (workflow 2), each looked
+  // for at once so the inbox shows it without waiting for the 2-minute poll.
+  const stopArrivals = trustid.emulator
+    ? scheduleApplicationsElsewhere(trustid.emulator, {
+        onArrival: (r) => {
+          if ('containerId' in r) inbox.pollNow();
+          else log.warn({ err: String(r.error) }, 'demo: an application made elsewhere could not be created');
+        },
+      })
+    : () => undefined;
+
   const online = () => queue.summary().connection !== 'offline';
+  const remoteCreates = createRemoteCreatesService({
+    repo: store.remoteCreates,
+    // §11: the polling lane's rules and the account's shared session (the sync client).
+    lane: (accountId, call) => worker!.pollingRead(accountId, call),
+    client: (accountId) => trustid.clientFor(accountId, 'sync'),
+    // SUBMISSION-PROTOCOL §13.2: the persisted account evidence flag, shared with queued fill.
+    evidence: {
+      queryListsQueued: (accountId) => store.accountEvidence.get(accountId).queryListsQueued,
+      noteQueryListsQueued: (accountId) => store.accountEvidence.markQueryListsQueued(accountId),
+    },
+    inbox: { onContainerSeen: (accountId, container, origin) => inbox.recordContainerSeen(accountId, container, origin === 'guest' ? 'guest_link' : 'queued') },
+    clock: systemClock,
+    scheduler: timerScheduler(),
+    log,
+    newReference: () => crypto.randomUUID(),
+    online,
+    audit: ({ action, actor, reference }) => void store.audit.append({ action, actor, detail: { reference } }),
+  });
+  remoteCreates.start();
 
   const session = createSessionService({
     store,
@@ -145,7 +219,11 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     demo: ctx.mode === 'demo',
     now: ctx.now,
     log,
-    onChange: ctx.emitSession,
+    onChange: (view) => {
+      ctx.emitSession(view);
+      // RAW-API §13.4 item 3: the archive privilege is looked at again after each sign-in.
+      if (view.state === 'signed-in') inbox.afterSignIn();
+    },
   });
   await session.ready();
 
@@ -165,7 +243,12 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     client: () => interactive(signedInAccount()),
     // SUBMISSION-PROTOCOL §13.2: recorded for the create lookups of §14.
     onQueuedListed: () => store.accountEvidence.markQueryListsQueued(signedInAccount()),
-    ...queuedListHooks,
+    // RAW-API §11.2: this kiosk's own guest links are not queued applications to fill.
+    isOwnGuestLink: (reference) => remoteCreates.isOwnGuestLinkReference(reference),
+    // §13.4 item 3: without archive privilege, the queued applications this kiosk created.
+    ownQueued: () => remoteCreates.listOwnQueued(signedInAccount()).flatMap((r) => (r.containerId ? [{ containerId: r.containerId }] : [])),
+    // SUBMISSION-PROTOCOL §14.2 item 4: a late duplicate of one of ours is met here too.
+    onQueuedContainer: (container) => remoteCreates.noteQueuedContainer(signedInAccount(), container),
   });
 
   const fieldDefinitions = createFieldDefinitions({ clientFor: interactive, cache: store.fieldDefinitions, online, now: ctx.now, log });
@@ -194,6 +277,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     newId: () => crypto.randomUUID(),
     log,
     onChange: ctx.emitCapture,
+    audit: (entry) => store.audit.append(entry),
   });
   log.info({ mode: ctx.mode, rows: recovery.rows, files: recovery.files, recoveryMs: recovery.recoveryMs }, 'services started');
 
@@ -204,11 +288,15 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     worker,
     queue,
     results,
-    guestLinks,
+    inbox,
+    remoteCreates,
+    fieldDefinitions,
     queuedList,
     session,
     devices,
     capture,
+    follow,
+    resultNotices,
     startupMessages: recovery.messages,
     health() {
       return [trustIdHealth(ctx.mode, queue.summary()), storeHealth(custody(), store.retention.unsentAlerts().length), readerHealth(ctx.mode, devices.list())];
@@ -217,6 +305,9 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
       capture.stop();
       await devices.stop();
       housekeeping.stop();
+      stopArrivals();
+      await inbox.stop();
+      await remoteCreates.stop();
       await worker!.stop();
       await trustid.close();
       store.close();
@@ -227,7 +318,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
 /** settings.json is the administrator's single place for policy; the store keeps a copy it enforces. */
 export function mirrorPolicy(store: Store, settings: SettingsService): void {
   const s = settings.current();
-  store.settings.update({ retention: { resultDays: s.retention.resultDays }, staff: { accountMode: s.accounts.mode } }, 'system');
+  store.settings.update({ retention: { resultDays: s.retention.resultDays }, staff: { accountMode: s.accounts.mode }, capture: { minFreeMb: s.disk.minFreeMb } }, 'system');
 }
 
 function trustIdHealth(mode: Mode, q: QueueSummary): HealthComponent {

@@ -3,7 +3,7 @@
 import type { DiscardReason, QueueItem, QueueSummary, StaffAction } from '../../../preload/contract';
 import { AppError } from '../../app-error';
 import type { SubmissionWorker, WorkerStaffAction } from '../../sync/submission-worker';
-import type { SyncEvent } from '../../sync/sync-events';
+import type { QueueItem as SyncQueueItem, SyncEvent } from '../../sync/sync-events';
 import { queueItemView, queueSummaryView, type SyncBatch } from './queue-view';
 
 export type QueueService = {
@@ -17,6 +17,9 @@ export type QueueService = {
   act(id: string, action: StaffAction, actor: { userId: string; admin: boolean }): Promise<void>;
   discard(id: string, reason: DiscardReason, actor: { userId: string; admin: boolean }): Promise<void>;
 };
+
+/** Rows asked of the store per call when listing the whole queue. */
+const LIST_PAGE = 200;
 
 const workerAction: Record<Exclude<StaffAction, 'retake'>, WorkerStaffAction> = {
   retry: { kind: 'retry' },
@@ -71,11 +74,15 @@ export function createQueueService(opts: {
     },
     summary: summarise,
     list() {
-      return opts
-        .worker()
-        .list()
-        .filter((i) => i.state !== 'cancelled' && i.state !== 'closed_by_staff')
-        .map((i) => queueItemView(i, progress.get(i.appId) ?? null));
+      // Every application, page by page: the store answers at most LIST_PAGE rows a call, and the
+      // queue screen once showed only the oldest 200 (issue 11 §4).
+      const all: SyncQueueItem[] = [];
+      for (let offset = 0; ; offset += LIST_PAGE) {
+        const page = opts.worker().list({ limit: LIST_PAGE, offset });
+        all.push(...page);
+        if (page.length < LIST_PAGE) break;
+      }
+      return all.filter((i) => i.state !== 'cancelled' && i.state !== 'closed_by_staff').map((i) => queueItemView(i, progress.get(i.appId) ?? null));
     },
     syncNow() {
       opts.worker().syncNow();

@@ -3,7 +3,8 @@
 // account (the kiosk's, and each staff member's in personal mode). Runs in main (plain Node).
 import type { Mode } from '../../../preload/contract';
 import type { SecretStore } from '../../config/secret-store';
-import { startEmulator, type RunningEmulator } from '../../demo/emulator';
+import crypto from 'node:crypto';
+import { DEMO_USERS, startEmulator, type RunningEmulator } from '../../demo/emulator';
 import type { Logger } from '../../logging/logger';
 import type { Store } from '../../store/open-store';
 import { syncClientOptions } from '../../sync/trustid-adapter';
@@ -15,8 +16,12 @@ export const KIOSK_ACCOUNT = 'kiosk';
 /** RAW-API §18: the base URLs of the real services. */
 export const trustIdHosts = { sandbox: 'https://sandbox.trustid.co.uk/', production: 'https://cloud.trustid.co.uk/' } as const;
 
-/** The demo account the kiosk submits under in demo mode (User visibility: it sees its own work). */
-export const DEMO_KIOSK_USER = 'demo.kiosk';
+/**
+ * The demo account the kiosk submits under in demo mode: the front desk (Branch visibility, archive
+ * privilege), so the results inbox receives the applications made elsewhere at Reception (workflow 2).
+ * `demo.kiosk` (no archive privilege) is the one that shows own-records mode.
+ */
+export const DEMO_KIOSK_USER = 'demo.frontdesk';
 
 export type TrustIdConnection = {
   mode: Mode;
@@ -46,7 +51,14 @@ export async function openTrustIdConnection(opts: {
   let kioskCredentials: () => TrustIdCredentials;
 
   if (opts.mode === 'demo') {
-    emulator = await startEmulator({ port: 0, controls: opts.emulatorControls ?? false, logger: log.child({ module: 'emulator' }) });
+    // Per-start random credentials known only to this process (issue 12 §1): the seeded demo ones
+    // are published, and anything on this machine can reach the loopback port.
+    emulator = await startEmulator({
+      port: 0,
+      controls: opts.emulatorControls ?? false,
+      logger: log.child({ module: 'emulator' }),
+      ...demoCredentials(),
+    });
     const user = emulator.users.find((u) => u.username === DEMO_KIOSK_USER) ?? emulator.users[0]!;
     baseUrl = emulator.origin;
     apiKey = emulator.apiKey;
@@ -99,4 +111,9 @@ export async function openTrustIdConnection(opts: {
       if (emulator) await emulator.close();
     },
   };
+}
+
+/** A fresh API key and password for every demo user, never printed or logged. */
+export function demoCredentials(random: (bytes: number) => string = (n) => crypto.randomBytes(n).toString('base64url')) {
+  return { apiKey: random(24), users: DEMO_USERS.map((user) => ({ ...user, password: random(18) })) };
 }

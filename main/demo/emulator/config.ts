@@ -109,6 +109,28 @@ const sections = {
     clockCompression: z.number().positive(),
   }),
   dbs: z.strictObject({ updateDelayMs: z.number().min(0) }),
+  /**
+   * The plausible real-service behaviours of RAW-API §16 where the spec made a choice, so the
+   * kiosk's handling of each can be tested over HTTP. All off by default (the spec's choice).
+   */
+  alternatives: z.strictObject({
+    /** §16 #21: archiveContainerQuery lists published containers only, never Queued (7). */
+    queryPublishedOnly: z.boolean(),
+    /** §16 #20: CustomFieldDictionary values sent on createDocument are ignored (returned as ""). */
+    dropCustomFields: z.boolean(),
+    /** §16 #19: a Queued (7) container cannot be retrieved until it is submitted ("not published"). */
+    queuedNotRetrievable: z.boolean(),
+    /** §16 #19: a Queued (7) container is retrieved without the documents and images added so far. */
+    queuedHidesDocuments: z.boolean(),
+    /** §16 #16: publishing an already published container answers success and changes nothing. */
+    republishSucceeds: z.boolean(),
+    /** §16 #22: a guest-link container carries __SYS_GuestName / __SYS_GuestEmail only once the guest submits. */
+    guestValuesOnSubmit: z.boolean(),
+    /** §16 #24: an expired guest link's container is kept, still Queued (7). Applies to links created while on. */
+    keepExpiredGuestContainers: z.boolean(),
+    /** §16 #23: archiveDocumentContainer is accepted on a Temp or Queued container. */
+    archiveUnpublished: z.boolean(),
+  }),
 };
 
 export const ConfigSchema = z.strictObject({
@@ -144,6 +166,7 @@ export const ConfigPatchSchema = z
     dates: sections.dates.partial(),
     webhooks: sections.webhooks.partial(),
     dbs: sections.dbs.partial(),
+    alternatives: sections.alternatives.partial(),
   })
   .partial();
 /** A configuration change as callers write it (start options, POST /__emulator/config). */
@@ -216,6 +239,16 @@ export function defaultConfig(users: UserConfig[]): EmulatorConfig {
       clockCompression: 1,
     },
     dbs: { updateDelayMs: 5000 },
+    alternatives: {
+      queryPublishedOnly: false,
+      dropCustomFields: false,
+      queuedNotRetrievable: false,
+      queuedHidesDocuments: false,
+      republishSucceeds: false,
+      guestValuesOnSubmit: false,
+      keepExpiredGuestContainers: false,
+      archiveUnpublished: false,
+    },
   };
 }
 

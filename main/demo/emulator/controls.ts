@@ -4,7 +4,7 @@
 import { ZodError } from 'zod';
 import type { EmulatorConfig } from './config';
 import type { RunningEmulator } from './emulator';
-import { ApiFailure } from './envelope';
+import { ApiFailure, excerpt } from './envelope';
 import type { ControlHandler, ControlReply } from './http-server';
 
 function ok(body: Record<string, unknown> = {}): ControlReply {
@@ -217,9 +217,12 @@ export function createControlHandler(emulator: () => RunningEmulator | null): Co
       if (hook) return emu.removeHook(decodeURIComponent(hook[1] ?? '')) ? ok() : problem(404, 'No such hook.');
       const fault = /^DELETE \/faults\/([^/]+)$/.exec(route);
       if (fault) return emu.removeFault(decodeURIComponent(fault[1] ?? '')) ? ok() : problem(404, 'No such fault rule.');
-      return problem(404, `No control endpoint ${route}.`);
+      return problem(404, `No control endpoint ${excerpt(route)}.`);
     } catch (error) {
-      if (error instanceof ZodError) return problem(400, error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+      if (error instanceof ZodError) {
+        const issues = error.issues.slice(0, 5).map((issue) => `${excerpt(issue.path.join('.') || 'body', 60)}: ${excerpt(issue.message, 120)}`);
+        return problem(400, issues.join('; '));
+      }
       if (error instanceof ApiFailure) return problem(409, error.message);
       if (error instanceof Error) return problem(400, error.message);
       throw error;

@@ -35,6 +35,18 @@ export function simulateApplicationElsewhere(emulator: RunningEmulator, options:
   });
 }
 
+/** Booked visitors the back office has queued (workflow 3), so the desk's queued list is not empty in demo. */
+const DEMO_QUEUED_REFERENCES = ['DEMO-VISIT-101', 'DEMO-VISIT-102'];
+
+/**
+ * Queued applications prepared elsewhere by demo.admin at Reception, each with a VisitorReference
+ * (when the account defines that field), for the desk to fill in demo mode. Returns their ContainerIds.
+ */
+export function prepareDemoQueuedApplications(emulator: RunningEmulator, references: string[] = DEMO_QUEUED_REFERENCES): string[] {
+  const hasVisitorReference = emulator.config().flexibleFields.some((field) => field.name === 'VisitorReference');
+  return references.map((reference) => emulator.createQueuedElsewhere(hasVisitorReference ? { values: { VisitorReference: reference } } : {}));
+}
+
 export type ArrivalSchedule = {
   delaysMs?: number[];
   username?: string;

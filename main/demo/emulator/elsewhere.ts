@@ -4,7 +4,7 @@
 // TrustID has nothing like them. Runs wherever the emulator runs.
 import type { Outcome } from './config';
 import type { Engine } from './engine';
-import { ApiFailure, MESSAGES } from './envelope';
+import { ApiFailure, MESSAGES, excerpt } from './envelope';
 import { publishContainer } from './handlers/build-handlers';
 import { requireMandatory, withSystemValue } from './handlers/flexible-values';
 import type { CapturedDocument } from './handlers/guest-handlers';
@@ -54,7 +54,7 @@ export type ElsewhereQueued = {
 
 function accountFor(engine: Engine, username: string | undefined): Account {
   const account = username !== undefined ? engine.accountByUsername(username) : (engine.accountByUsername(DEFAULT_ELSEWHERE_USER) ?? engine.allAccounts()[0]);
-  if (!account) throw new ApiFailure(`Unknown user "${username ?? ''}".`);
+  if (!account) throw new ApiFailure(`Unknown user ${excerpt(username ?? '')}.`);
   return account;
 }
 

@@ -10,7 +10,7 @@ import { ConfigPatchSchema, OUTCOMES, defaultConfig, mergeConfig, visibilityName
 import { manualClock, realClock } from './clock';
 import { createControlHandler } from './controls';
 import { Engine } from './engine';
-import { ApiFailure, MESSAGES } from './envelope';
+import { ApiFailure, MESSAGES, excerpt } from './envelope';
 import type { FaultRule, FaultRuleInput } from './faults';
 import { FaultBook } from './faults';
 import type { SimulatedCapture } from './handlers/guest-handlers';
@@ -141,7 +141,7 @@ function seededUsers(engine: Engine): SeededUser[] {
 
 function checkOutcome(outcome: string): Outcome | 'auto' {
   if (outcome === 'auto' || (OUTCOMES as readonly string[]).includes(outcome)) return outcome as Outcome | 'auto';
-  throw new ApiFailure(`Unknown outcome "${outcome}".`);
+  throw new ApiFailure(`Unknown outcome ${excerpt(outcome)}.`);
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -213,7 +213,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: () => faultBook.list(),
     containers: (reference) => {
       engine.catchUp();
-      return containerSummaries(engine.state, reference);
+      return containerSummaries(engine.state, reference, engine.config.customFields);
     },
     publishCounts: () => publishCounts(engine.state),
     requests: () => requestLog.list(),
@@ -308,7 +308,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     setUser(username, flags) {
       const account = engine.accountByUsername(username);
-      if (!account) throw new ApiFailure(`Unknown user "${username}".`);
+      if (!account) throw new ApiFailure(`Unknown user ${excerpt(username)}.`);
       const state = engine.userState(account);
       if (flags.locked !== undefined) {
         state.locked = flags.locked;

@@ -70,3 +70,12 @@ export class ApiFailure extends Error {
     super(message);
   }
 }
+
+/**
+ * A short, escaped excerpt of something a caller sent, for control-endpoint errors: enough to see
+ * which value was meant, never the whole payload (a hostile 1 MB name stays out of the answer).
+ */
+export function excerpt(value: string, max = 40): string {
+  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
+  return JSON.stringify(cut);
+}

@@ -2,6 +2,7 @@
 // request triggers. `probability` draws from the injected seeded random, so runs reproduce.
 // Runs wherever the emulator runs. Pure apart from the rule book's counters.
 import { z } from 'zod';
+import { excerpt } from './envelope';
 
 export const FLAG_NAMES = ['Locked', 'VpeUnreachable', 'AccessDenied'] as const;
 export type BodyKind = 'empty' | 'html' | 'envelope';
@@ -56,10 +57,11 @@ export type FaultRule = FaultRuleParsed & {
 
 /** Reads the action string; throws with a plain message on anything unknown. */
 export function parseAction(action: string, apply?: boolean): FaultAction {
+  const quoted = excerpt(action);
   const [name = '', arg, extra] = action.split(':');
   const number = (text: string | undefined) => {
     const value = Number(text);
-    if (text === undefined || text === '' || !Number.isInteger(value) || value < 0) throw new Error(`Fault action "${action}" needs a whole number.`);
+    if (text === undefined || text === '' || !Number.isInteger(value) || value < 0) throw new Error(`Fault action ${quoted} needs a whole number.`);
     return value;
   };
   switch (name) {
@@ -72,25 +74,25 @@ export function parseAction(action: string, apply?: boolean): FaultAction {
       return { kind: name };
     case 'http': {
       const status = number(arg);
-      if (status < 100 || status > 599) throw new Error(`Fault action "${action}": not an HTTP status.`);
+      if (status < 100 || status > 599) throw new Error(`Fault action ${quoted}: not an HTTP status.`);
       return { kind: 'http', status };
     }
     case 'applyThen': {
       const status = number(arg);
-      if (![500, 502, 503, 504].includes(status)) throw new Error(`Fault action "${action}": applyThen takes 500, 502, 503 or 504.`);
+      if (![500, 502, 503, 504].includes(status)) throw new Error(`Fault action ${quoted}: applyThen takes 500, 502, 503 or 504.`);
       return { kind: 'applyThen', status };
     }
     case 'delay': {
-      if (extra !== undefined && extra !== 'apply' && extra !== 'noApply') throw new Error(`Fault action "${action}": use delay:<ms>:apply or delay:<ms>:noApply.`);
+      if (extra !== undefined && extra !== 'apply' && extra !== 'noApply') throw new Error(`Fault action ${quoted}: use delay:<ms>:apply or delay:<ms>:noApply.`);
       return { kind: 'delay', ms: number(arg), apply: extra === undefined ? (apply ?? true) : extra === 'apply' };
     }
     case 'flag': {
       const flag = FLAG_NAMES.find((item) => item === arg);
-      if (!flag) throw new Error(`Fault action "${action}": the flag is one of ${FLAG_NAMES.join(', ')}.`);
+      if (!flag) throw new Error(`Fault action ${quoted}: the flag is one of ${FLAG_NAMES.join(', ')}.`);
       return { kind: 'flag', flag };
     }
     default:
-      throw new Error(`Unknown fault action "${action}".`);
+      throw new Error(`Unknown fault action ${quoted}.`);
   }
 }
 

@@ -14,6 +14,7 @@ import type { BodySummary, RequestLog, RequestOutcome } from './request-log';
 import { safeHeaders, safeQuery } from './request-log';
 import { matchApiPath } from './routes';
 import { toEnvelopeJson } from './wire-json';
+import { checkLoopbackRequest } from '../../net/loopback-guard';
 
 export type ControlReply = { status: number; body: unknown };
 export type ControlHandler = (method: string, path: string, query: URLSearchParams, body: unknown) => Promise<ControlReply>;
@@ -319,6 +320,14 @@ export function createEmulatorServer(deps: ServerDeps): http.Server {
   }
 
   const server = http.createServer((req, res) => {
+    // DNS rebinding: a web page in any browser on this machine could otherwise read demo visitor
+    // data through a name that resolves to 127.0.0.1 (issue 12 §1). Same checks as the host.
+    const guard = engine.origin ? checkLoopbackRequest({ host: req.headers.host, origin: req.headers.origin }, engine.origin) : ({ ok: false, status: 503, reason: 'starting' } as const);
+    if (!guard.ok) {
+      req.resume();
+      send(res, guard.status, 'text/plain; charset=utf-8', Buffer.from(`${guard.reason}\n`), { connection: 'close' });
+      return;
+    }
     onRequest(req, res).catch((error: unknown) => {
       engine.logger.error({ err: error }, 'emulator request failed');
       send(res, 500, 'application/json; charset=utf-8', Buffer.from(toEnvelopeJson(envelope(false, 'The emulator failed to handle the request.'), engine.config.dates)));

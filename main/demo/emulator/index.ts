@@ -10,5 +10,5 @@ export type { SimulatedCapture } from './handlers/guest-handlers';
 export { buildTd3, checkDigit, parseMrz } from './mrz';
 export { DEMO_USERS, BRANCHES, ORGANISATION } from './seed-data';
 export type { ElsewhereApplication, ElsewhereDocument, ElsewhereQueued } from './elsewhere';
-export { DEMO_ARRIVAL_DELAYS_MS, scheduleApplicationsElsewhere, simulateApplicationElsewhere } from './demo-arrivals';
+export { DEMO_ARRIVAL_DELAYS_MS, prepareDemoQueuedApplications, scheduleApplicationsElsewhere, simulateApplicationElsewhere } from './demo-arrivals';
 export type { ApplicationElsewhereOptions, ArrivalSchedule } from './demo-arrivals';

@@ -1,7 +1,8 @@
 // Read-only views of the emulator's state for tests and the control endpoints (RAW-API §15.2
 // GET /__emulator/containers, publish counters per ClientApplicationReference, webhooks with
 // their attempts). Runs wherever the emulator runs. Pure.
-import type { ContainerRecord, EmulatorState, RemovedContainer, ScenarioSelection, StorageType } from './state';
+import type { CustomFieldDefinition } from './config';
+import type { ContainerRecord, DocumentRecord, EmulatorState, RemovedContainer, ScenarioSelection, StorageType } from './state';
 
 export const STORAGE_NAMES: Record<StorageType, string> = { 1: 'Temp', 3: 'Archive', 4: 'Workflow', 5: 'Pending', 6: 'Holding', 7: 'Queued' };
 
@@ -22,7 +23,15 @@ export type ContainerSummary = {
   deviceId: string | null;
   scenario: ScenarioSelection | null;
   referred: boolean;
-  documents: { documentId: string; images: number; operatorStatus: number; audited: boolean; auditorStatus: number }[];
+  documents: {
+    documentId: string;
+    images: number;
+    operatorStatus: number;
+    audited: boolean;
+    auditorStatus: number;
+    /** Document custom field values set on createDocument (§7.9), by PropertyName (by Index when no longer defined). */
+    customFields: Record<string, string>;
+  }[];
   /** Set when the container no longer exists: purged (§8.3) or deleted (§13.3). */
   removed: RemovedContainer['reason'] | null;
   removedAt: number | null;
@@ -52,7 +61,15 @@ export type WebhookSummary = {
   nextAttemptAt: number | null;
 };
 
-function live(container: ContainerRecord): ContainerSummary {
+function customFieldsOf(doc: DocumentRecord, definitions: CustomFieldDefinition[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [index, value] of Object.entries(doc.customValues ?? {})) {
+    out[definitions.find((definition) => String(definition.index) === index)?.propertyName ?? index] = value;
+  }
+  return out;
+}
+
+function live(container: ContainerRecord, definitions: CustomFieldDefinition[]): ContainerSummary {
   return {
     containerId: container.id,
     clientApplicationReference: container.clientApplicationReference,
@@ -74,6 +91,7 @@ function live(container: ContainerRecord): ContainerSummary {
       operatorStatus: doc.operatorStatus,
       audited: doc.audited,
       auditorStatus: doc.auditorStatus,
+      customFields: customFieldsOf(doc, definitions),
     })),
     removed: null,
     removedAt: null,
@@ -103,8 +121,8 @@ function gone(removed: RemovedContainer): ContainerSummary {
 }
 
 /** Every container ever created (removed ones last), optionally only those with a reference. */
-export function containerSummaries(state: EmulatorState, clientApplicationReference?: string): ContainerSummary[] {
-  const rows = [...Object.values(state.containers).map(live), ...state.removed.map(gone)];
+export function containerSummaries(state: EmulatorState, clientApplicationReference?: string, definitions: CustomFieldDefinition[] = []): ContainerSummary[] {
+  const rows = [...Object.values(state.containers).map((container) => live(container, definitions)), ...state.removed.map(gone)];
   const filtered = clientApplicationReference === undefined ? rows : rows.filter((row) => row.clientApplicationReference === clientApplicationReference);
   return filtered.sort((a, b) => a.createdAt - b.createdAt);
 }

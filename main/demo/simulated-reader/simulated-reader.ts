@@ -48,6 +48,7 @@ export class SimulatedReader extends EventEmitter<DriverEvents> implements Drive
   private removeTimer: unknown = null;
   private queue: Promise<void> = Promise.resolve();
   private presented = 0;
+  private chosen: SpecimenOptions | null = null;
 
   constructor(options: SimulatedReaderOptions) {
     super();
@@ -76,9 +77,18 @@ export class SimulatedReader extends EventEmitter<DriverEvents> implements Drive
     this.setStatus({ state: 'offline' });
   }
 
-  /** The Scan button: presents the next specimen (passport and ID card in turn). */
+  /** The Scan button: presents the chosen specimen, else the next in turn (passport, ID card). */
   async trigger(): Promise<void> {
-    await this.present({});
+    await this.present(this.takeChosen());
+  }
+
+  /** Demo rehearsal (issue 11 §6): what every following Scan presents; null goes back to taking turns. */
+  chooseNext(options: SpecimenOptions | null): void {
+    this.chosen = options;
+  }
+
+  private takeChosen(): SpecimenOptions {
+    return this.chosen ?? {};
   }
 
   /**
@@ -132,7 +142,7 @@ export class SimulatedReader extends EventEmitter<DriverEvents> implements Drive
     if (!this.running || every === null || every === undefined) return;
     this.intervalTimer = this.timers.setTimeout(() => {
       this.intervalTimer = null;
-      void this.present({}).finally(() => this.scheduleNext());
+      void this.present(this.takeChosen()).finally(() => this.scheduleNext());
     }, every);
   }
 

@@ -1,6 +1,7 @@
 // Cleans one framed line of reader output into MRZ text and says which MRZ line width it has.
 // Tolerates what serial readers add: `_` padding, stray control bytes, lower case, surrounding
-// spaces. Pure; runs in main.
+// spaces, spaces inside a line. Pure; runs in main.
+import { settleInnerSpaces } from '../mrz/mrz-spaces';
 
 /**
  * Latin-1 decode, so every byte maps to exactly one character whatever it is, dropping C0 controls
@@ -14,7 +15,9 @@ function bytesToText(bytes: Uint8Array): string {
 
 /** The MRZ text of a line, or null when the line is not MRZ text (after tolerated clean-up). */
 export function cleanMrzLine(bytes: Uint8Array): string | null {
-  const text = bytesToText(bytes).trim().toUpperCase().replace(/_/g, '<').replace(/ /g, '<');
+  // Spaces go through the normaliser's own rule: a reader that inserts one inside a line must not
+  // get a line one character too long (issue 12 §3), one that prints fillers as spaces still works.
+  const text = settleInnerSpaces(bytesToText(bytes).trim().toUpperCase().replace(/_/g, '<')).text;
   // The shortest MRZ line is the Swiss driving licence's 9; the longest a run-together TD1 (3 × 30).
   return /^[A-Z0-9<]{9,90}$/.test(text) ? text : null;
 }

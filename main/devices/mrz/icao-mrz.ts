@@ -2,6 +2,7 @@
 // gets wrong for us (ENVIRONMENT.md): it marks the ICAO specimen state `UTO` and sex `X` invalid and
 // throws on shapes it does not know. Pure; runs anywhere.
 import { parse, type Details, type MRZFormat } from 'mrz';
+import { applyFieldRules } from './mrz-field-rules';
 import type { MrzFieldName } from './mrz-reading';
 import { extraStateCodes, type SlotField } from './visa-mrz';
 
@@ -75,23 +76,23 @@ export function parseIcaoLines(lines: readonly string[]): IcaoParse | null {
   } catch {
     return null;
   }
-  const fields: SlotField[] = [];
-  let valid = true;
+  const raw: SlotField[] = [];
+  let unnamedInvalid = false;
   for (const d of result.details) {
     const f = toSlotField(d);
     if (f) {
       const state = restoredStates.find((s) => s.slot.line === f.ranges[0]?.line && s.slot.start === f.ranges[0]?.start);
       if (state && (f.name === 'issuingState' || f.name === 'nationality')) {
-        fields.push({ name: f.name, label: f.label, value: state.code, valid: true, ranges: f.ranges });
+        raw.push({ name: f.name, label: f.label, value: state.code, valid: true, ranges: f.ranges });
         continue;
       }
       if (restoredSex && f.name === 'sex') {
-        fields.push({ name: f.name, label: f.label, value: 'unspecified', valid: true, ranges: f.ranges });
+        raw.push({ name: f.name, label: f.label, value: 'unspecified', valid: true, ranges: f.ranges });
         continue;
       }
-      fields.push(f);
-      if (!f.valid) valid = false;
-    } else if (!d.valid) valid = false;
+      raw.push(f);
+    } else if (!d.valid) unnamedInvalid = true;
   }
-  return { format: result.format, fields, valid };
+  const fields = applyFieldRules(result.format, lines, raw);
+  return { format: result.format, fields, valid: !unnamedInvalid && fields.every((f) => f.valid) };
 }

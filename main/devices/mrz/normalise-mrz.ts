@@ -2,6 +2,7 @@
 // garbage undone, upper case, `_`-style fillers to `<`, CR/LF split, lines fitted to an ICAO shape.
 // Pure; runs in main (and anywhere else).
 import { detectKeyboardLayout, undoKeyboardLayout, type KeyboardLayout } from './keyboard-layout';
+import { settleInnerSpaces } from './mrz-spaces';
 
 /** Line-length patterns of the machine-readable zones we know (ICAO 9303 parts 4–7, national formats). */
 export type MrzShape = 'TD3' | 'TD2' | 'TD1' | 'SWISS_DL' | 'FRENCH_DL';
@@ -112,16 +113,10 @@ function fitToShape(lines: string[], notes: string[]): { lines: string[]; shape:
 
 /** Interior spaces: some readers print the filler as a space, others insert spaces for display. */
 function settleSpaces(line: string, notes: string[], index: number): string {
-  if (!line.includes(' ')) return line;
-  const asFiller = line.replace(/ /g, '<');
-  const removed = line.replace(/ /g, '');
-  const known = [9, 30, 36, 44];
-  if (!known.includes(asFiller.length) && known.includes(removed.length)) {
-    notes.push(`line ${index + 1}: spaces removed`);
-    return removed;
-  }
-  notes.push(`line ${index + 1}: spaces read as fillers`);
-  return asFiller;
+  const settled = settleInnerSpaces(line);
+  if (settled.how === 'removed') notes.push(`line ${index + 1}: spaces removed`);
+  if (settled.how === 'as-filler') notes.push(`line ${index + 1}: spaces read as fillers`);
+  return settled.text;
 }
 
 export function normaliseMrz(input: string | readonly string[] | Uint8Array, options: NormaliseOptions = {}): NormalisedMrz {

@@ -1,6 +1,7 @@
 // Finds fixes for the OCR confusions readers make that the MRZ itself can confirm: the smallest set
 // of swaps that makes every failing check digit match (and leaves no letter in a digits-only slot),
-// offered only when it is the one and only set of its size. Pure; runs anywhere.
+// offered only when it is the one and only set of its size, and never inside a field whose own
+// check digit already verifies. Pure; runs anywhere.
 //
 // Why the pairs differ: a check digit weighs characters 7, 3, 1 modulo 10 (9303 part 3 §4.9), so a
 // swap is visible to it only when the two values differ by other than a multiple of 10. O/0 (24/0),
@@ -34,16 +35,15 @@ function text(lines: readonly string[], r: MrzRange): string {
 }
 
 /** The check-digit groups of a parse: which slot each digit sits in and which slots it covers. */
-export function checkGroups(fields: readonly SlotField[], lines: readonly string[]): CheckGroup[] {
+export function checkGroups(fields: readonly SlotField[]): CheckGroup[] {
   const groups: CheckGroup[] = [];
   for (const f of fields) {
     if (!f.name.endsWith('CheckDigit')) continue;
     const [digit, ...covers] = f.ranges;
     if (!digit) continue;
-    // TD1/TD2 document numbers longer than 9 put `<` in the digit slot and continue in the optional
-    // data (9303 part 5 §4.2.2 note j); only that case covers the second range.
-    const own = f.name === 'documentNumberCheckDigit' && text(lines, digit) !== '<' ? covers.slice(0, 1) : covers;
-    groups.push({ digit, covers: own, name: f.name });
+    // The parsers give each digit exactly what it covers (a long TD1/TD2 number: principal part and
+    // continuation, mrz-field-rules.ts), so the ranges are taken as they are.
+    groups.push({ digit, covers, name: f.name });
   }
   return groups;
 }
@@ -83,10 +83,15 @@ function apply(lines: readonly string[], changes: readonly MrzCharChange[]): str
  * more changes make a chance match of the mod-10 check digits likelier, so the default is small.
  */
 export function searchCorrection(lines: readonly string[], fields: readonly SlotField[], maxChanges = 3): CorrectionSearch {
-  const groups = checkGroups(fields, lines);
+  const groups = checkGroups(fields);
   const slots = digitSlots(fields);
   const failing = groups.filter((g) => groupValid(lines, g) === false);
   if (failing.length === 0 && formatOk(lines, slots)) return { kind: 'none-needed' };
+  // What a check digit that verifies covers is left alone (issue 12 §3): swaps that cancel out under
+  // it (8→B with 0→O) keep it matching while turning a correct number into a wrong one. That holds
+  // for the composite digit too: when it verifies, the characters it covers are as printed, and a
+  // field failing inside them is the document's own inconsistency, not a misread to "fix".
+  const frozen = groups.filter((g) => groupValid(lines, g) === true).flatMap((g) => [g.digit, ...g.covers]);
 
   // Candidate positions: everything a failing check digit covers, plus every digits-only slot.
   const seen = new Set<string>();
@@ -98,6 +103,9 @@ export function searchCorrection(lines: readonly string[], fields: readonly Slot
     const char = (lines[line] ?? '')[column];
     if (char === undefined) return;
     const digitsOnly = inRanges(slots, line, column);
+    // A letter where only digits may stand is wrong whatever the check digits say; anything else
+    // under a verifying digit stays as read.
+    if (inRanges(frozen, line, column) && !(digitsOnly && /[A-Z]/.test(char))) return;
     const visible = checkVisible[char];
     // In a digits-only slot only letter → digit makes sense; elsewhere both directions may.
     if (visible && (!digitsOnly || /[A-Z]/.test(char))) options.push({ line, column, from: char, to: visible, confirmedBy: 'check-digit' });

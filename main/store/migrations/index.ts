@@ -8,6 +8,9 @@ import { staffTable } from './004-staff';
 import { settingsTable } from './005-settings';
 import { applicationFields } from './006-application-fields';
 import { queuedFill } from './007-queued-fill';
+import { remoteCreates } from './008-remote-creates';
+import { inboxTables } from './009-inbox';
+import { documentFields } from './011-document-fields';
 
 export const migrations: readonly Migration[] = [
   coreTables,
@@ -17,4 +20,7 @@ export const migrations: readonly Migration[] = [
   settingsTable,
   applicationFields,
   queuedFill,
+  remoteCreates,
+  inboxTables,
+  documentFields,
 ];

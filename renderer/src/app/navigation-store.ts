@@ -1,7 +1,7 @@
 // Which screen is showing. Plain state, no URL routing: a kiosk has no address bar.
 import { create } from 'zustand';
 
-export type ScreenId = 'sign-in' | 'home' | 'capture' | 'queue' | 'results' | 'result-detail' | 'guest-link' | 'queued' | 'settings';
+export type ScreenId = 'sign-in' | 'home' | 'capture' | 'queue' | 'results' | 'result-detail' | 'guest-link' | 'queued' | 'queuedPrepare' | 'settings';
 
 export type Route = { screen: ScreenId; params: Record<string, string> };
 

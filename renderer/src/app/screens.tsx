@@ -5,6 +5,7 @@ import { GuestLinkScreen } from '../features/guest/GuestLinkScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { QueuedScreen } from '../features/queued/QueuedScreen';
+import { QueuedPrepareScreen } from '../features/queued-prepare/QueuedPrepareScreen';
 import { ResultDetailScreen } from '../features/results/ResultDetailScreen';
 import { ResultsScreen } from '../features/results/ResultsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -20,5 +21,6 @@ export const screens: Record<ScreenId, ComponentType<{ params: Record<string, st
   'result-detail': ResultDetailScreen,
   'guest-link': GuestLinkScreen,
   queued: QueuedScreen,
+  queuedPrepare: QueuedPrepareScreen,
   settings: SettingsScreen,
 };

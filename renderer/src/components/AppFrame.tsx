@@ -2,12 +2,15 @@
 // the signed-in staff member with sign-out, notices. Renderer process.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { requestLeave } from '../app/leave-guard';
 import { useNavigation } from '../app/navigation-store';
 import { useAppStore } from '../stores/app-store';
 import { useSessionStore } from '../stores/session-store';
+import { DiskNotice } from './DiskNotice';
 import { HealthIndicator } from './HealthIndicator';
 import { ModeBadge } from './ModeBadge';
 import { NoticeBanner } from './NoticeBanner';
+import { ResultNotice } from './ResultNotice';
 import { StaffMenu } from './StaffMenu';
 import { SyncPill } from './SyncPill';
 
@@ -26,7 +29,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
         <span className="product">{t('frame.productName')}</span>
         {mode && <ModeBadge mode={mode} />}
         {signedIn && !atHome && (
-          <button type="button" className="button frame-home" onClick={() => reset('home')} data-testid="frame-home">
+          <button type="button" className="button frame-home" onClick={() => requestLeave(() => reset('home'))} data-testid="frame-home">
             {t('frame.home')}
           </button>
         )}
@@ -35,7 +38,9 @@ export function AppFrame({ children }: { children: ReactNode }) {
         <HealthIndicator />
         <StaffMenu />
       </header>
+      <DiskNotice />
       <NoticeBanner />
+      <ResultNotice />
       <main id="main" className="frame-main" tabIndex={-1}>
         {children}
       </main>

@@ -5,9 +5,12 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueSummary } from '../../../preload/contract';
+import { requestLeave } from '../app/leave-guard';
 import { useNavigation } from '../app/navigation-store';
+import { useAppStore } from '../stores/app-store';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
+import { signInProblem } from './sign-in-problem';
 
 export type SyncTone = 'ok' | 'degraded' | 'down' | 'busy';
 
@@ -32,11 +35,13 @@ export function describeSync(t: TFunction, summary: QueueSummary): { tone: SyncT
 export function SyncPill() {
   const { t } = useTranslation();
   const summary = useQueueStore((s) => s.summary);
+  const problem = useAppStore((s) => signInProblem(s.health));
   const signedIn = useSessionStore((s) => s.session?.state === 'signed-in');
   const navigate = useNavigation((s) => s.navigate);
   const reasonId = useId();
   if (!summary) return null;
-  const { tone, text, reason } = describeSync(t, summary);
+  // A refused sign-in outranks the network: "Online" would be a lie while nothing can be sent.
+  const { tone, text, reason } = problem ? { tone: 'down' as const, text: t(`sync.signIn.${problem}`), reason: null } : describeSync(t, summary);
   const common = { className: `pill pill-${tone} sync-pill`, 'data-testid': 'sync-pill', 'data-state': tone, 'aria-describedby': reason ? reasonId : undefined, title: reason ?? undefined };
   const content = (
     <>
@@ -51,7 +56,7 @@ export function SyncPill() {
     // shown in full on the queue screen, one press away.
     <span role="status" aria-live="polite" className="sync-pill-region">
       {signedIn ? (
-        <button type="button" {...common} onClick={() => navigate('queue')}>
+        <button type="button" {...common} onClick={() => requestLeave(() => navigate(problem ? 'settings' : 'queue'))}>
           {content}
         </button>
       ) : (

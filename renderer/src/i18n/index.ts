@@ -6,13 +6,16 @@ import * as capture from '../features/capture/locales';
 import * as guest from '../features/guest/locales';
 import * as queue from '../features/queue/locales';
 import * as queued from '../features/queued/locales';
+import * as queuedPrepare from '../features/queued-prepare/locales';
 import * as results from '../features/results/locales';
 import * as settings from '../features/settings/locales';
 import * as signIn from '../features/sign-in/locales';
+import * as format from './format-words';
+import * as mainErrors from './main-errors';
 import { cy as coreCy } from './locales/cy';
 import { en as coreEn } from './locales/en';
 
-const features = { capture, guest, queue, queued, results, settings, signIn };
+const features = { capture, guest, queue, queued, queuedPrepare, results, settings, signIn, mainErrors, format };
 
 function merge(core: object, pick: (f: { en: object; cy: object }) => object) {
   return { ...core, ...Object.fromEntries(Object.entries(features).map(([name, f]) => [name, pick(f)])) };

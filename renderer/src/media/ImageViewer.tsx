@@ -53,9 +53,16 @@ export function ImageViewer({ bitmap, size, rotation, crop, cropping, onCropChan
   const cropDrag = useRef<{ handle: CropHandle; start: Point; crop: Crop; pointerId: number } | null>(null);
 
   const shown = rotatedSize(size, rotation);
-  const scale = fitScale(shown, view) * zoom;
-  const displayed = { width: shown.width * scale, height: shown.height * scale };
   const activeCrop = crop ?? { x: 0, y: 0, width: 1, height: 1 };
+  // Not cropping, a saved or pending crop is shown applied: the cropped part fills the view, as it
+  // will be uploaded. Zoom and pan then work within that part.
+  const preview = !cropping && crop !== null;
+  const region = preview ? { width: shown.width * activeCrop.width, height: shown.height * activeCrop.height } : shown;
+  const scale = fitScale(region, view) * zoom;
+  const displayed = { width: shown.width * scale, height: shown.height * scale };
+  const offset = preview
+    ? { x: -(activeCrop.x + activeCrop.width / 2 - 0.5) * displayed.width, y: -(activeCrop.y + activeCrop.height / 2 - 0.5) * displayed.height }
+    : { x: 0, y: 0 };
 
   useLayoutEffect(() => {
     const element = box.current;
@@ -78,12 +85,25 @@ export function ImageViewer({ bitmap, size, rotation, crop, cropping, onCropChan
     c.getContext('2d')?.drawImage(bitmap, 0, 0);
   }, [bitmap]);
 
-  // Rotation changes the fitted size: start again from the whole image.
-  useEffect(() => setCamera(initialView), [rotation]);
+  // Rotating keeps the zoom (issue 11 §4): the same spot stays in view, turned with the image.
+  const lastRotation = useRef(rotation);
+  useEffect(() => {
+    const turns = ((rotation - lastRotation.current + 360) % 360) / 90;
+    lastRotation.current = rotation;
+    if (turns === 0) return;
+    setCamera((c) => {
+      let pan = c.pan;
+      for (let i = 0; i < turns; i++) pan = { x: -pan.y, y: pan.x };
+      return zoomView({ zoom: c.zoom, pan }, c.zoom, { x: 0, y: 0 }, region, view);
+    });
+    // Only a change of rotation turns the view (region and view are read as they are then).
+  }, [rotation]);
+  // Starting or ending a crop changes what fills the view: start again from the whole of it.
+  useEffect(() => setCamera(initialView), [preview]);
 
   const zoomTo = (next: (current: number) => number, focus: Point = { x: 0, y: 0 }) =>
-    setCamera((c) => zoomView(c, next(c.zoom), focus, shown, view));
-  const panBy = (dx: number, dy: number) => setCamera((c) => panView(c, dx, dy, shown, view));
+    setCamera((c) => zoomView(c, next(c.zoom), focus, region, view));
+  const panBy = (dx: number, dy: number) => setCamera((c) => panView(c, dx, dy, region, view));
 
   // React's wheel listener is passive, so it cannot stop the page scrolling: attach our own.
   const wheelZoom = useRef(zoomTo);
@@ -224,13 +244,26 @@ export function ImageViewer({ bitmap, size, rotation, crop, cropping, onCropChan
             style={{
               width: size.width,
               height: size.height,
-              transform: `translate(-50%, -50%) translate(${pan.x}px, ${pan.y}px) rotate(${rotation}deg) scale(${scale})`,
+              transform: `translate(-50%, -50%) translate(${pan.x + offset.x}px, ${pan.y + offset.y}px) rotate(${rotation}deg) scale(${scale})`,
             }}
           />
         ) : (
           <div className="viewer-loading" aria-busy="true">
             {t('capture.viewer.loading')}
           </div>
+        )}
+        {preview && bitmap && (
+          <div
+            className="crop-preview"
+            aria-hidden="true"
+            data-testid="crop-preview"
+            style={{
+              left: view.width / 2 + pan.x + offset.x - displayed.width / 2 + activeCrop.x * displayed.width,
+              top: view.height / 2 + pan.y + offset.y - displayed.height / 2 + activeCrop.y * displayed.height,
+              width: activeCrop.width * displayed.width,
+              height: activeCrop.height * displayed.height,
+            }}
+          />
         )}
         {cropping && (
           <div className="crop-frame" style={frame} data-testid="crop-frame">

@@ -2,7 +2,7 @@
 // `capture.changed`), which stage of the journey is showing, the receipt after Submit. Personal
 // data: resetCapture() (via resetVisitorStores) empties it on Finish, sign-out and lock reset.
 import { create } from 'zustand';
-import type { CaptureDraft, DocumentType, Req, Res } from '../../../preload/contract';
+import type { CaptureDraft, DocumentType, Req, Res, SamePersonReason } from '../../../preload/contract';
 import { onVisitorReset } from '../app/visitor-reset';
 import { BridgeError, getBridge, type Bridge } from '../bridge';
 import { releaseImages } from './media-store';
@@ -10,7 +10,7 @@ import { releaseImages } from './media-store';
 export type CaptureStage = 'scan' | 'review' | 'details';
 export type Receipt = Res<'capture.submit'>;
 export type ImageAdjustment = Pick<Req<'capture.adjustImage'>, 'rotation' | 'crop'>;
-export type CaptureTask = 'start' | 'add' | 'remove' | 'retake' | 'adjust' | 'corrections' | 'fields' | 'confirm' | 'submit' | 'finish' | 'scan' | 'load';
+export type CaptureTask = 'start' | 'add' | 'remove' | 'retake' | 'adjust' | 'corrections' | 'fields' | 'confirm' | 'identity' | 'submit' | 'finish' | 'discard' | 'scan' | 'load';
 
 type CaptureState = {
   draft: CaptureDraft | null;
@@ -32,9 +32,11 @@ type CaptureState = {
   fieldEdits: Record<string, string> | null;
   /** The operator's last answer to "does the person match the photo?" in this capture. */
   personAnswer: boolean | null;
+  /** An unfinished check main holds that staff have not yet chosen to resume or discard. */
+  unfinished: CaptureDraft | null;
 };
 
-const initial: CaptureState = { draft: null, receipt: null, stage: 'scan', activeDocument: 0, busy: null, error: null, reviewImageId: null, retakenStep: null, pending: {}, fieldEdits: null, personAnswer: null };
+const initial: CaptureState = { draft: null, receipt: null, stage: 'scan', activeDocument: 0, busy: null, error: null, reviewImageId: null, retakenStep: null, pending: {}, fieldEdits: null, personAnswer: null, unfinished: null };
 
 export const useCaptureStore = create<CaptureState>(() => ({ ...initial }));
 
@@ -146,10 +148,26 @@ export async function startCapture(request: Req<'capture.start'>): Promise<boole
   return draftCall('start', (b) => b.invoke('capture.start', request));
 }
 
-/** Picks up a draft main still holds (after the idle lock, or a screen reload). */
-export async function loadCapture(): Promise<void> {
+/**
+ * Picks up a draft main still holds. After the idle lock (the same screen, mounted again) it is
+ * shown at once; when staff are starting a check (`ask`), an unfinished one is not reopened
+ * silently: they choose resume or discard (issue 11 §2).
+ */
+export async function loadCapture(options: { ask?: boolean } = {}): Promise<void> {
   const draft = await run('load', () => getBridge().invoke('capture.get'));
   if (draft === undefined) return;
+  if (options.ask) {
+    // A receipt left on screen belongs to a check already saved: a new check starts clean.
+    if (useCaptureStore.getState().receipt && !draft) {
+      await finishCapture();
+      resetCapture();
+    }
+    if (draft) {
+      releaseImages((key) => key.startsWith('capture:'));
+      useCaptureStore.setState({ ...initial, unfinished: draft });
+      return;
+    }
+  }
   const { draft: current } = useCaptureStore.getState();
   if (draft && current?.id !== draft.id) {
     // A draft this screen has not seen: show where it stands, scanning if anything is missing.
@@ -220,6 +238,32 @@ export async function saveFields(): Promise<boolean> {
   return ok;
 }
 
+/** Resumes the unfinished check staff were asked about. */
+export function resumeUnfinished(): void {
+  const draft = useCaptureStore.getState().unfinished;
+  if (!draft) return;
+  const firstIncomplete = draft.documents.findIndex((_, i) => !isDocumentComplete(draft, i));
+  useCaptureStore.setState({ unfinished: null, draft, activeDocument: firstIncomplete === -1 ? 0 : firstIncomplete, stage: firstIncomplete === -1 ? 'details' : 'scan' });
+}
+
+/** Discards the unfinished check (audited in main) and shows the start of a new one. */
+export async function discardUnfinished(): Promise<boolean> {
+  const done = await run('discard', async () => {
+    await getBridge().invoke('capture.discard');
+    return true;
+  });
+  if (done) {
+    releaseImages((key) => key.startsWith('capture:'));
+    useCaptureStore.setState({ ...initial });
+  }
+  return done === true;
+}
+
+/** Staff vouch that the documents belong to the same person, with a coded reason; null withdraws. */
+export async function confirmSamePerson(reason: SamePersonReason | null): Promise<boolean> {
+  return draftCall('identity', (b) => b.invoke('capture.confirmSamePerson', { reason }));
+}
+
 export async function confirmPerson(matches: boolean): Promise<boolean> {
   const ok = await draftCall('confirm', (b) => b.invoke('capture.confirmPerson', { matches }));
   if (ok) useCaptureStore.setState({ personAnswer: matches });
@@ -238,7 +282,7 @@ export async function triggerScan(deviceId: string | undefined): Promise<void> {
 export async function submitCapture(): Promise<boolean> {
   if (!(await saveAllAdjustments()) || !(await saveFields())) return false;
   const draft = useCaptureStore.getState().draft;
-  if (!draft || draft.blockers.length > 0) return false;
+  if (!draft || draft.blockers.length > 0 || draft.identity.blocking) return false;
   const receipt = await run('submit', () => getBridge().invoke('capture.submit'));
   if (receipt) useCaptureStore.setState({ receipt });
   return !!receipt;

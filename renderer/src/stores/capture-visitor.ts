@@ -15,3 +15,10 @@ export async function finishVisit(): Promise<boolean> {
   }
   return true;
 }
+
+/** Finish, then open the visitor's result (the submitted screen's "Open result"). */
+export async function finishAndOpenResult(id: string): Promise<boolean> {
+  if (!(await finishVisit())) return false;
+  useNavigation.getState().navigate('result-detail', { id });
+  return true;
+}

@@ -2,19 +2,24 @@
 // PDF report. Holds names and document fields, so it lives only while the results screens are
 // up (they reset it on leaving) and resetVisitorStores() empties it too.
 import { create } from 'zustand';
-import type { Req, ResultDetail, ResultSummary, Verdict } from '../../../preload/contract';
+import type { Req, ResultDetail, ResultOrigin, ResultPage, ResultState, ResultSummary, Verdict } from '../../../preload/contract';
 import { onVisitorReset } from '../app/visitor-reset';
 import { base64ToBlob } from '../media/base64';
 import { getBridge } from '../bridge';
 import { keepObjectUrl, releaseImages, revokeObjectUrl } from './media-store';
 
 /** The search form as typed: dates as yyyy-mm-dd from a date input, '' for "any". */
-export type ResultsFilterForm = { from: string; to: string; verdict: Verdict | ''; name: string };
+export type ResultsFilterForm = { from: string; to: string; verdict: Verdict | ''; name: string; state: ResultState | ''; origin: ResultOrigin | '' };
 type Load = 'idle' | 'loading' | 'ready' | 'error';
 
 type ResultsState = {
   filter: ResultsFilterForm;
   list: ResultSummary[];
+  /** How many match, over all pages; where the next page starts; whether only own records are listed. */
+  total: number;
+  next: ResultPage['next'];
+  ownRecordsOnly: boolean;
+  moreState: Load;
   listState: Load;
   listError: string | null;
   detail: ResultDetail | null;
@@ -25,11 +30,18 @@ type ResultsState = {
   pdfError: string | null;
 };
 
-export const emptyFilter: ResultsFilterForm = { from: '', to: '', verdict: '', name: '' };
+export const emptyFilter: ResultsFilterForm = { from: '', to: '', verdict: '', name: '', state: '', origin: '' };
+
+/** Rows per page: the first page is quick at any size of inbox, and "Show more" goes past 200. */
+export const PAGE_SIZE = 50;
 
 const initial: ResultsState = {
   filter: emptyFilter,
   list: [],
+  total: 0,
+  next: null,
+  ownRecordsOnly: false,
+  moreState: 'idle',
   listState: 'idle',
   listError: null,
   detail: null,
@@ -59,6 +71,9 @@ export function filterRequest(form: ResultsFilterForm): Req<'results.list'> {
     ...(to !== undefined ? { to } : {}),
     ...(form.verdict ? { verdict: form.verdict } : {}),
     ...(name ? { name: name.slice(0, 100) } : {}),
+    ...(form.state ? { state: form.state } : {}),
+    ...(form.origin ? { origin: form.origin } : {}),
+    limit: PAGE_SIZE,
   };
 }
 
@@ -68,16 +83,36 @@ export function setResultsFilter(patch: Partial<ResultsFilterForm>): void {
 
 let listRequest = 0;
 
-export async function searchResults(): Promise<void> {
+export async function searchResults(opts: { quiet?: boolean } = {}): Promise<void> {
   const request = ++listRequest;
-  useResultsStore.setState({ listState: 'loading', listError: null });
+  if (!opts.quiet) useResultsStore.setState({ listState: 'loading', listError: null });
   try {
-    const list = await getBridge().invoke('results.list', filterRequest(useResultsStore.getState().filter));
+    const page = await getBridge().invoke('results.list', filterRequest(useResultsStore.getState().filter));
     // A slower, older search must not overwrite a newer one.
-    if (request === listRequest) useResultsStore.setState({ list, listState: 'ready' });
+    if (request === listRequest) useResultsStore.setState({ list: page.items, total: page.total, next: page.next, ownRecordsOnly: page.ownRecordsOnly, listState: 'ready', moreState: 'idle' });
   } catch (error) {
-    if (request === listRequest) useResultsStore.setState({ listState: 'error', listError: (error as Error).message });
+    if (request === listRequest && !opts.quiet) useResultsStore.setState({ listState: 'error', listError: (error as Error).message });
   }
+}
+
+/** The next page after the rows shown (keyset paging: nothing is skipped or doubled when rows arrive). */
+export async function loadMoreResults(): Promise<void> {
+  const { next, moreState } = useResultsStore.getState();
+  if (!next || moreState === 'loading') return;
+  const request = listRequest;
+  useResultsStore.setState({ moreState: 'loading' });
+  try {
+    const page = await getBridge().invoke('results.list', { ...filterRequest(useResultsStore.getState().filter), after: next });
+    if (request === listRequest) useResultsStore.setState((s) => ({ list: [...s.list, ...page.items], total: page.total, next: page.next, ownRecordsOnly: page.ownRecordsOnly, moreState: 'ready' }));
+  } catch (error) {
+    if (request === listRequest) useResultsStore.setState({ moreState: 'error', listError: (error as Error).message });
+  }
+}
+
+/** The inbox changed in main: look again quietly, unless staff have paged further (they keep their place). */
+export function inboxChanged(): void {
+  const s = useResultsStore.getState();
+  if (s.listState === 'ready' && s.list.length <= PAGE_SIZE) void searchResults({ quiet: true });
 }
 
 export async function openResult(id: string): Promise<void> {

@@ -1,4 +1,4 @@
-// Page object for guest links: create one, read its QR code's link, the recent list.
+// Page object for guest links: create one, read its QR code's link, the stored list with states.
 // Runs in the Playwright test process.
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -29,7 +29,7 @@ export class GuestPage {
     await this.page.getByTestId('guest-another').click();
   }
 
-  /** A recent link's row by the visitor's name; its `data-state` is open/submitted/expired/deleted. */
+  /** A link's row by the visitor's name; its `data-state` is the contract's state (waiting, result, …). */
   recent(name: string): Locator {
     return this.page.getByTestId('guest-list').getByRole('listitem').filter({ hasText: name });
   }

@@ -2,7 +2,7 @@
 // Runs in the Playwright test process.
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type HomeTile = 'newCheck' | 'queue' | 'results' | 'guest' | 'queued' | 'settings';
+export type HomeTile = 'newCheck' | 'queue' | 'results' | 'guest' | 'queued' | 'queuedPrepare' | 'settings';
 
 export class HomePage {
   readonly screen: Locator;

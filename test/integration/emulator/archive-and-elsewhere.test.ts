@@ -156,6 +156,8 @@ describe('emulator document custom fields (RAW-API §7.9)', () => {
       ['BadgeNumber', 0, 'B-77'],
       ['KioskCaptureRef', 9, 'app-1:0'],
     ]);
+    // The inspection view shows them too, so tests can assert "each document carries the app's marker".
+    expect(emu.containers().find((item) => item.containerId === queued)?.documents[0]?.customFields).toEqual({ BadgeNumber: 'B-77', KioskCaptureRef: 'app-1:0' });
     const single = await desk.call('dataAccess/retrieveDocument', { ContainerId: queued, DocumentId: created.json.DocumentId });
     expect(((single.json.Document as Json).CustomFieldDictionary as { Value: Json }[])[1]?.Value.Value).toBe('app-1:0');
   });
@@ -299,5 +301,30 @@ describe('emulator hooks: someone else acts just before a request is carried out
   it('refuses a hook with an unknown action or key', async () => {
     expect((await control(emu, 'POST', 'hooks', { match: { path: '*' }, action: 'explode', containerId: 'x' })).status).toBe(400);
     expect((await control(emu, 'POST', 'hooks', { match: { path: '*' }, action: 'delete', containerId: 'x', when: 'now' })).status).toBe(400);
+  });
+});
+
+describe('emulator control errors never echo the payload (issue 12 §1, applied to the emulator)', () => {
+  let emu: RunningEmulator;
+  beforeEach(async () => {
+    emu = await start();
+  });
+  afterEach(async () => {
+    await emu.close();
+  });
+
+  it('names the problem with a short escaped excerpt of a hostile value', async () => {
+    const hostile = `<script>${'x'.repeat(100_000)}</script>`;
+    const answers = [
+      await control(emu, 'POST', `nowhere-${hostile.slice(0, 2000)}`, {}),
+      await control(emu, 'POST', 'elsewhere/applications', { username: hostile }),
+      await control(emu, 'POST', 'faults', { match: { path: '*' }, action: hostile }),
+      await control(emu, 'POST', 'config', { [hostile]: 1 }),
+    ];
+    for (const answer of answers) {
+      expect(answer.json.ok).toBe(false);
+      expect(String(answer.json.error).length).toBeLessThan(400);
+      expect(String(answer.json.error)).not.toContain('x'.repeat(200));
+    }
   });
 });

@@ -82,6 +82,8 @@ export type CaptureOptions = {
   surname?: string;
   accountId?: string;
   applicationFields?: CaptureInput['applicationFields'];
+  /** Document-level custom field values for the (one) document (RAW-API §7.9). */
+  documentFields?: CaptureInput['documents'][number]['customFields'];
   /** Complete this queued container (SUBMISSION-PROTOCOL §13) instead of creating one. */
   queuedContainer?: string;
 };
@@ -130,7 +132,12 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const mrzFile = path.join(dir, 'mrz.json');
   if (fs.existsSync(mrzFile)) for (const [k, v] of Object.entries(JSON.parse(fs.readFileSync(mrzFile, 'utf8')) as Record<string, string>)) mrzOf.set(k, v);
   const port = submissionStoreFrom(store, {
-    documentFields: (appId) => (mrzOf.has(appId) ? { mrz: mrzOf.get(appId)! } : null),
+    documentFields: (appId, docIndex) => {
+      if (!mrzOf.has(appId)) return null;
+      // Document-level custom fields as the store opens them (sealed with the document).
+      const customFields = store.submissions.documentFields(appId, docIndex)?.customFields;
+      return { mrz: mrzOf.get(appId)!, ...(customFields ? { customFields } : {}) };
+    },
     ...(opts.markerSlot ? { markerSlot: () => ({ index: 9, propertyName: 'KioskCaptureRef' }) } : {}),
   });
   const clients = new Map<string, TrustIdClient>();
@@ -205,6 +212,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
           {
             format: 'TD3',
             personal: { surname, mrz },
+            ...(c.documentFields ? { customFields: c.documentFields } : {}),
             images: Array.from({ length: images }, (_, i) => ({
               bytes: jpeg(c.imageBytes ?? 2048),
               mime: 'image/jpeg' as const,

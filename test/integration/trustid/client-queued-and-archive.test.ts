@@ -110,6 +110,9 @@ describe('client ↔ emulator: guest links and removing containers (RAW-API §12
     expect(refused.kind).toBe('rejected');
     await desk.deleteDocumentContainerSet({ containerIds: [containerId] });
     expect(h.emu.containers('client-dup')[0]?.removed).toBe('deleted');
+    const sent = h.emu.requests().filter((r) => r.operation === 'dataAccess/deleteDocumentContainerSet').at(-1);
+    expect(sent?.body).toMatchObject({ kind: 'json', fields: expect.arrayContaining(['ContainerIds', 'DocumentContainerIds']) });
+    expect(sent?.ignoredFields).toEqual([]);
     // Deleting again changes nothing and succeeds (RAW-API §14.2: a repeated delete is harmless).
     await desk.deleteDocumentContainerSet({ containerIds: [containerId] });
   });

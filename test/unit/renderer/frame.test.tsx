@@ -47,6 +47,23 @@ describe('app frame', () => {
     expect(pill.textContent).toMatch(/Disconnected/);
   });
 
+  it('words the disk state from health in plain terms: full with what to do, then nearly full, then nothing', async () => {
+    const bridge = fakeBridge({ 'app.info': info('demo'), 'health.get': { overall: 'ok', components: [], checkedAt: 1 } });
+    startAppSync(bridge);
+    render(<App />);
+    const pill = await screen.findByTestId('health-indicator');
+    const disk = (state: 'down' | 'degraded' | 'ok', freeMb: number) => ({ overall: state, components: [{ id: 'disk' as const, state, message: 'x', params: { freeMb, floorMb: 500, warnMb: 1500, droppedLogLines: 0 } }], checkedAt: 2 });
+    await act(async () => bridge.emit('health.changed', disk('down', 28)));
+    const notice = screen.getByTestId('disk-notice');
+    expect(notice.dataset.state).toBe('full');
+    expect(notice.textContent).toMatch(/The disk is full.*28 MB free.*at least 500 MB.*Ask an administrator to free space/);
+    expect(pill.textContent).toBe('Disk full');
+    await act(async () => bridge.emit('health.changed', disk('degraded', 1200)));
+    expect(screen.getByTestId('disk-notice').textContent).toMatch(/nearly full \(1,200 MB free\)/);
+    await act(async () => bridge.emit('health.changed', disk('ok', 9000)));
+    expect(screen.queryByTestId('disk-notice')).toBeNull();
+  });
+
   it('shows a notice from main until staff dismiss it', async () => {
     startAppSync(fakeBridge({ 'app.info': info('demo', 'The screen was restarted.'), 'health.get': { overall: 'ok', components: [], checkedAt: 1 } }));
     render(<App />);

@@ -119,7 +119,7 @@ export function archiveContainerQuery(call: ApiCall): Reply {
   const until = body.date('ContainerCreatedAtRangeUntil');
   const specs = objectsOf(body.array('FlexibleFieldSearchSpecifications'), 'FlexibleFieldSearchSpecifications');
   const page = paging(body);
-  const all = visibleIn(call, LISTED);
+  const all = visibleIn(call, engine.config.alternatives.queryPublishedOnly ? PUBLISHED : LISTED);
   const matched = all.filter((container) => {
     if (holder !== null) {
       const names = [container.fullname.toLowerCase(), ...container.documents.flatMap(holderNames)];
@@ -150,10 +150,15 @@ export function archiveContainerQuery(call: ApiCall): Reply {
 export function archiveDocumentContainer(call: ApiCall): Reply {
   const container = namedContainer(call, call.body.guid('ContainerId'));
   // §13.3: archiving is not a way to publish; a Temp or Queued container is refused unchanged.
-  if (container.storageType === STORAGE.Temp || container.storageType === STORAGE.Queued) throw new ApiFailure(MESSAGES.notPublished);
+  const unpublished = container.storageType === STORAGE.Temp || container.storageType === STORAGE.Queued;
+  if (unpublished && !call.engine.config.alternatives.archiveUnpublished) throw new ApiFailure(MESSAGES.notPublished);
   // §8.2: archiving an archived container is a no-op.
   if (container.storageType !== STORAGE.Archive) {
     container.next = null;
+    if (unpublished && container.guestId) {
+      const link = call.engine.state.guestLinks[container.guestId];
+      if (link) link.used = true;
+    }
     call.engine.enterArchive(container);
   }
   return envelopeReply(okEnvelope());

@@ -45,7 +45,7 @@ export function createDocument(call: ApiCall): Reply {
   engine.requireUnpublished(container);
   const known = body.object('Document');
   // §4.2: a refused custom field refuses the call before anything is created.
-  const customValues = parseCustomFieldValues(known, engine.config.customFields);
+  const customValues = engine.config.alternatives.dropCustomFields ? {} : parseCustomFieldValues(known, engine.config.customFields);
   const doc = engine.addDocument(container, {
     documentType: body.int('DocumentType') ?? 0,
     mrz: body.string('Mrz'),
@@ -164,7 +164,11 @@ export function publishDocumentContainer(call: ApiCall): Reply {
   container.publishRequests += 1;
   engine.markDirty();
   const url = callbackUrl(body.string('CallbackUrl'));
-  publishContainer(engine, container, { callbackUrl: url, autoReferral: body.bool('AutoReferral') ?? false, rfidFailed: body.bool('RFIDFailed') ?? false });
+  const published = container.storageType !== STORAGE.Temp && container.storageType !== STORAGE.Queued;
+  // §16 #16 alternative: a repeated publish answers success and changes nothing.
+  if (!(published && engine.config.alternatives.republishSucceeds)) {
+    publishContainer(engine, container, { callbackUrl: url, autoReferral: body.bool('AutoReferral') ?? false, rfidFailed: body.bool('RFIDFailed') ?? false });
+  }
   return envelopeReply(
     okEnvelope({
       // §4.6: referral happens later in processing, never at publish time.

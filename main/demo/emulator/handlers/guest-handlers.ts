@@ -59,6 +59,10 @@ export function createQueuedDocumentContainer(call: ApiCall): Reply {
   return envelopeReply(okEnvelope({ ContainerId: container.id }));
 }
 
+function withGuestValues(engine: Engine, values: ContainerRecord['flexibleValues'], name: string, email: string): ContainerRecord['flexibleValues'] {
+  return withSystemValue(withSystemValue(values, engine.config, '__SYS_GuestName', name), engine.config, '__SYS_GuestEmail', email);
+}
+
 export function guestLinkUrl(engine: Engine, guestId: string): string {
   return `${engine.origin}/guest/${guestId}`;
 }
@@ -68,7 +72,8 @@ export function createGuestLink(call: ApiCall): Reply {
   const email = body.string('Email', true);
   const name = body.string('Name', true);
   const container = newPendingContainer(call, 'guest');
-  container.flexibleValues = withSystemValue(withSystemValue(container.flexibleValues, engine.config, '__SYS_GuestName', name), engine.config, '__SYS_GuestEmail', email);
+  // §12.3: the guest's name and email are on the container from the start (§16 #22: or only once the guest submits).
+  if (!engine.config.alternatives.guestValuesOnSubmit) container.flexibleValues = withGuestValues(engine, container.flexibleValues, name, email);
   const scheme = body.int('DigitalIdentificationScheme');
   if (scheme !== null) engine.addContainerField(container, 'GuestDigitalIdentificationScheme', 'Guest Digital Identification Scheme', String(scheme));
   const now = engine.now();
@@ -84,8 +89,8 @@ export function createGuestLink(call: ApiCall): Reply {
   };
   engine.state.guestLinks[link.id] = link;
   container.guestId = link.id;
-  // §12.3: a link that is never used expires, and its container goes with it.
-  container.purgeAt = link.expiresAt;
+  // §12.3: a link that is never used expires, and its container goes with it (§16 #24: or stays).
+  container.purgeAt = engine.config.alternatives.keepExpiredGuestContainers ? null : link.expiresAt;
   const url = guestLinkUrl(engine, link.id);
   const subject = body.string('EmailSubjectOverride') ?? 'Please confirm your identity';
   const opening = body.string('EmailContentOverride') ?? `Hello ${name}, please confirm your identity for ${engine.config.vpeName}.`;
@@ -188,6 +193,9 @@ export function submitAsGuest(engine: Engine, guestId: string, capture: Simulate
   if (link.used) throw new ApiFailure(MESSAGES.guestLinkUsed);
   const container = engine.container(link.containerId);
   if (!container || engine.now() >= link.expiresAt) throw new ApiFailure(MESSAGES.guestLinkNotFound);
+  if (!container.flexibleValues.some((value) => engine.config.flexibleFields.find((field) => field.id === value.flexibleFieldVersionId)?.name === '__SYS_GuestName')) {
+    container.flexibleValues = withGuestValues(engine, container.flexibleValues, link.name, link.email);
+  }
   completeWithCapture(engine, container, capture);
   link.used = true;
   engine.markDirty();

@@ -16,16 +16,24 @@ import { namedContainer } from './build-handlers';
 export function publishedContainer(call: ApiCall, id: string | null, field = 'ContainerId'): ContainerRecord {
   const container = namedContainer(call, id, field);
   if (container.storageType === STORAGE.Temp) throw new ApiFailure(MESSAGES.notPublished);
+  // §16 #19 alternative: a queued container cannot be read before it is submitted.
+  if (container.storageType === STORAGE.Queued && call.engine.config.alternatives.queuedNotRetrievable) throw new ApiFailure(MESSAGES.notPublished);
   return container;
+}
+
+/** §16 #19 alternative: a queued container is shown without what has been added to it so far. */
+function asShown(call: ApiCall, container: ContainerRecord): ContainerRecord {
+  if (container.storageType !== STORAGE.Queued || !call.engine.config.alternatives.queuedHidesDocuments) return container;
+  return { ...container, documents: [], applicantPhotoId: null };
 }
 
 export function retrieveDocumentContainer(call: ApiCall): Reply {
   const container = publishedContainer(call, call.body.guid('ContainerId'));
-  return envelopeReply(okEnvelope({ Container: wireContainer(container, call.engine.modelContext()) }));
+  return envelopeReply(okEnvelope({ Container: wireContainer(asShown(call, container), call.engine.modelContext()) }));
 }
 
 export function retrieveDocument(call: ApiCall): Reply {
-  const container = publishedContainer(call, call.body.guid('ContainerId'));
+  const container = asShown(call, publishedContainer(call, call.body.guid('ContainerId')));
   const documentId = call.body.guid('DocumentId', true);
   const doc = container.documents.find((item) => item.id === documentId);
   if (!doc) throw new ApiFailure(MESSAGES.documentNotFound);
@@ -39,6 +47,8 @@ function imageBytes(call: ApiCall, imageId: string | null): Reply {
   if (!record) return emptyReply();
   const container = call.engine.container(record.containerId);
   if (!container || container.storageType === STORAGE.Temp || !call.engine.canSee(accountOf(call), container)) return emptyReply();
+  const hidden = call.engine.config.alternatives.queuedNotRetrievable || call.engine.config.alternatives.queuedHidesDocuments;
+  if (container.storageType === STORAGE.Queued && hidden) return emptyReply();
   const bytes = call.engine.imageBytes(record.id);
   return bytes ? bytesReply(bytes, record.mime) : emptyReply();
 }

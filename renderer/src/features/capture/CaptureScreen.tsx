@@ -6,31 +6,43 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ProgressBar } from '../../components/ProgressBar';
 import { BridgeError } from '../../bridge';
+import { useNavigation, type Route } from '../../app/navigation-store';
 import { loadCapture, setStage, startCaptureSync, useCaptureStore, type CaptureStage } from '../../stores/capture-store';
 import { finishVisit } from '../../stores/capture-visitor';
 import { startDevicesSync } from '../../stores/devices-store';
 import { DetailsPanel } from './DetailsPanel';
-import { ReceiptPanel } from './ReceiptPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { ScanPanel } from './ScanPanel';
 import { StartPanel } from './StartPanel';
+import { SubmittedPanel } from './SubmittedPanel';
+import { UnfinishedPanel } from './UnfinishedPanel';
 import './capture.css';
 import '../../media/media.css';
+
+/** The route this screen last mounted for: the same one again means it is back after the idle lock. */
+let lastRoute: Route | null = null;
 
 export function CaptureScreen(_props: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const hasDraft = useCaptureStore((s) => s.draft !== null);
   const hasReceipt = useCaptureStore((s) => s.receipt !== null);
+  const unfinished = useCaptureStore((s) => s.unfinished !== null);
   const loading = useCaptureStore((s) => s.busy === 'load');
   const stage = useCaptureStore((s) => s.stage);
 
   useEffect(() => {
     const stops = [startCaptureSync(), startDevicesSync()];
-    void loadCapture();
+    // Arriving here afresh (New check) is starting a check; mounting again on the same route is the
+    // screen coming back after the idle lock, where the open check simply carries on.
+    const route = useNavigation.getState().route;
+    const starting = route.screen === 'capture' && route !== lastRoute;
+    lastRoute = route;
+    void loadCapture({ ask: starting });
     return () => stops.forEach((stop) => stop());
   }, []);
 
-  if (hasReceipt) return <ReceiptPanel />;
+  if (unfinished) return <UnfinishedPanel />;
+  if (hasReceipt) return <SubmittedPanel />;
   if (!hasDraft) {
     return loading ? (
       <section className="panel" aria-labelledby="capture-loading-title">

@@ -92,7 +92,7 @@ export function FieldsForm() {
   );
 }
 
-function FieldInput({ definition, value, onChange, error }: { definition: Definition; value: string; onChange(value: string): void; error: string | null }) {
+export function FieldInput({ definition, value, onChange, error }: { definition: Definition; value: string; onChange(value: string): void; error: string | null }) {
   const { t } = useTranslation();
   const id = useId();
   const testId = `field-${definition.id}`;

@@ -12,6 +12,7 @@ import { isWholeImage, rotateBy90, rotateCropClockwise, type Crop } from '../../
 import { retakeImage, saveAdjustment, saveAllAdjustments, selectReviewImage, setPendingAdjustment, setStage, useCaptureStore } from '../../stores/capture-store';
 import { CaptureImage, THUMB_BOX } from './CaptureImage';
 import { blockingImages, capturedImages } from './capture-steps';
+import { IdentityMessages } from './IdentityCheck';
 import { QualityList } from './QualityList';
 import { useStageHeading } from './use-stage-heading';
 
@@ -21,6 +22,7 @@ export function ReviewPanel() {
   const index = useCaptureStore((s) => s.activeDocument);
   const doc = useCaptureStore((s) => s.draft?.documents[s.activeDocument]);
   const count = useCaptureStore((s) => s.draft?.documents.length ?? 0);
+  const identity = useCaptureStore((s) => s.draft?.identity ?? null);
   const selectedId = useCaptureStore((s) => s.reviewImageId);
   const unsaved = useCaptureStore((s) => Object.keys(s.pending).length);
   const saving = useCaptureStore((s) => s.busy === 'adjust');
@@ -53,6 +55,9 @@ export function ReviewPanel() {
         {t('capture.review.title', { document: t(`capture.types.${doc.type}`) })}
       </h1>
       {count > 1 && <p className="capture-subtitle">{t('capture.documentOf', { n: index + 1, count })}</p>}
+      {identity && <IdentityMessages identity={identity} only={index} />}
+      <div className="review-layout">
+      <div className="review-side">
       <div className="review-tabs" role="tablist" aria-label={t('capture.review.tabsLabel')} onKeyDown={onTabKey}>
         {doc.steps.map((step, i) => {
           const image = step.image;
@@ -75,7 +80,7 @@ export function ReviewPanel() {
               data-testid={`review-tab-${step.side}-${step.light}`}
               onClick={() => image && selectReviewImage(image.id)}
             >
-              <span className="review-tab-thumb">{image ? <CaptureImage image={image} label={labelOf(step)} maxEdge={200} box={THUMB_BOX} /> : <span className="image-box step-empty" />}</span>
+              <span className="review-tab-thumb">{image ? <CaptureImage image={image} label={labelOf(step)} maxEdge={160} box={THUMB_BOX} /> : <span className="image-box step-empty" />}</span>
               <span>{labelOf(step)}</span>
               {!image && <span className="review-tab-note">{t('capture.review.notCaptured')}</span>}
               {failing && <span className="review-tab-note error-text">{t('capture.review.mustRetake')}</span>}
@@ -83,9 +88,12 @@ export function ReviewPanel() {
           );
         })}
       </div>
-      <div id="review-panel" role="tabpanel" aria-labelledby={selected ? `review-tab-${selected.side}-${selected.light}` : undefined} className="review-panel">
-        {selected ? <ImageReview key={selected.id} image={selected} label={labelOf(selected)} /> : <p>{t('capture.review.noImages')}</p>}
-      </div>
+      {selected && (
+        <div className="review-quality" data-testid="review-quality">
+          <h2 className="review-quality-title">{t('capture.quality.title')}</h2>
+          <QualityList checks={selected.quality} />
+        </div>
+      )}
       {blocking.length > 0 && (
         <div className="capture-problem" role="alert" data-testid="review-blocking">
           <p>{t('capture.review.blockingSummary', { count: blocking.length })}</p>
@@ -98,6 +106,11 @@ export function ReviewPanel() {
           </ul>
         </div>
       )}
+      </div>
+      <div id="review-panel" role="tabpanel" aria-labelledby={selected ? `review-tab-${selected.side}-${selected.light}` : undefined} className="review-panel">
+        {selected ? <ImageReview key={selected.id} image={selected} label={labelOf(selected)} /> : <p>{t('capture.review.noImages')}</p>}
+      </div>
+      </div>
       <div className="button-row capture-actions">
         <button type="button" className="button" onClick={() => setStage('scan')} data-testid="back-to-scan">
           {missing > 0 ? t('capture.review.scanMissing', { count: missing }) : t('capture.review.backToScan')}
@@ -137,21 +150,28 @@ function ImageReview({ image, label }: { image: CapturedImage; label: string }) 
         <button type="button" className="button" aria-pressed={cropping} onClick={() => setCropping((c) => !c)} data-testid="crop-toggle">
           {cropping ? t('capture.review.cropDone') : t('capture.review.crop')}
         </button>
-        <button type="button" className="button" disabled={!adjustment.crop} onClick={() => change({ rotation: adjustment.rotation, crop: null })}>
-          {t('capture.review.cropReset')}
-        </button>
-        <button type="button" className="button button-primary" disabled={!pending || busy === 'adjust'} onClick={() => void saveAdjustment(image.id)} data-testid="save-adjustment">
-          {busy === 'adjust' ? t('capture.working') : t('capture.review.save')}
-        </button>
-        <button type="button" className="button" disabled={!pending} onClick={() => setPendingAdjustment(image.id, null)}>
-          {t('capture.review.undo')}
-        </button>
+        {/* Shown only when they can act, so the row fits beside the viewer at 1024×768. */}
+        {adjustment.crop && (
+          <button type="button" className="button" onClick={() => change({ rotation: adjustment.rotation, crop: null })}>
+            {t('capture.review.cropReset')}
+          </button>
+        )}
+        {pending && (
+          <>
+            <button type="button" className="button button-primary" disabled={busy === 'adjust'} onClick={() => void saveAdjustment(image.id)} data-testid="save-adjustment">
+              {busy === 'adjust' ? t('capture.working') : t('capture.review.save')}
+            </button>
+            <button type="button" className="button" onClick={() => setPendingAdjustment(image.id, null)}>
+              {t('capture.review.undo')}
+            </button>
+          </>
+        )}
         <button type="button" className="button" disabled={busy === 'retake'} onClick={() => void retakeImage(image.id)} data-testid="retake">
           {t('capture.review.retake')}
         </button>
       </div>
       <p role="status" aria-live="polite" className="capture-status" data-testid="adjust-status">
-        {pending ? t('capture.review.unsaved') : ''}
+        {pending ? t('capture.review.unsaved') : busy === 'adjust' ? t('capture.review.saving') : ''}
       </p>
       {entry?.state === 'error' ? (
         <div className="capture-problem" role="alert">
@@ -168,8 +188,6 @@ function ImageReview({ image, label }: { image: CapturedImage; label: string }) 
           {error}
         </p>
       )}
-      <h2 className="review-quality-title">{t('capture.quality.title')}</h2>
-      <QualityList checks={image.quality} />
     </div>
   );
 }

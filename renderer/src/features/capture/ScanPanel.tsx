@@ -10,6 +10,7 @@ import { activeDevice, anyMrzReader, useDevicesStore } from '../../stores/device
 import { CameraPanel } from './camera/CameraPanel';
 import { CaptureImage, THUMB_BOX } from './CaptureImage';
 import { currentStep, guidanceKey, lightsFor, stepsDone } from './capture-steps';
+import { IdentityMessages } from './IdentityCheck';
 import { MrzPanel } from './MrzPanel';
 import { useStageHeading } from './use-stage-heading';
 
@@ -19,6 +20,7 @@ export function ScanPanel() {
   const index = useCaptureStore((s) => s.activeDocument);
   const doc = useCaptureStore((s) => s.draft?.documents[s.activeDocument]);
   const count = useCaptureStore((s) => s.draft?.documents.length ?? 0);
+  const identity = useCaptureStore((s) => s.draft?.identity ?? null);
   const scanning = useCaptureStore((s) => s.busy === 'scan');
   const scanError = useCaptureStore((s) => (s.error?.task === 'scan' || s.error?.task === 'retake' ? s.error.message : null));
   const device = useDevicesStore((s) => activeDevice(s.devices));
@@ -36,6 +38,7 @@ export function ScanPanel() {
       </h1>
       {count > 1 && <p className="capture-subtitle">{t('capture.documentOf', { n: index + 1, count })}</p>}
       <DeviceLine device={device} loaded={devicesLoaded} />
+      {identity && <IdentityMessages identity={identity} only={index} />}
       {step ? (
         <div className="scan-step" data-testid="scan-step" data-side={step.side} data-light={step.light}>
           <p className="scan-guidance" data-testid="scan-guidance">

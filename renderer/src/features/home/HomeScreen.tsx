@@ -15,6 +15,7 @@ const TILES: Tile[] = [
   { id: 'results', screen: 'results' },
   { id: 'guest', screen: 'guest-link' },
   { id: 'queued', screen: 'queued' },
+  { id: 'queuedPrepare', screen: 'queuedPrepare' },
   { id: 'settings', screen: 'settings' },
 ];
 

@@ -1,13 +1,16 @@
 // The queue (issue 6 §4): every unsent or awaiting application with its state in plain words,
 // live from queue.itemChanged; Sync now; per-item actions; admin discard. Renderer process.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
 import { ProgressBar } from '../../components/ProgressBar';
 import { describeSync } from '../../components/SyncPill';
+import { errorText } from '../../i18n/error-text';
+import { formatDateTime } from '../../i18n/format';
 import { loadQueue, useQueueStore } from '../../stores/queue-store';
 import { useSessionStore } from '../../stores/session-store';
 import { QueueItemCard } from './QueueItemCard';
+import { QueuePager, PAGE_SIZE } from './QueuePager';
 
 export function QueueScreen(_props: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
@@ -20,10 +23,12 @@ export function QueueScreen(_props: { params: Record<string, string> }) {
 
   useEffect(() => void loadQueue(getBridge()), []);
 
-  const formatTime = useMemo(() => {
-    const format = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-    return (ms: number) => format.format(ms);
-  }, [i18n.language]);
+  const formatTime = (ms: number) => formatDateTime(ms, i18n.language);
+  // Pages of PAGE_SIZE keep the screen short however long the queue is (issue 11 §4).
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil((items?.length ?? 0) / PAGE_SIZE));
+  const shownPage = Math.min(page, pages - 1);
+  const shown = items?.slice(shownPage * PAGE_SIZE, (shownPage + 1) * PAGE_SIZE) ?? [];
 
   const syncNow = async () => {
     setSyncBusy(true);
@@ -31,7 +36,7 @@ export function QueueScreen(_props: { params: Record<string, string> }) {
     try {
       await getBridge().invoke('queue.syncNow');
     } catch (failure) {
-      setSyncError((failure as Error).message);
+      setSyncError(errorText(t, failure));
     } finally {
       setSyncBusy(false);
     }
@@ -43,7 +48,7 @@ export function QueueScreen(_props: { params: Record<string, string> }) {
     try {
       await getBridge().invoke('queue.tryAgain');
     } catch (failure) {
-      setSyncError((failure as Error).message);
+      setSyncError(errorText(t, failure));
     } finally {
       setSyncBusy(false);
     }
@@ -91,11 +96,12 @@ export function QueueScreen(_props: { params: Record<string, string> }) {
       )}
       {items && items.length > 0 && (
         <ul className="queue-list" aria-label={t('queue.listLabel', { n: items.length })}>
-          {items.map((item) => (
+          {shown.map((item) => (
             <QueueItemCard key={item.id} item={item} admin={admin} formatTime={formatTime} />
           ))}
         </ul>
       )}
+      {items && items.length > PAGE_SIZE && <QueuePager page={shownPage} total={items.length} onPage={setPage} />}
     </section>
   );
 }

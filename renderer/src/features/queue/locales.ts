@@ -2,6 +2,7 @@
 export const en = {
   title: 'Queue',
   listLabel: 'Applications waiting ({{n}})',
+  pager: { label: 'Pages of the queue', previous: 'Previous', next: 'Next', range: 'Showing {{from}}–{{to}} of {{total}}' },
   loading: 'Loading the queue…',
   empty: 'Nothing is waiting. Every check has been sent and its result read.',
   tryAgain: 'Try again',
@@ -78,6 +79,7 @@ export const en = {
 export const cy: typeof en = {
   title: 'Ciw',
   listLabel: 'Ceisiadau yn aros ({{n}})',
+  pager: { label: 'Tudalennau’r ciw', previous: 'Blaenorol', next: 'Nesaf', range: 'Yn dangos {{from}}–{{to}} o {{total}}' },
   loading: 'Yn llwytho’r ciw…',
   empty: 'Does dim yn aros. Mae pob gwiriad wedi’i anfon a’i ganlyniad wedi’i ddarllen.',
   tryAgain: 'Rhoi cynnig arall arni',

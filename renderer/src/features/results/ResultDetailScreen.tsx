@@ -34,9 +34,12 @@ export function ResultDetailScreen({ params }: { params: Record<string, string> 
     const stop = getBridge().on('queue.itemChanged', (item) => {
       if (item.id === id && item.state === 'result-ready') void refreshResult(id);
     });
+    // Applications made elsewhere move on through the inbox poller.
+    const stopInbox = getBridge().on('results.changed', () => void refreshResult(id));
     return () => {
       clearInterval(timer);
       stop();
+      stopInbox();
     };
   }, [id, pending]);
 
@@ -74,8 +77,9 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
   const { t } = useTranslation();
   return (
     <>
-      <p className="result-meta">
-        {detail.name ?? t('results.noName')} · {formatWhen(detail.capturedAt, language)}
+      <p className="result-meta" data-testid="result-meta">
+        {detail.name ?? t('results.noName')} · {formatWhen(detail.capturedAt, language)} · {t('results.detail.origin', { origin: t(`results.origins.${detail.origin}`) })} ·{' '}
+        {t('results.detail.reference', { reference: detail.localReference })}
       </p>
       <div className={`result-overall result-${verdictTone[detail.verdict]}`} data-testid="result-overall" data-verdict={detail.verdict}>
         <StatusBadge tone={verdictTone[detail.verdict]}>{t(`results.verdicts.${detail.verdict}`)}</StatusBadge>
@@ -87,6 +91,35 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
         </p>
       )}
       {!detail.remoteAvailable && <p data-testid="result-remote-gone">{t('results.detail.remoteGone')}</p>}
+      {detail.guest && (
+        <section className="result-guest" aria-labelledby="result-guest-title" data-testid="result-guest">
+          <h2 id="result-guest-title">{t('results.detail.guest')}</h2>
+          <dl className="result-fields">
+            <div>
+              <dt>{t('results.detail.guestName')}</dt>
+              <dd>{detail.guest.name ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('results.detail.guestEmail')}</dt>
+              <dd>{detail.guest.email ?? '—'}</dd>
+            </div>
+          </dl>
+        </section>
+      )}
+      {detail.fields && detail.fields.length > 0 && (
+        <section className="result-guest" aria-labelledby="result-fields-title" data-testid="result-application-fields">
+          <h2 id="result-fields-title">{t('results.detail.applicationFields')}</h2>
+          <dl className="result-fields">
+            {detail.fields.map((f) => (
+              <div key={f.label}>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {detail.documents.length === 0 && <p data-testid="result-no-documents">{t('results.detail.notYetRead')}</p>}
       {detail.documents.map((doc, i) => (
         <section key={i} className="result-section" aria-labelledby={`result-doc-${i}`} data-testid={`result-document-${i}`} data-verdict={doc.verdict}>
           <h2 id={`result-doc-${i}`}>{doc.name}</h2>

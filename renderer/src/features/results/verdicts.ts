@@ -1,5 +1,6 @@
 // Verdicts in words and tones (renderer): what each TrustID outcome means for staff.
-import type { Verdict } from '../../../../preload/contract';
+import { formatDateTime } from '../../i18n/format';
+import type { ResultOrigin, ResultState, ResultSummary, Verdict } from '../../../../preload/contract';
 import type { ScreenId } from '../../app/navigation-store';
 import type { StatusTone } from '../../components/StatusBadge';
 
@@ -15,10 +16,32 @@ export const verdictTone: Record<Verdict, StatusTone> = {
   undefined: 'neutral',
 };
 
-/** Date and time as staff read them, in the interface's language. */
+/**
+ * Date and time as staff read them, in the interface's language: day, month, year, 24-hour time.
+ */
 export function formatWhen(epochMs: number, language: string): string {
-  return new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+  return formatDateTime(epochMs, language);
 }
 
 /** The results screens share one store: it is forgotten only when staff leave both. */
 export const isResultsRoute = (screen: ScreenId) => screen === 'results' || screen === 'result-detail';
+
+export const resultStates: ResultState[] = ['waiting_guest', 'waiting', 'being_checked', 'referred', 'result_ready', 'expired', 'revoked', 'withdrawn'];
+export const resultOrigins: ResultOrigin[] = ['kiosk', 'guest_link', 'queued', 'elsewhere'];
+
+const stateTone: Record<ResultState, StatusTone> = {
+  waiting_guest: 'neutral',
+  waiting: 'neutral',
+  being_checked: 'busy',
+  referred: 'info',
+  result_ready: 'ok',
+  expired: 'warn',
+  revoked: 'neutral',
+  withdrawn: 'neutral',
+};
+
+/** A row's badge: the verdict once the result is ready, else the state in plain words. */
+export function rowBadge(r: Pick<ResultSummary, 'state' | 'verdict'>): { tone: StatusTone; key: string } {
+  if (r.state === 'result_ready') return { tone: verdictTone[r.verdict], key: `results.verdicts.${r.verdict}` };
+  return { tone: stateTone[r.state], key: `results.states.${r.state}` };
+}

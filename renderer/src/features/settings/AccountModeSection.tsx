@@ -4,8 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountMode, SettingsView } from '../../../../preload/contract';
 import { readAccountMode, writeAccountMode } from './account-mode-settings';
-import { SaveStatus, runSave, type SaveState } from './SaveStatus';
+import { SaveBar } from './SaveBar';
+import { runSave, type SaveState } from './SaveStatus';
 import { saveSettings } from './settings-actions';
+import { useReportUnsaved } from './settings-dirty';
 
 const MODES: AccountMode[] = ['personal', 'shared'];
 
@@ -14,6 +16,7 @@ export function AccountModeSection({ view }: { view: SettingsView }) {
   const stored = readAccountMode(view);
   const [mode, setMode] = useState<AccountMode>(stored);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  useReportUnsaved('accounts', mode !== stored);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,10 +43,7 @@ export function AccountModeSection({ view }: { view: SettingsView }) {
             {t('settings.accounts.changeWarning')}
           </p>
         )}
-        <button type="submit" className="button button-primary" disabled={state.kind === 'saving' || mode === stored}>
-          {t('settings.save')}
-        </button>
-        <SaveStatus state={state} />
+        <SaveBar state={state} dirty={mode !== stored} testId="settings-accounts-save" />
       </form>
     </section>
   );

@@ -5,10 +5,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
+import { errorText } from '../../i18n/error-text';
 import { NewPinEntry } from '../../components/NewPinEntry';
 import { PinPad } from '../../components/PinPad';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { applySession, useSessionStore } from '../../stores/session-store';
+
+/** Sets the first admin PIN and opens Settings with it, so the administrator types it only twice. */
+async function setThenOpen(newPin: string): Promise<SessionView> {
+  const bridge = getBridge();
+  const view = await bridge.invoke('session.setAdminPin', { newPin });
+  return view.admin ? view : bridge.invoke('session.elevate', { pin: newPin });
+}
 
 export function AdminGate() {
   const { t } = useTranslation();
@@ -20,7 +28,7 @@ export function AdminGate() {
     try {
       applySession(await call());
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorText(t, failure));
     }
   };
 
@@ -29,7 +37,7 @@ export function AdminGate() {
       <section className="panel admin-gate" data-testid="settings-set-admin-pin" aria-labelledby="admin-gate-title">
         <ScreenHeading id="admin-gate-title">{t('settings.gate.setTitle')}</ScreenHeading>
         <p>{t('settings.gate.setIntro')}</p>
-        <NewPinEntry label={t('settings.gate.choose')} submitLabel={t('settings.gate.save')} error={error} autoFocus onSubmit={(newPin: string) => run(() => getBridge().invoke('session.setAdminPin', { newPin }))} testId="admin-pin-new" />
+        <NewPinEntry label={t('settings.gate.choose')} submitLabel={t('settings.gate.save')} error={error} autoFocus onSubmit={(newPin: string) => run(() => setThenOpen(newPin))} testId="admin-pin-new" />
       </section>
     );
   }

@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../../preload/contract';
 import { TextField } from '../../components/TextField';
 import { POLICY_LIMITS, checkPolicy, readPolicy, writePolicy, type PolicySettings, type QualityCheckId } from './policy-settings';
-import { SaveStatus, runSave, type SaveState } from './SaveStatus';
+import { SaveBar } from './SaveBar';
+import { runSave, type SaveState } from './SaveStatus';
 import { saveSettings } from './settings-actions';
+import { useReportUnsaved } from './settings-dirty';
 
 const CHECKS: QualityCheckId[] = ['blur', 'glare', 'dark', 'resolution'];
 
@@ -33,6 +35,14 @@ function PolicyForm({ initial }: { initial: PolicySettings }) {
   }));
   const [invalid, setInvalid] = useState<keyof typeof POLICY_LIMITS | null>(null);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const dirty =
+    JSON.stringify(policy.quality.blocking) !== JSON.stringify(initial.quality.blocking) ||
+    text.blurMin !== String(initial.quality.blurMin) ||
+    text.glareMaxPercent !== String(initial.quality.glareMaxPercent) ||
+    text.darkMin !== String(initial.quality.darkMin) ||
+    text.minDpi !== String(initial.quality.minDpi) ||
+    text.resultDays !== String(initial.retention.resultDays);
+  useReportUnsaved('quality', dirty && state.kind !== 'saved');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -61,10 +71,12 @@ function PolicyForm({ initial }: { initial: PolicySettings }) {
   return (
     <form onSubmit={submit} noValidate>
       <h3>{t('settings.policy.quality')}</h3>
-      {field('blurMin')}
-      {field('glareMaxPercent')}
-      {field('darkMin')}
-      {field('minDpi')}
+      <div className="settings-grid">
+        {field('blurMin')}
+        {field('glareMaxPercent')}
+        {field('darkMin')}
+        {field('minDpi')}
+      </div>
       <fieldset className="choice-group">
         <legend className="field-label">{t('settings.policy.blocking')}</legend>
         {CHECKS.map((check) => (
@@ -76,10 +88,7 @@ function PolicyForm({ initial }: { initial: PolicySettings }) {
       </fieldset>
       <h3>{t('settings.policy.retention')}</h3>
       {field('resultDays')}
-      <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
-        {t('settings.save')}
-      </button>
-      <SaveStatus state={state} />
+      <SaveBar state={state} dirty={dirty} testId="settings-policy-save" />
     </form>
   );
 }

@@ -5,10 +5,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView, Res } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
+import { errorText } from '../../i18n/error-text';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge, type StatusTone } from '../../components/StatusBadge';
 import { useSettingsStore } from '../../stores/settings-store';
-import { addScanner, addSerialReader, removeReader } from './reader-settings';
+import { addScanner, addSerialReader, isLikelyReader, removeReader } from './reader-settings';
 import { saveSettings } from './settings-actions';
 
 const DEVICE_TONE: Record<DeviceView['status']['state'], StatusTone> = { offline: 'neutral', connecting: 'busy', ready: 'ok', reading: 'busy', error: 'bad' };
@@ -23,6 +24,7 @@ export function ReadersSection() {
   const [detecting, setDetecting] = useState(false);
   const [testing, setTesting] = useState<string | null>(null);
   const [results, setResults] = useState<Record<string, TestResult>>({});
+  const [trying, setTrying] = useState<{ path: string; state: 'waiting' | 'ok' | 'failed' } | null>(null);
 
   useEffect(() => {
     const bridge = getBridge();
@@ -36,7 +38,7 @@ export function ReadersSection() {
     try {
       setDetected(await getBridge().invoke('devices.detect'));
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorText(t, failure));
     } finally {
       setDetecting(false);
     }
@@ -49,7 +51,22 @@ export function ReadersSection() {
     try {
       await saveSettings(edit);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorText(t, failure));
+    }
+  };
+
+  /** An unknown port is added only if a test read on it works; otherwise it is taken out again. */
+  const tryPort = async (port: Res<'devices.detect'>['serialPorts'][number]) => {
+    setTrying({ path: port.path, state: 'waiting' });
+    try {
+      await saveSettings((settings) => addSerialReader(settings, port));
+      const added = useSettingsStore.getState().view?.settings.devices.find((d) => d.kind === 'serial' && d.options.path === port.path);
+      const result = added ? await getBridge().invoke('devices.test', { id: added.id }) : { ok: false, message: '' };
+      if (!result.ok && added) await saveSettings((settings) => removeReader(settings, added.id));
+      setTrying({ path: port.path, state: result.ok ? 'ok' : 'failed' });
+    } catch (failure) {
+      setTrying({ path: port.path, state: 'failed' });
+      setError(errorText(t, failure));
     }
   };
 
@@ -59,7 +76,7 @@ export function ReadersSection() {
       const result = await getBridge().invoke('devices.test', { id });
       setResults((r) => ({ ...r, [id]: result }));
     } catch (failure) {
-      setResults((r) => ({ ...r, [id]: { ok: false, message: (failure as Error).message } }));
+      setResults((r) => ({ ...r, [id]: { ok: false, message: errorText(t, failure) } }));
     } finally {
       setTesting(null);
     }
@@ -109,14 +126,15 @@ export function ReadersSection() {
         </ul>
       )}
       <button type="button" className="button" onClick={() => void detect()} disabled={detecting} aria-busy={detecting || undefined} data-testid="devices-detect">
-        {detecting ? t('settings.readers.detecting') : t('settings.readers.detect')}
+        {detecting && <span className="spinner" aria-hidden="true" />} {detecting ? t('settings.readers.detecting') : t('settings.readers.detect')}
       </button>
+      {detecting && <ProgressBar label={t('settings.readers.detectingWhat')} value={null} showLabel testId="devices-detecting" />}
       {detected && (
         <div className="detected" role="status" data-testid="devices-detected">
           <h3>{t('settings.readers.detectedTitle')}</h3>
           {detected.serialPorts.length === 0 && detected.scanners.length === 0 && <p>{t('settings.readers.detectedNone')}</p>}
           <ul>
-            {detected.serialPorts.map((port) => (
+            {detected.serialPorts.filter(isLikelyReader).map((port) => (
               <li key={port.path}>
                 <strong>{port.path}</strong>
                 {port.knownReader ? ` — ${port.knownReader}` : port.manufacturer ? ` — ${port.manufacturer}` : ` — ${t('settings.readers.unknownDevice')}`}{' '}
@@ -134,6 +152,26 @@ export function ReadersSection() {
               </li>
             ))}
           </ul>
+          {detected.serialPorts.some((p) => !isLikelyReader(p)) && (
+            <div data-testid="devices-other-ports">
+              <h4>{t('settings.readers.otherPortsTitle')}</h4>
+              <p className="field-hint">{t('settings.readers.otherPortsIntro')}</p>
+              <ul>
+                {detected.serialPorts
+                  .filter((p) => !isLikelyReader(p))
+                  .map((port) => (
+                    <li key={port.path}>
+                      <strong>{port.path}</strong>{' '}
+                      <button type="button" className="button button-quiet" onClick={() => void tryPort(port)} disabled={trying?.state === 'waiting'} data-testid="try-port">
+                        {t('settings.readers.tryPort')}
+                      </button>
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          )}
+          {trying?.state === 'waiting' && <ProgressBar label={t('settings.readers.tryingPort', { path: trying.path })} value={null} showLabel />}
+          {trying && trying.state !== 'waiting' && <p role="status">{t(trying.state === 'ok' ? 'settings.readers.tryPortOk' : 'settings.readers.tryPortFailed', { path: trying.path })}</p>}
         </div>
       )}
     </section>

@@ -1,5 +1,7 @@
 // The result of a section's Save: "Saved." (polite) or what went wrong (alert). Renderer process.
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
@@ -27,7 +29,7 @@ export async function runSave(set: (state: SaveState) => void, save: () => Promi
     set({ kind: 'saved' });
     return true;
   } catch (failure) {
-    set({ kind: 'failed', message: (failure as Error).message });
+    set({ kind: 'failed', message: errorText(i18next.t, failure) });
     return false;
   }
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
+import { errorText } from '../../i18n/error-text';
 import { Dialog } from '../../components/Dialog';
 import { NewPinEntry } from '../../components/NewPinEntry';
 import { PinPad } from '../../components/PinPad';
@@ -29,7 +30,12 @@ export function SecuritySection({ view }: { view: SettingsView }) {
           {view.secretStorage.available ? t('settings.security.available') : t('settings.security.unavailable')}
         </StatusBadge>
       </p>
-      <p>{view.secretStorage.reason}</p>
+      <p>{view.secretStorage.available ? t('settings.security.availableWhy') : t('settings.security.unavailableWhy')}</p>
+      {/* Main's own words (English, for the log and support), folded away from staff. */}
+      <details className="field-hint">
+        <summary>{t('settings.security.technical')}</summary>
+        <span lang="en">{view.secretStorage.reason}</span>
+      </details>
       <div className="switch-row">
         <button
           type="button"
@@ -93,7 +99,7 @@ function AdminPinChange() {
       setDone(true);
     } catch (failure) {
       setCurrent(null);
-      setError((failure as Error).message);
+      setError(errorText(t, failure));
     }
   };
   return (

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
+import { errorText } from '../../i18n/error-text';
 import { Dialog } from '../../components/Dialog';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TextField } from '../../components/TextField';
@@ -106,7 +107,7 @@ function StaffDialog({ draft: initial, onClose, onSaved }: { draft: Draft; onClo
       await getBridge().invoke('staff.save', { id: initial.id, displayName, role: draft.role, active: draft.active, pin });
       onSaved();
     } catch (failure) {
-      setProblem({ field: 'form', message: (failure as Error).message });
+      setProblem({ field: 'form', message: errorText(t, failure) });
     } finally {
       setBusy(false);
     }

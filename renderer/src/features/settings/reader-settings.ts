@@ -30,3 +30,11 @@ export function addScanner(settings: Settings, scanner: { name: string; label: s
 export function removeReader(settings: Settings, id: string): Settings {
   return { ...settings, devices: settings.devices.filter((d) => d.id !== id) };
 }
+
+/**
+ * Whether a detected serial port shows any sign of a reader: a known reader's ids, or a USB device
+ * at all. A computer's own UARTs (ttyS0…) show neither and are offered only through a test read.
+ */
+export function isLikelyReader(port: { vendorId: string | null; knownReader: string | null }): boolean {
+  return port.knownReader !== null || port.vendorId !== null;
+}

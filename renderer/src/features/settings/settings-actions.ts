@@ -1,12 +1,36 @@
-// Writing settings from the settings screen: every change is a whole Settings object built from
-// the latest view (main validates it and answers with the new view). Renderer process.
+// Writing settings from the settings screen: each section sends only its own part. Renderer process.
+//
+// h-host is making settings.update strict and partial (issue 11). Until that lands the contract
+// takes the whole Settings object, so `payloadFor` lays the part over the latest view; once it is
+// partial, `payloadFor` returns `patch` alone and nothing else here changes.
 import type { Settings } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
 import { useSettingsStore } from '../../stores/settings-store';
 
-export async function saveSettings(change: (current: Settings) => Settings): Promise<void> {
+function payloadFor(current: Settings, patch: Partial<Settings>): Settings {
+  return { ...current, ...patch };
+}
+
+function current(): Settings {
   const view = useSettingsStore.getState().view;
   if (!view) throw new Error('The settings have not loaded yet. Wait a moment and try again.');
-  const next = await getBridge().invoke('settings.update', change(view.settings));
+  return view.settings;
+}
+
+/** Saves some top-level parts; main validates them and answers with the new view. */
+export async function saveParts(patch: Partial<Settings>): Promise<void> {
+  const next = await getBridge().invoke('settings.update', payloadFor(current(), patch));
   useSettingsStore.setState({ view: next });
+}
+
+export function saveSection<K extends keyof Settings>(section: K, value: Settings[K]): Promise<void> {
+  return saveParts({ [section]: value } as Partial<Settings>);
+}
+
+/** For edits written as whole-object changes: only the parts that actually changed are sent. */
+export function saveSettings(change: (current: Settings) => Settings): Promise<void> {
+  const before = current();
+  const after = change(before);
+  const patch = Object.fromEntries(Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof Settings])));
+  return saveParts(patch as Partial<Settings>);
 }

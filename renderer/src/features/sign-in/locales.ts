@@ -1,6 +1,7 @@
 // This feature's texts: English complete, Welsh with the same keys (a test checks).
 export const en = {
   screenLabel: 'Sign in',
+  adminSettings: 'Administrator: open Settings with the admin PIN',
   title: 'Sign in to Scan Station',
   personalIntro: 'Use your own TrustID username and password.',
   username: 'TrustID username',
@@ -72,6 +73,7 @@ export const en = {
 
 export const cy: typeof en = {
   screenLabel: 'Mewngofnodi',
+  adminSettings: 'Gweinyddwr: agor y Gosodiadau gyda PIN y gweinyddwr',
   title: 'Mewngofnodi i Scan Station',
   personalIntro: 'Defnyddiwch eich enw defnyddiwr a’ch cyfrinair TrustID eich hun.',
   username: 'Enw defnyddiwr TrustID',

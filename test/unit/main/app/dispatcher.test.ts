@@ -32,12 +32,55 @@ describe('dispatcher', () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  it('never echoes an unknown channel name, however long or hostile', async () => {
+    const d = createDispatcher(silentLogger());
+    const hostile = `<img src=x onerror=alert(1)>${'c'.repeat(1024 * 1024)}`;
+    const reply = await d.dispatch(hostile, undefined, ctx);
+    expect(reply).toMatchObject({ ok: false, code: 'contract.unknown-channel' });
+    expect(JSON.stringify(reply)).not.toContain('<img');
+    expect(JSON.stringify(reply)).not.toContain('ccc');
+  });
+
+  it('refuses a 1 MB hostile field name without sending it back', async () => {
+    const d = createDispatcher(silentLogger());
+    d.handle('settings.setSecret', vi.fn());
+    const hostile = `<b onmouseover=x>${'k'.repeat(1024 * 1024)}`;
+    const reply = await d.dispatch('settings.setSecret', { name: 'trustid.apiKey', value: 'v', [hostile]: '<i>value</i>' }, ctx);
+    expect(reply).toMatchObject({ ok: false, code: 'contract.invalid-payload' });
+    const text = JSON.stringify(reply);
+    expect(text.length).toBeLessThan(400);
+    expect(text).not.toContain('<b');
+    expect(text).not.toContain('<i>value');
+  });
+
+  it('cuts an overlong handler message rather than carrying it whole', async () => {
+    const d = createDispatcher(silentLogger());
+    d.handle('health.get', () => {
+      throw new AppError('x.y', 'z'.repeat(100_000));
+    });
+    const reply = await d.dispatch('health.get', undefined, ctx);
+    if (reply.ok) throw new Error('expected failure');
+    expect(reply.message.length).toBeLessThanOrEqual(1001);
+  });
+
   it('passes typed errors through as code and message', async () => {
     const d = createDispatcher(silentLogger());
     d.handle('health.get', () => {
       throw new AppError('store.disk-full', 'The disk is full.');
     });
     expect(await d.dispatch('health.get', undefined, ctx)).toEqual({ ok: false, code: 'store.disk-full', message: 'The disk is full.' });
+  });
+
+  it('answers any write that met a full disk (ENOSPC, SQLITE_FULL) with store.disk-full in plain words', async () => {
+    for (const code of ['ENOSPC', 'SQLITE_FULL', 'EDQUOT']) {
+      const d = createDispatcher(silentLogger());
+      d.handle('settings.clearSecret', () => {
+        throw Object.assign(new Error(`${code}: /home/kiosk/.local/share/scan-station/secrets.sealed`), { code });
+      });
+      const reply = await d.dispatch('settings.clearSecret', { name: 'trustid.apiKey' }, ctx);
+      expect(reply).toMatchObject({ ok: false, code: 'store.disk-full', message: expect.stringMatching(/disk of this computer is full.*free space/) });
+      expect(JSON.stringify(reply)).not.toContain('secrets.sealed');
+    }
   });
 
   it('turns an unexpected throw into a generic message without the error text', async () => {

@@ -28,6 +28,7 @@ type Rig = {
   capture: CaptureService;
   devices: FakeDevices;
   changes: Array<CaptureDraft | null>;
+  audited: Array<{ action: string; actor: string; detail: Record<string, unknown> }>;
   saved: CaptureInput[];
   woke: string[];
   logText(): string;
@@ -46,6 +47,7 @@ function rig(lights: Array<'white' | 'ir' | 'uv'> = ['white']): Rig {
   devices.lights = lights;
   const changes: Array<CaptureDraft | null> = [];
   const saved: CaptureInput[] = [];
+  const audited: Rig['audited'] = [];
   const woke: string[] = [];
   const recorder = recordingLogger();
   const state = {
@@ -76,8 +78,9 @@ function rig(lights: Array<'white' | 'ir' | 'uv'> = ['white']): Rig {
     newId: () => `id-${++ids}`,
     log: recorder.log,
     onChange: (d) => changes.push(d),
+    audit: (entry) => audited.push(entry),
   });
-  const r: Rig = { capture, devices, changes, saved, woke, logText: recorder.text, set: (patch) => Object.assign(state, patch) };
+  const r: Rig = { capture, devices, changes, audited, saved, woke, logText: recorder.text, set: (patch) => Object.assign(state, patch) };
   rigs.push(r);
   return r;
 }
@@ -523,5 +526,103 @@ describe('logs', () => {
     for (const secret of ['SPECIMEN', 'MARTIN', 'IC9876543', card.mrz[0]!.slice(0, 15), card.mrz[1]!.slice(0, 15), 'REF-991', good.subarray(100, 112).toString('base64')]) {
       expect(text).not.toContain(secret);
     }
+  });
+});
+
+describe('one person per check', () => {
+  it("retaking a passport's only image with another person's ID card blocks Submit (issue 11: it was accepted silently)", async () => {
+    const r = rig();
+    let draft = await readyPassport(r);
+    expect(draft.identity.blocking).toBe(false);
+    r.capture.retake(draft.documents[0]!.steps[0]!.image!.id);
+    r.devices.mrz(card.mrz);
+    r.devices.image('front', 'white', good2, { dpi: 300 });
+    await settle(r);
+    draft = r.capture.confirmPerson(true);
+    expect(draft.documents[0]!.type).toBe('passport');
+    expect(draft.identity.issues).toEqual([{ kind: 'different-document', documents: [0], fields: ['documentCode', 'documentNumber', 'givenNames', 'birthDate'], overridable: false }]);
+    await expect(r.capture.submit()).rejects.toMatchObject({ code: 'capture.identity-mismatch' });
+    // Removing the document and adding it again starts it afresh.
+    r.capture.addDocument('id-card');
+    r.capture.removeDocument(0);
+    r.devices.mrz(card.mrz);
+    r.devices.image('front', 'white', good2, { dpi: 300 });
+    r.devices.image('back', 'white', good, { dpi: 300 });
+    draft = await settle(r);
+    expect(draft.identity.issues).toEqual([]);
+  });
+
+  it('a retake of one image showing another document is a mismatch within the document, not overridable', async () => {
+    const r = rig(['white', 'ir']);
+    await r.capture.start({ documentType: 'passport' });
+    r.devices.mrz(passport.mrz);
+    r.devices.image('front', 'white', good, { dpi: 300 });
+    r.devices.image('front', 'ir', good2, { dpi: 300 });
+    let draft = await settle(r);
+    r.capture.retake(draft.documents[0]!.steps[0]!.image!.id);
+    r.devices.mrz(card.mrz);
+    r.devices.image('front', 'white', good2, { dpi: 300 });
+    draft = await settle(r);
+    expect(draft.identity.issues).toEqual([expect.objectContaining({ kind: 'different-document', documents: [0], overridable: false })]);
+    expect(draft.identity.issues[0]!.fields).toContain('birthDate');
+    expect(draft.identity.canOverride).toBe(false);
+    r.capture.confirmPerson(true);
+    await expect(r.capture.submit()).rejects.toMatchObject({ code: 'capture.identity-mismatch' });
+    expect(() => r.capture.confirmSamePerson('name-changed')).toThrow(expect.objectContaining({ code: 'capture.nothing-to-override' }));
+    // Retaking the image with the passport again leaves only the passport's reads.
+    r.capture.retake(draft.documents[0]!.steps[0]!.image!.id);
+    r.devices.mrz(passport.mrz);
+    r.devices.image('front', 'white', good, { dpi: 300 });
+    draft = await settle(r);
+    expect(draft.identity.issues).toEqual([]);
+  });
+
+  it("a second document of another person (the demo's Martin after Angela) blocks Submit on the date of birth", async () => {
+    const r = rig();
+    await readyPassport(r);
+    r.capture.addDocument('id-card');
+    r.devices.mrz(card.mrz);
+    r.devices.image('front', 'white', good2, { dpi: 300 });
+    r.devices.image('back', 'white', good2, { dpi: 300 });
+    const draft = await settle(r);
+    expect(draft.identity.issues).toEqual([{ kind: 'different-person', documents: [0, 1], fields: ['birthDate', 'givenNames'], overridable: false }]);
+    expect(draft.identity.blocking).toBe(true);
+    await expect(r.capture.submit()).rejects.toMatchObject({ code: 'capture.identity-mismatch' });
+    expect(r.saved).toHaveLength(0);
+  });
+
+  it('staff may vouch for the same person where the rules allow, with a coded reason, audited without personal data', async () => {
+    const r = rig();
+    await readyPassport(r);
+    r.capture.addDocument('passport');
+    const twin = specimenDocument({ kind: 'passport' }, today).mrz.map((l, i) => (i === 0 ? l.replace('ANGELA<ZOE', 'ANNA<MAYYY') : l));
+    r.devices.mrz(twin);
+    r.devices.image('front', 'white', good2, { dpi: 300 });
+    let draft = await settle(r);
+    expect(draft.identity).toMatchObject({ blocking: true, canOverride: true, override: null });
+    draft = r.capture.confirmSamePerson('spelling-differs');
+    expect(draft.identity).toMatchObject({ blocking: false, override: 'spelling-differs' });
+    expect(r.audited.at(-1)).toEqual({ action: 'capture.same-person-confirmed', actor: 'staff-1', detail: { reason: 'spelling-differs', documents: 2, fields: 'givenNames' } });
+    expect(JSON.stringify(r.audited)).not.toMatch(/ANGELA|ANNA|SPECIMEN/);
+    await expect(r.capture.submit()).resolves.toMatchObject({ applicationId: appId });
+  });
+
+  it('the chosen type is replaced by the MRZ document code, with a note, keeping the images that fit', async () => {
+    const r = rig();
+    await r.capture.start({ documentType: 'driving-licence' });
+    r.devices.image('front', 'white', good, { dpi: 300 });
+    r.devices.mrz(passport.mrz);
+    const draft = await settle(r);
+    expect(draft.documents[0]!.type).toBe('passport');
+    expect(draft.documents[0]!.steps.map((s) => [s.side, s.image !== null])).toEqual([['front', true]]);
+    expect(draft.identity.notes).toEqual([{ kind: 'type-from-mrz', documents: [0], fields: [], chosen: 'driving-licence', read: 'passport' }]);
+  });
+
+  it('discarding an unfinished check forgets it and audits only counts', async () => {
+    const r = rig();
+    await readyPassport(r);
+    r.capture.discard();
+    expect(r.capture.get()).toBeNull();
+    expect(r.audited.at(-1)).toEqual({ action: 'capture.draft-discarded', actor: 'staff-1', detail: { documents: 1, images: 1, ageSeconds: 0 } });
   });
 });

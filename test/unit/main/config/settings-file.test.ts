@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ephemeralCustody } from '../../../../main/config/key-custody';
+import { openSecretStore } from '../../../../main/config/secret-store';
 import { defaultSettings, loadSettings, saveSettings } from '../../../../main/config/settings-file';
 
 const tmpFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-settings-')), 'settings.json');
@@ -57,5 +59,38 @@ describe('settings file', () => {
     saveSettings(file, defaultSettings(), true, 1234);
     expect(fs.readFileSync(`${file}.broken-1234`, 'utf8')).toBe('garbage');
     expect(loadSettings(file).problem).toBeNull();
+  });
+});
+
+describe('settings and secrets on a full disk (issue 12 §2, injected ENOSPC)', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const noSpace = () => {
+    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  };
+
+  it('a settings save that meets ENOSPC throws it, leaves the old file whole and no temp file', () => {
+    const file = tmpFile();
+    saveSettings(file, { ...defaultSettings(), language: 'cy' }, false);
+    const before = fs.readFileSync(file);
+    vi.spyOn(fs, 'writeFileSync').mockImplementation(noSpace);
+    expect(() => saveSettings(file, defaultSettings(), false)).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(file)).toEqual(before);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['settings.json']);
+  });
+
+  it('a secret that cannot be written on a full disk is not reported as set, and the old ones stay', () => {
+    const dir = path.dirname(tmpFile());
+    const custody = ephemeralCustody();
+    const file = path.join(dir, 'secrets.sealed');
+    const secrets = openSecretStore(file, custody);
+    secrets.set('trustid.username', 'desk');
+    vi.spyOn(fs, 'writeFileSync').mockImplementation(noSpace);
+    expect(() => secrets.set('trustid.password', 'pw')).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    vi.restoreAllMocks();
+    const reopened = openSecretStore(file, custody);
+    expect(reopened.get('trustid.username')).toBe('desk');
+    expect(reopened.has('trustid.password')).toBe(false);
+    expect(fs.readdirSync(dir)).toEqual(['secrets.sealed']);
   });
 });

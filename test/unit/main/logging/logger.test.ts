@@ -29,3 +29,48 @@ describe('logging', () => {
     expect(fs.statSync(file).size).toBeLessThanOrEqual(100);
   });
 });
+
+describe('logging on a full disk (issue 12 §2)', () => {
+  const noSpace = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+
+  it('drops and counts lines on ENOSPC instead of throwing, and writes again once there is room', () => {
+    const dir = tmp();
+    let full = false;
+    const ops = { ...fs, writeSync: ((fd: number, line: string) => {
+      if (full) throw noSpace();
+      return fs.writeSync(fd, line);
+    }) as typeof fs.writeSync };
+    const { log, file, close, dropped } = createLogger({ dir, file: { ops } });
+    log.info('before');
+    full = true;
+    for (let i = 0; i < 5; i++) expect(() => log.info({ i }, 'while full')).not.toThrow();
+    expect(dropped()).toBe(5);
+    full = false;
+    log.info('after');
+    close();
+    const messages = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(messages).toEqual(['before', 'after']);
+  });
+
+  it('starts without a usable log folder, drops lines, and opens the file later without hammering the disk', () => {
+    const dir = tmp();
+    let now = 0;
+    let opens = 0;
+    let refuse = true;
+    const ops = { ...fs, openSync: ((...args: Parameters<typeof fs.openSync>) => {
+      opens++;
+      if (refuse) throw noSpace();
+      return fs.openSync(...args);
+    }) as typeof fs.openSync };
+    const out = openRotatingFile(path.join(dir, 'app.log'), { ops, now: () => now, reopenAfterMs: 1000 });
+    for (let i = 0; i < 10; i++) out.write('x\n');
+    expect(out.dropped()).toBe(10);
+    expect(opens).toBe(1); // no retry on every line
+    refuse = false;
+    now = 1500;
+    out.write('back\n');
+    out.close();
+    expect(fs.readFileSync(path.join(dir, 'app.log'), 'utf8')).toBe('back\n');
+    expect(out.dropped()).toBe(10);
+  });
+});

@@ -3,7 +3,7 @@ import { containerVerdict, resultDetail } from '../../../../main/results/result-
 import { Container } from '../../../../main/trustid';
 import type { ResultSummary } from '../../../../preload/contract';
 
-const summary: ResultSummary = { id: 'app-1', localReference: 'ABCD-1234', capturedAt: 1, name: null, verdict: 'processing', documentCount: 1 };
+const summary: ResultSummary = { id: 'app-1', localReference: 'ABCD-1234', capturedAt: 1, name: null, verdict: 'processing', documentCount: 1, origin: 'kiosk', state: 'being_checked' };
 
 function container(over: Record<string, unknown>, docs: Array<Record<string, unknown>>) {
   return Container.parse({ Id: '54eaaf9a-40a0-4e46-a156-d28299f3b6f3', DocumentStorageType: 3, Documents: docs, ...over });

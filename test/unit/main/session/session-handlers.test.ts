@@ -25,7 +25,7 @@ describe('session handlers', () => {
     const h = sessionHarness();
     const d = wired(h);
     const id = await addStaff(h, 'Ada Front', '2468');
-    expect(await d.dispatch('staff.directory', undefined, ctx)).toEqual({ ok: true, value: [{ id, displayName: 'Ada Front' }] });
+    expect(await d.dispatch('staff.directory', undefined, ctx)).toEqual({ ok: true, value: [{ id: expect.any(String), displayName: 'Ada Front' }] });
     expect(await d.dispatch('staff.list', undefined, ctx)).toMatchObject({ ok: false, code: 'session.admin-required' });
     expect(await d.dispatch('session.signIn', { method: 'local', staffId: id, pin: '0000' }, ctx)).toMatchObject({ ok: false, code: 'session.wrong-pin' });
     const signedIn = await d.dispatch('session.signIn', { method: 'local', staffId: id, pin: '2468' }, ctx);
@@ -43,5 +43,19 @@ describe('session handlers', () => {
     const d = wired(h);
     expect(await d.dispatch('session.elevate', { pin: '12ab' }, ctx)).toMatchObject({ ok: false, code: 'contract.invalid-payload' });
     expect(h.store.audit.list()).toEqual([]);
+  });
+
+  it('counts wrong PINs per client, so one socket guessing does not lock out the person at another', async () => {
+    const h = sessionHarness();
+    h.store.settings.update({ staff: { maxPinAttempts: 2, lockoutMinutes: 10 } }, 'system');
+    const d = wired(h);
+    await addStaff(h, 'Ada Front', '2468');
+    const directory = await d.dispatch('staff.directory', undefined, ctx);
+    const handle = (directory.ok ? (directory.value as Array<{ id: string }>) : [])[0]!.id;
+    for (let client = 0; client < 4; client++) {
+      const reply = await d.dispatch('session.signIn', { method: 'local', staffId: handle, pin: '0000' }, { transport: 'websocket', clientId: `ws-${client}` });
+      expect(reply).toMatchObject({ ok: false, code: 'session.wrong-pin' });
+    }
+    expect(await d.dispatch('session.signIn', { method: 'local', staffId: handle, pin: '2468' }, { transport: 'websocket', clientId: 'ws-kiosk' })).toMatchObject({ ok: true, value: { state: 'signed-in' } });
   });
 });

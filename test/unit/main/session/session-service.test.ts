@@ -42,6 +42,77 @@ describe('session service: shared mode', () => {
     expect(auditActions(h)).toContain('staff.locked-out');
   });
 
+  it('never locks a person out for wrong PINs from many sources, and slows each source down instead', async () => {
+    const h = sessionHarness();
+    h.store.settings.update({ staff: { maxPinAttempts: 3, lockoutMinutes: 10 } }, 'system');
+    const id = await addStaff(h, 'Ada Front', '2468');
+    const [listed] = h.session.staffDirectory();
+    // A stranger guesses from a fresh socket each time, twice per socket (under the per-person limit).
+    for (let socket = 0; socket < 10; socket++) {
+      for (let i = 0; i < 2; i++) expect((await failure(h.session.signIn({ method: 'local', staffId: listed!.id, pin: '1111' }, `ws:${socket}`))).code).toBe('session.wrong-pin');
+    }
+    expect(h.store.staff.get(id)?.lockedUntil).toBeNull();
+    // Ada, at the desk in her own window, still gets in.
+    expect((await h.session.signIn({ method: 'local', staffId: listed!.id, pin: '2468' }, 'electron:window-1')).state).toBe('signed-in');
+  });
+
+  it('locks the person for repeated wrong PINs from one source, and delays that source after its free tries', async () => {
+    const h = sessionHarness();
+    h.store.settings.update({ staff: { maxPinAttempts: 3, lockoutMinutes: 10 } }, 'system');
+    const ada = await addStaff(h, 'Ada Front', '2468');
+    const bea = await addStaff(h, 'Bea Desk', '1357');
+    const handle = (name: string) => h.session.staffDirectory().find((s) => s.displayName === name)!.id;
+    for (let i = 0; i < 2; i++) await failure(h.session.signIn({ method: 'local', staffId: handle('Ada Front'), pin: '1111' }, 'ws:1'));
+    const locked = await failure(h.session.signIn({ method: 'local', staffId: handle('Ada Front'), pin: '1111' }, 'ws:1'));
+    expect(locked.code).toBe('session.locked-account');
+    expect(h.store.staff.get(ada)?.lockedUntil).toBe(h.clock.now() + 10 * MIN);
+    // Three wrong tries were free; the next wrong one (another person) costs this source 2 s …
+    expect((await failure(h.session.signIn({ method: 'local', staffId: handle('Bea Desk'), pin: '0000' }, 'ws:1'))).code).toBe('session.wrong-pin');
+    const slow = await failure(h.session.signIn({ method: 'local', staffId: handle('Bea Desk'), pin: '1357' }, 'ws:1'));
+    expect(slow).toMatchObject({ code: 'session.slow-down', message: expect.stringContaining('2 seconds') });
+    // … even for the right PIN, while another source is not held up; after the wait it works.
+    h.clock.advance(2_000);
+    expect((await h.session.signIn({ method: 'local', staffId: handle('Bea Desk'), pin: '1357' }, 'ws:1')).staff?.id).toBe(bea);
+    expect(h.store.staff.get(bea)?.lockedUntil).toBeNull();
+  });
+
+  it('slows every source together after many wrong PINs, without locking anyone', async () => {
+    const h = sessionHarness();
+    h.store.settings.update({ staff: { maxPinAttempts: 5, lockoutMinutes: 10 } }, 'system');
+    const id = await addStaff(h, 'Ada Front', '2468');
+    const [listed] = h.session.staffDirectory();
+    for (let socket = 0; socket < 30; socket++) await failure(h.session.signIn({ method: 'local', staffId: listed!.id, pin: '1111' }, `ws:${socket}`));
+    await failure(h.session.signIn({ method: 'local', staffId: listed!.id, pin: '1111' }, 'ws:30'));
+    expect((await failure(h.session.signIn({ method: 'local', staffId: listed!.id, pin: '2468' }, 'ws:31'))).code).toBe('session.slow-down');
+    h.clock.advance(1_000);
+    expect((await h.session.signIn({ method: 'local', staffId: listed!.id, pin: '2468' }, 'ws:31')).staff?.id).toBe(id);
+  });
+
+  it('never locks the admin PIN for wrong guesses spread over many sources; one source still locks it', async () => {
+    const h = sessionHarness();
+    await h.session.setAdminPin({ newPin: '7294' });
+    h.store.settings.update({ staff: { maxPinAttempts: 3, lockoutMinutes: 10 } }, 'system');
+    for (let socket = 0; socket < 8; socket++) {
+      for (let i = 0; i < 2; i++) expect((await failure(h.session.elevate('1111', `ws:${socket}`))).code).toBe('session.wrong-pin');
+    }
+    expect((await h.session.elevate('7294', 'ws:admin')).admin).toBe(true);
+    h.session.signOut();
+    for (let i = 0; i < 2; i++) await failure(h.session.elevate('1111', 'ws:x'));
+    expect((await failure(h.session.elevate('1111', 'ws:x'))).code).toBe('session.admin-pin-locked');
+    expect((await failure(h.session.elevate('7294', 'ws:other'))).code).toBe('session.admin-pin-locked');
+    h.clock.advance(10 * MIN);
+    expect((await h.session.elevate('7294', 'ws:other')).admin).toBe(true);
+  });
+
+  it('slows down admin PIN guesses from one source', async () => {
+    const h = sessionHarness();
+    await h.session.setAdminPin({ newPin: '7294' });
+    h.store.settings.update({ staff: { maxPinAttempts: 10, lockoutMinutes: 10 } }, 'system');
+    for (let i = 0; i < 4; i++) expect((await failure(h.session.elevate('1111', 'ws:9'))).code).toBe('session.wrong-pin');
+    expect((await failure(h.session.elevate('7294', 'ws:9'))).code).toBe('session.slow-down');
+    expect((await h.session.elevate('7294', 'ws:10')).admin).toBe(true);
+  });
+
   it('refuses an unknown and a switched-off account in the same words', async () => {
     const h = sessionHarness();
     const id = await addStaff(h, 'Ada Front', '2468');
@@ -76,7 +147,12 @@ describe('session service: shared mode', () => {
     const a = await addStaff(h, 'Ada Front', '2468');
     const b = await addStaff(h, 'Bea Desk', '1357');
     h.store.staff.setDisabled(b, true, 'system');
-    expect(h.session.staffDirectory()).toEqual([{ id: a, displayName: 'Ada Front' }]);
+    // Names only, under an opaque handle rather than the staff id (signed-out clients see this).
+    const listed = h.session.staffDirectory();
+    expect(listed).toEqual([{ id: expect.any(String), displayName: 'Ada Front' }]);
+    expect(listed[0]!.id).not.toBe(a);
+    expect((await h.session.signIn({ method: 'local', staffId: listed[0]!.id, pin: '2468' })).staff?.id).toBe(a);
+    h.session.signOut();
     h.store.settings.update({ staff: { accountMode: 'personal' } }, 'system');
     expect(h.session.staffDirectory()).toEqual([]);
   });
@@ -166,6 +242,24 @@ describe('session service: personal mode', () => {
     expect(auditActions(h)).toContain('session.offline-pin-set');
   });
 
+  it('never locks an offline PIN for wrong guesses spread over many sources; one source still locks it', async () => {
+    const h = sessionHarness({ mode: 'personal' });
+    h.store.settings.update({ staff: { maxPinAttempts: 3, lockoutMinutes: 10 } }, 'system');
+    await h.session.signIn({ method: 'trustid', ...JANE });
+    await h.session.setOfflinePin('4826');
+    h.session.signOut();
+    const guess = (pin: string, source: string) => h.session.signIn({ method: 'offline-pin', username: 'jane.doe', pin }, source);
+    for (let socket = 0; socket < 6; socket++) {
+      for (let i = 0; i < 2; i++) expect((await failure(guess('1111', `ws:${socket}`))).code).toBe('session.wrong-pin');
+    }
+    expect((await guess('4826', 'ws:jane')).state).toBe('signed-in');
+    h.session.signOut();
+    for (let i = 0; i < 2; i++) await failure(guess('1111', 'ws:x'));
+    expect((await failure(guess('1111', 'ws:x'))).code).toBe('session.locked-account');
+    expect((await failure(guess('4826', 'ws:jane'))).code).toBe('session.locked-account');
+    expect(auditActions(h)).toContain('staff.locked-out');
+  });
+
   it('lets the offline PIN expire 14 days after the last online sign-in, and an online sign-in renews it', async () => {
     const h = sessionHarness({ mode: 'personal' });
     await h.session.signIn({ method: 'trustid', ...JANE });
@@ -222,11 +316,11 @@ describe('session service: personal mode', () => {
     h.store.settings.update({ staff: { accountMode: 'shared' } }, 'system');
     expect(h.session.staffDirectory()).toEqual([]);
     expect((await failure(h.session.signIn({ method: 'local', staffId: id, pin: '123456789012' }))).code).toBe('session.unknown-staff');
-    await h.session.setAdminPin({ newPin: '7777' });
-    await h.session.elevate('7777');
+    await h.session.setAdminPin({ newPin: '7350' });
+    await h.session.elevate('7350');
     expect(h.session.staffList()).toEqual([{ id, displayName: 'TrustID: jane.doe', role: 'staff', active: true, pinSet: false }]);
-    await h.session.staffSave({ id, displayName: 'TrustID: jane.doe', role: 'staff', active: true, pin: '5555' });
-    expect(h.session.staffDirectory()).toEqual([{ id, displayName: 'TrustID: jane.doe' }]);
+    await h.session.staffSave({ id, displayName: 'TrustID: jane.doe', role: 'staff', active: true, pin: '5083' });
+    expect(h.session.staffDirectory()).toEqual([{ id: expect.any(String), displayName: 'TrustID: jane.doe' }]);
   });
 });
 
@@ -351,12 +445,12 @@ describe('session service: lock', () => {
     const staff = await addStaff(h, 'Bea Desk', '1357');
     // An admin account exists, so this is not a first run: the admin account sets the PIN.
     await h.session.signIn({ method: 'local', staffId: admin, pin: '2468' });
-    await h.session.setAdminPin({ newPin: '7777' });
+    await h.session.setAdminPin({ newPin: '7350' });
     h.session.lock();
     expect((await h.session.unlock({ pin: '2468' })).admin).toBe(true);
     h.session.signOut();
     await h.session.signIn({ method: 'local', staffId: staff, pin: '1357' });
-    expect((await h.session.elevate('7777')).admin).toBe(true);
+    expect((await h.session.elevate('7350')).admin).toBe(true);
     h.session.lock();
     expect((await h.session.unlock({ pin: '1357' })).admin).toBe(false);
   });
@@ -368,10 +462,10 @@ describe('session service: admin', () => {
     expect(h.session.view()).toMatchObject({ adminPinSet: false, admin: false });
     expect(h.session.authorize('session.setAdminPin')).toBeNull();
     expect(h.session.authorize('staff.save')?.code).toBe('session.admin-required');
-    expect((await h.session.setAdminPin({ newPin: '7777' })).adminPinSet).toBe(true);
+    expect((await h.session.setAdminPin({ newPin: '7350' })).adminPinSet).toBe(true);
     expect(h.session.authorize('session.setAdminPin')?.code).toBe('session.admin-required');
-    expect((await failure(h.session.setAdminPin({ newPin: '1111' }))).code).toBe('session.current-pin-required');
-    expect((await h.session.elevate('7777')).admin).toBe(true);
+    expect((await failure(h.session.setAdminPin({ newPin: '2580' }))).code).toBe('session.current-pin-required');
+    expect((await h.session.elevate('7350')).admin).toBe(true);
     expect(h.session.authorize('staff.save')).toBeNull();
     expect(h.session.authorize('capture.start')?.code).toBe('session.signed-out');
     const saved = await h.session.staffSave({ displayName: 'Ada Front', role: 'admin', active: true, pin: '2468' });
@@ -385,57 +479,57 @@ describe('session service: admin', () => {
     const admin = await addStaff(h, 'Ada Admin', '2468', 'admin');
     const staff = await addStaff(h, 'Bea Desk', '1357');
     expect(h.session.authorize('session.setAdminPin')?.code).toBe('session.admin-required');
-    expect((await failure(h.session.setAdminPin({ newPin: '7777' }))).code).toBe('session.admin-required');
+    expect((await failure(h.session.setAdminPin({ newPin: '7350' }))).code).toBe('session.admin-required');
     await h.session.signIn({ method: 'local', staffId: staff, pin: '1357' });
-    expect((await failure(h.session.setAdminPin({ newPin: '7777' }))).code).toBe('session.admin-required');
+    expect((await failure(h.session.setAdminPin({ newPin: '7350' }))).code).toBe('session.admin-required');
     h.session.signOut();
     await h.session.signIn({ method: 'local', staffId: admin, pin: '2468' });
-    expect((await h.session.setAdminPin({ newPin: '7777' })).adminPinSet).toBe(true);
+    expect((await h.session.setAdminPin({ newPin: '7350' })).adminPinSet).toBe(true);
     // A forgotten admin PIN: the administrator's own account resets it.
-    expect((await h.session.setAdminPin({ newPin: '8888' })).adminPinSet).toBe(true);
+    expect((await h.session.setAdminPin({ newPin: '8642' })).adminPinSet).toBe(true);
     h.session.signOut();
     await h.session.signIn({ method: 'local', staffId: staff, pin: '1357' });
-    expect((await failure(h.session.elevate('7777'))).code).toBe('session.wrong-pin');
-    expect((await h.session.elevate('8888')).admin).toBe(true);
+    expect((await failure(h.session.elevate('7350'))).code).toBe('session.wrong-pin');
+    expect((await h.session.elevate('8642')).admin).toBe(true);
   });
 
   it('changes the admin PIN with the current one, counting wrong ones', async () => {
     const h = sessionHarness();
-    await h.session.setAdminPin({ newPin: '7777' });
-    await h.session.elevate('7777');
-    expect((await failure(h.session.setAdminPin({ currentPin: '1234', newPin: '5555' }))).code).toBe('session.wrong-pin');
-    await h.session.setAdminPin({ currentPin: '7777', newPin: '5555' });
+    await h.session.setAdminPin({ newPin: '7350' });
+    await h.session.elevate('7350');
+    expect((await failure(h.session.setAdminPin({ currentPin: '1234', newPin: '5083' }))).code).toBe('session.wrong-pin');
+    await h.session.setAdminPin({ currentPin: '7350', newPin: '5083' });
     h.session.signOut();
-    expect((await failure(h.session.elevate('7777'))).code).toBe('session.wrong-pin');
-    expect((await h.session.elevate('5555')).admin).toBe(true);
+    expect((await failure(h.session.elevate('7350'))).code).toBe('session.wrong-pin');
+    expect((await h.session.elevate('5083')).admin).toBe(true);
   });
 
   it('locks the admin PIN after too many wrong tries, across a restart, until the lockout ends', async () => {
     const h = sessionHarness();
     h.store.settings.update({ staff: { maxPinAttempts: 3, lockoutMinutes: 15 } }, 'system');
-    await h.session.setAdminPin({ newPin: '7777' });
+    await h.session.setAdminPin({ newPin: '7350' });
     const codes = [];
     for (let i = 0; i < 3; i++) codes.push((await failure(h.session.elevate('0000'))).code);
     expect(codes).toEqual(['session.wrong-pin', 'session.wrong-pin', 'session.admin-pin-locked']);
     const restarted = h.restart();
-    expect(await failure(restarted.elevate('7777'))).toMatchObject({ code: 'session.admin-pin-locked', message: expect.stringContaining('in 15 minutes') });
+    expect(await failure(restarted.elevate('7350'))).toMatchObject({ code: 'session.admin-pin-locked', message: expect.stringContaining('in 15 minutes') });
     h.clock.advance(15 * MIN);
-    expect((await restarted.elevate('7777')).admin).toBe(true);
+    expect((await restarted.elevate('7350')).admin).toBe(true);
     expect(auditActions(h)).toContain('session.admin-pin-locked-out');
   });
 
   it('refuses elevation before any admin PIN exists', async () => {
     const h = sessionHarness();
-    expect((await failure(h.session.elevate('7777'))).code).toBe('session.no-admin-pin');
+    expect((await failure(h.session.elevate('7350'))).code).toBe('session.no-admin-pin');
   });
 
   it('keeps admin rights from the PIN for this sign-in only', async () => {
     const h = sessionHarness();
-    await h.session.setAdminPin({ newPin: '7777' });
+    await h.session.setAdminPin({ newPin: '7350' });
     const id = await addStaff(h, 'Bea Desk', '1357');
     await h.session.signIn({ method: 'local', staffId: id, pin: '1357' });
     expect(h.session.authorize('settings.update')?.code).toBe('session.admin-required');
-    await h.session.elevate('7777');
+    await h.session.elevate('7350');
     expect(h.session.authorize('settings.update')).toBeNull();
     expect(h.session.current()?.admin).toBe(true);
     h.session.signOut();
@@ -445,8 +539,8 @@ describe('session service: admin', () => {
 
   it('closes an admin PIN session on a signed-out screen after the idle time without use, and keeps it open while used', async () => {
     const h = sessionHarness();
-    await h.session.setAdminPin({ newPin: '7777' });
-    await h.session.elevate('7777');
+    await h.session.setAdminPin({ newPin: '7350' });
+    await h.session.elevate('7350');
     h.clock.advance(170_000);
     expect(h.session.authorize('settings.update')).toBeNull();
     h.clock.advance(170_000);
@@ -458,13 +552,13 @@ describe('session service: admin', () => {
 
   it('drops a signed-out admin PIN session at lock, sign-out or a sign-in', async () => {
     const h = sessionHarness();
-    await h.session.setAdminPin({ newPin: '7777' });
+    await h.session.setAdminPin({ newPin: '7350' });
     const id = await addStaff(h, 'Bea Desk', '1357');
-    await h.session.elevate('7777');
+    await h.session.elevate('7350');
     expect(h.session.lock().admin).toBe(false);
-    await h.session.elevate('7777');
+    await h.session.elevate('7350');
     expect(h.session.signOut().admin).toBe(false);
-    await h.session.elevate('7777');
+    await h.session.elevate('7350');
     expect((await h.session.signIn({ method: 'local', staffId: id, pin: '1357' })).admin).toBe(false);
   });
 
@@ -484,17 +578,17 @@ describe('session service: admin', () => {
 
   it('tells the app when the signed-in person’s own role changes', async () => {
     const h = sessionHarness();
-    await h.session.setAdminPin({ newPin: '7777' });
+    await h.session.setAdminPin({ newPin: '7350' });
     const id = await addStaff(h, 'Bea Desk', '1357');
     await h.session.signIn({ method: 'local', staffId: id, pin: '1357' });
-    await h.session.elevate('7777');
+    await h.session.elevate('7350');
     await h.session.staffSave({ id, displayName: 'Bea Desk', role: 'admin', active: true });
     expect(h.views.at(-1)?.staff?.role).toBe('admin');
   });
 
   it('refuses staff administration to anyone without admin rights, even when called inside main', async () => {
     const h = sessionHarness();
-    await h.session.setAdminPin({ newPin: '7777' });
+    await h.session.setAdminPin({ newPin: '7350' });
     expect(() => h.session.staffList()).toThrow(expect.objectContaining({ code: 'session.admin-required' }));
     expect((await failure(h.session.staffSave({ displayName: 'Cy New', role: 'admin', active: true, pin: '1111' }))).code).toBe('session.admin-required');
   });
@@ -527,7 +621,7 @@ describe('session service: demo and the view', () => {
   it('refuses to keep an admin PIN without a key, saying why', async () => {
     const { noCustody } = await import('../../../../main/config/key-custody');
     const h = sessionHarness({ deps: { custody: () => noCustody('This computer offers no key store.') } });
-    expect(await failure(h.session.setAdminPin({ newPin: '7777' }))).toMatchObject({ code: 'session.no-key', message: expect.stringContaining('no key store') });
+    expect(await failure(h.session.setAdminPin({ newPin: '7350' }))).toMatchObject({ code: 'session.no-key', message: expect.stringContaining('no key store') });
     expect(h.session.view().adminPinSet).toBe(false);
   });
 

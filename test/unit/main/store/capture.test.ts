@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { noCustody } from '../../../../main/config/key-custody';
 import type { FileWriter } from '../../../../main/store/sealed-files';
@@ -293,3 +294,32 @@ describe('edits', () => {
     expect(() => store.capture.removeDocument({ appId, docIndex: 0, actor: 's' })).toThrow(expect.objectContaining({ code: 'store.edit-refused' }));
   });
 });
+
+describe('SQLite full (issue 12 §2, injected with max_page_count)', () => {
+  it('a commit that meets SQLITE_FULL is store.disk-full, removes its files and keeps every earlier capture', async () => {
+    const first = openTestStore();
+    const saved = await first.store.capture.saveCapture(sampleCapture(1, { images: 2 }));
+    first.store.close();
+    // SQLite's own "database or disk is full": the database may not grow beyond a few more pages.
+    const { store } = openTestStore({ dir: first.dir, custody: first.custody, maxPages: pageCount(first.dir) + 3 });
+    let error: unknown = null;
+    for (let n = 2; n < 60 && error === null; n++) {
+      await store.capture.saveCapture(sampleCapture(n, { fields: true })).catch((e: unknown) => (error = e));
+    }
+    expect(error).toMatchObject({ code: 'store.disk-full' });
+    expect(store.integrityCheck()).toBeNull();
+    expect(store.images.verify(saved.appId)).toEqual([]);
+    // Files only for the captures whose rows committed: the refused one left none behind.
+    expect(listFiles(store.imagesDir)).toHaveLength(2 * appCount(store));
+  });
+});
+
+function pageCount(dir: string): number {
+  const file = fs.readdirSync(dir).find((f) => /\.(db|sqlite3?)$/.test(f))!;
+  const db = new Database(path.join(dir, file), { readonly: true });
+  try {
+    return db.pragma('page_count', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}

@@ -118,4 +118,28 @@ describe('retention', () => {
     store.settings.update({ retention: { unsentAlertHours: 1 } }, 'admin');
     expect(store.retention.unsentAlerts()).toHaveLength(2);
   });
+
+  it('purges a guest link’s personal values once it is final (after the delay) and drops the row after the retention days', () => {
+    const { store, clock } = openTestStore();
+    store.settings.update({ retention: { purgeDelayMinutes: 10, resultDays: 30 } }, 'admin');
+    const at = clock.now();
+    const base = { kind: 'guest_link' as const, accountId: 'kiosk', branchId: null, createdBy: null, sendEmail: false, phase: 'PENDING' as const, sentAt: at, attentionReason: null, failures: 0, nextAttemptAt: null, message: null, guestId: 'g', expiresAt: at, replacedBy: null, submittedAt: null, lastCheckedAt: at, nextCheckAt: null, checkFailures: 0, revokePhase: null, revokeDueAt: null, revokeFailures: 0, outcome: null, purgedAt: null, createdAt: at, updatedAt: at };
+    const request = { name: 'Ada', email: 'ada@example.org', fields: [] };
+    store.remoteCreates.insert({ ...base, reference: 'final', state: 'created', request, containerId: 'c-1', linkUrl: 'http://x/g', remoteState: 'expired', result: null, finalAt: at });
+    store.remoteCreates.insert({ ...base, reference: 'waiting', state: 'created', request, containerId: 'c-2', linkUrl: 'http://x/h', remoteState: 'waiting', result: null, finalAt: null });
+
+    clock.advance(9 * MIN);
+    store.retention.runDue();
+    expect(store.remoteCreates.get('final')!.request).toEqual(request);
+
+    clock.advance(MIN);
+    store.retention.runDue();
+    expect(store.remoteCreates.get('final')).toMatchObject({ request: null, linkUrl: null, remoteState: 'expired', purgedAt: clock.now() });
+    expect(store.remoteCreates.get('waiting')!.request).toEqual(request);
+
+    clock.advance(30 * DAY);
+    store.retention.runDue();
+    expect(store.remoteCreates.get('final')).toBeNull();
+    expect(store.remoteCreates.get('waiting')).not.toBeNull();
+  });
 });

@@ -10,7 +10,7 @@ import { setUpI18n } from '../../../../renderer/src/i18n';
 import { useCaptureStore } from '../../../../renderer/src/stores/capture-store';
 import { useDevicesStore } from '../../../../renderer/src/stores/devices-store';
 import { keepObjectUrl, setImageDecoder, useMediaStore } from '../../../../renderer/src/stores/media-store';
-import { captureBridge, fullPassport, image, installDecoder, passportDraft, passportMrz, quality, reader } from './fixtures';
+import { captureBridge, fullPassport, image, installDecoder, passportDraft, passportMrz, quality, reader, submissionView } from './fixtures';
 
 beforeAll(() => setUpI18n('en'));
 afterEach(() => {
@@ -249,6 +249,7 @@ describe('details and submit', () => {
       'capture.get': blocked,
       'capture.confirmPerson': { ...fullPassport(), personConfirmed: true },
       'capture.submit': { applicationId: 'app-1', localReference: 'K7-2041', queued: true, message: 'Saved on this kiosk; it will be sent when TrustID can be reached.' },
+      'capture.submission': submissionView({ offline: true }),
     });
     fireEvent.click(screen.getByTestId('person-yes'));
     await waitFor(() => expect(screen.getByTestId('submit')).toHaveProperty('disabled', false));
@@ -256,7 +257,9 @@ describe('details and submit', () => {
     fireEvent.click(screen.getByTestId('submit'));
     expect((await screen.findByTestId('receipt-reference')).textContent).toBe('K7-2041');
     expect(screen.getByTestId('receipt').dataset.queued).toBe('true');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Check saved on this kiosk');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Check saved on this kiosk — TrustID cannot be reached'));
+    expect(screen.getByTestId('submitted-saved').dataset.state).toBe('current');
+    expect(screen.getByTestId('submitted-offline').textContent).toMatch(/sent automatically when the connection is back/);
   });
 
   it('saves typed custom fields before submitting', async () => {
@@ -325,7 +328,9 @@ describe('Finish', () => {
     const { bitmaps } = installDecoder();
     useNavigation.getState().navigate('capture');
     renderCapture();
-    fireEvent.click(await screen.findByTestId('to-details'));
+    // Arriving on the screen with a check open asks first; resuming a complete one opens its details.
+    fireEvent.click(await screen.findByTestId('unfinished-resume'));
+    await screen.findByTestId('details-stage');
     await waitFor(() => expect(bitmaps.length).toBeGreaterThan(0));
     const url = keepObjectUrl('pdf:other', new Blob(['%PDF']));
     const revoke = vi.spyOn(URL, 'revokeObjectURL');

@@ -1,6 +1,6 @@
 // Drafts, devices and a recording image decoder for the capture screen's DOM tests.
 import { vi } from 'vitest';
-import type { CaptureDraft, CapturedImage, DeviceView, MrzView, QualityCheck } from '../../../../preload/contract';
+import type { CaptureDraft, CapturedImage, DeviceView, MrzView, QualityCheck, SubmissionView } from '../../../../preload/contract';
 import { setBridge } from '../../../../renderer/src/bridge';
 import type { ImageDecoder } from '../../../../renderer/src/media/image-decoder';
 import { setImageDecoder } from '../../../../renderer/src/stores/media-store';
@@ -66,6 +66,7 @@ export function passportDraft(images: Images = {}, overrides: Partial<CaptureDra
     fields: {},
     personConfirmed: false,
     blockers: [],
+    identity: { issues: [], notes: [], blocking: false, canOverride: false, override: null },
     ...overrides,
   };
 }
@@ -95,10 +96,28 @@ export function captureBridge(answers: Record<string, unknown> = {}): FakeBridge
     'devices.list': [reader()],
     'capture.image': ({ imageId, variant }: { imageId: string; variant: string }) => ({ mime: 'image/jpeg', base64: `${imageId}:${variant}`, width: variant === 'full' ? 1200 : 300, height: variant === 'full' ? 800 : 200 }),
     'capture.fieldDefinitions': [],
+    'capture.submission': ({ applicationId }: { applicationId: string }) => submissionView({ applicationId }),
     ...answers,
   });
   setBridge(bridge);
   return bridge;
+}
+
+/** What main says of a submitted application (capture.submission / capture.submissionChanged). */
+export function submissionView(overrides: Partial<SubmissionView> = {}): SubmissionView {
+  return {
+    applicationId: 'app-1',
+    localReference: 'K7-2041',
+    stage: 'saved',
+    offline: false,
+    images: { total: 3, sent: 0, current: null },
+    savedAt: 1_700_000_000_000,
+    sentAt: null,
+    referred: false,
+    verdict: null,
+    attention: null,
+    ...overrides,
+  };
 }
 
 export function installDecoder() {

@@ -14,14 +14,24 @@ afterEach(() => {
   setBridge(null);
 });
 
-const link = (id: string, state: 'open' | 'submitted' | 'expired' | 'deleted', name = 'Bo Visitor') => ({
-  id,
+type State = 'waiting' | 'submitted' | 'expired' | 'result' | 'revoked';
+const link = (reference: string, state: State, name = 'Bo Visitor', over: Record<string, unknown> = {}) => ({
+  reference,
   name,
   email: 'bo@example.com',
-  url: `https://guest.example/link/${id}`,
-  createdAt: Date.UTC(2026, 10, 24, 10),
+  url: `https://guest.example/link/${reference}`,
+  sendEmail: false,
   state,
+  createdAt: Date.UTC(2026, 10, 24, 10),
+  expiresAt: Date.UTC(2026, 11, 1, 10),
+  containerId: `c-${reference}`,
+  message: null,
+  canRevoke: state === 'waiting',
+  canCompleteAsGuest: false,
+  ...over,
 });
+
+const HOST = { id: 'host', label: 'Host', kind: 'text', required: true, choices: [] };
 
 /** Reads the dark modules back out of the SVG path, as a scanner would see them. */
 function darkModules(d: string): Set<string> {
@@ -45,51 +55,69 @@ describe('QR code', () => {
 });
 
 describe('guest link screen', () => {
-  it('creates a link from name and email and shows it as a QR code with the address', async () => {
-    const bridge = fakeBridge({ 'guest.list': [], 'guest.create': ({ name, email }: { name: string; email: string }) => ({ ...link('g1', 'open', name), email }) });
+  it('creates a link from name, email and the account’s fields and shows it as a QR code with its expiry', async () => {
+    const bridge = fakeBridge({ 'guest.list': [], 'capture.fieldDefinitions': [HOST], 'guest.create': ({ name }: { name: string }) => link('g1', 'waiting', name) });
     setBridge(bridge);
     render(<GuestLinkScreen params={{}} />);
     fireEvent.change(screen.getByTestId('guest-name'), { target: { value: ' Bo Visitor ' } });
     fireEvent.change(screen.getByTestId('guest-email'), { target: { value: 'bo@example.com' } });
+    fireEvent.change(await screen.findByTestId('field-host'), { target: { value: 'Dr Who' } });
+    fireEvent.click(screen.getByTestId('guest-send-email'));
     await act(async () => fireEvent.click(screen.getByTestId('guest-create')));
-    expect(bridge.calls).toContainEqual(['guest.create', { name: 'Bo Visitor', email: 'bo@example.com' }]);
+    expect(bridge.calls).toContainEqual(['guest.create', { name: 'Bo Visitor', email: 'bo@example.com', sendEmail: true, fields: { host: 'Dr Who' } }]);
     const qr = screen.getByRole('img', { name: 'QR code of the guest link for Bo Visitor' });
     expect(qr.dataset.text).toBe('https://guest.example/link/g1');
     expect(screen.getByTestId('guest-url').textContent).toBe('https://guest.example/link/g1');
+    expect(screen.getByTestId('guest-link').textContent).toContain('Works until');
     expect(document.activeElement?.textContent).toBe('Link for Bo Visitor');
-    // The list is fetched again so the new link shows there too.
-    expect(bridge.calls.filter(([c]) => c === 'guest.list')).toHaveLength(2);
+    expect(bridge.calls.filter(([c]) => c === 'guest.list').length).toBeGreaterThanOrEqual(2);
   });
 
-  it('catches a missing name and a mistyped email before asking main', async () => {
-    const bridge = fakeBridge({ 'guest.list': [] });
+  it('catches a missing name, a mistyped email and an empty mandatory field before asking main', async () => {
+    const bridge = fakeBridge({ 'guest.list': [], 'capture.fieldDefinitions': [HOST] });
     setBridge(bridge);
     render(<GuestLinkScreen params={{}} />);
+    await screen.findByTestId('field-host');
     fireEvent.change(screen.getByTestId('guest-email'), { target: { value: 'bo@example' } });
     await act(async () => fireEvent.click(screen.getByTestId('guest-create')));
     expect(screen.getByText('Enter the visitor’s name.')).toBeTruthy();
     expect(screen.getByText(/Enter an email address like/)).toBeTruthy();
+    expect(screen.getByText(/Host/, { selector: '[role=alert]' })).toBeTruthy();
     expect(bridge.calls.some(([c]) => c === 'guest.create')).toBe(false);
   });
 
   it('shows main’s message when the link cannot be made, keeping what was typed', async () => {
-    setBridge(fakeBridge({ 'guest.list': [], 'guest.create': new BridgeError('trustid.offline', 'TrustID cannot be reached. Guest links need a connection; try again later.') }));
+    setBridge(fakeBridge({ 'guest.list': [], 'capture.fieldDefinitions': [], 'guest.create': new BridgeError('trustid.offline', 'TrustID cannot be reached, so no guest link can be made now.') }));
     render(<GuestLinkScreen params={{}} />);
     fireEvent.change(screen.getByTestId('guest-name'), { target: { value: 'Bo' } });
     fireEvent.change(screen.getByTestId('guest-email'), { target: { value: 'bo@example.com' } });
+    await screen.findByTestId('guest-send-email');
     await act(async () => fireEvent.click(screen.getByTestId('guest-create')));
-    expect(screen.getByRole('alert').textContent).toMatch(/Guest links need a connection/);
+    expect(screen.getByTestId('guest-create-error').textContent).toMatch(/no guest link can be made now/);
     expect((screen.getByTestId('guest-name') as HTMLInputElement).value).toBe('Bo');
   });
 
-  it('lists recent links with their state and shows an open one’s code again', async () => {
-    setBridge(fakeBridge({ 'guest.list': [link('g1', 'open', 'Ann'), link('g2', 'submitted', 'Ben'), link('g3', 'expired', 'Cy')] }));
+  it('lists links with their state in plain words, shows a waiting one’s code again and offers revoke only there', async () => {
+    setBridge(fakeBridge({ 'capture.fieldDefinitions': [], 'guest.list': [link('g1', 'waiting', 'Ann'), link('g2', 'submitted', 'Ben'), link('g3', 'expired', 'Cy'), link('g4', 'result', 'Di', { name: null })] }));
     render(<GuestLinkScreen params={{}} />);
-    expect((await screen.findByTestId('guest-g2')).textContent).toContain('Submitted');
+    expect((await screen.findByTestId('guest-g2')).textContent).toContain('Submitted, being checked');
     expect(screen.getByTestId('guest-g3').textContent).toContain('Expired');
+    expect(screen.getByTestId('guest-g4').textContent).toContain('Result ready');
+    expect(screen.getByTestId('guest-g4').textContent).toContain('Visitor details removed');
     expect(screen.getByTestId('guest-g1').textContent).toContain('Waiting for the visitor');
     expect(screen.queryByRole('button', { name: 'Show QR code for Ben' })).toBeNull();
+    expect(screen.getAllByTestId('guest-revoke')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Show QR code for Ann' }));
     expect(screen.getByTestId('qr-code').dataset.text).toBe('https://guest.example/link/g1');
+  });
+
+  it('revokes only after confirmation', async () => {
+    const bridge = fakeBridge({ 'capture.fieldDefinitions': [], 'guest.list': [link('g1', 'waiting', 'Ann')], 'guest.revoke': link('g1', 'revoked', 'Ann', { canRevoke: false }) });
+    setBridge(bridge);
+    render(<GuestLinkScreen params={{}} />);
+    fireEvent.click(await screen.findByTestId('guest-revoke'));
+    expect(bridge.calls.some(([c]) => c === 'guest.revoke')).toBe(false);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Revoke the link' })));
+    expect(bridge.calls).toContainEqual(['guest.revoke', { reference: 'g1' }]);
   });
 });

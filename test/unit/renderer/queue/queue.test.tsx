@@ -115,3 +115,17 @@ describe('queue item merging', () => {
     expect(upsertItem(list, item('z', { state: 'closed' }))).toBe(list);
   });
 });
+
+describe('queue screen: long queues', () => {
+  it('pages past 200 applications, 50 at a time, oldest first', async () => {
+    const many = Array.from({ length: 230 }, (_, i) => item(`q${String(i).padStart(3, '0')}`, { capturedAt: Date.UTC(2026, 10, 3, 9, 30) + i * 1000 }));
+    await openQueue(many);
+    expect(screen.getAllByRole('listitem')).toHaveLength(50);
+    expect(screen.getByTestId('queue-pager').textContent).toContain('Showing 1–50 of 230');
+    for (let i = 0; i < 4; i++) await act(async () => fireEvent.click(screen.getByTestId('queue-next')));
+    expect(screen.getByTestId('queue-pager').textContent).toContain('Showing 201–230 of 230');
+    expect(card('REF-q229')).toBeTruthy();
+    expect((screen.getByTestId('queue-next') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+

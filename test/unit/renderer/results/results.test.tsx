@@ -1,7 +1,7 @@
 // Results in a DOM against a fake bridge: search, detail, images on demand, PDF, forgetting.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ResultDetail, ResultSummary } from '../../../../preload/contract';
+import type { ResultDetail, ResultPage, ResultSummary } from '../../../../preload/contract';
 import { useNavigation } from '../../../../renderer/src/app/navigation-store';
 import { resetVisitor } from '../../../../renderer/src/app/visitor-reset';
 import { BridgeError, setBridge } from '../../../../renderer/src/bridge';
@@ -32,9 +32,13 @@ function Screens() {
 }
 
 const summaries: ResultSummary[] = [
-  { id: 'r1', localReference: 'K7-2041', capturedAt: Date.UTC(2026, 10, 20, 9, 30), name: 'Anna Eriksson', verdict: 'accepted', documentCount: 1 },
-  { id: 'r2', localReference: 'K7-2042', capturedAt: Date.UTC(2026, 10, 21, 14, 5), name: null, verdict: 'failed', documentCount: 2 },
+  { id: 'r1', localReference: 'K7-2041', capturedAt: Date.UTC(2026, 10, 20, 9, 30), name: 'Anna Eriksson', verdict: 'accepted', documentCount: 1, origin: 'kiosk', state: 'result_ready' },
+  { id: 'r2', localReference: 'K7-2042', capturedAt: Date.UTC(2026, 10, 21, 14, 5), name: null, verdict: 'failed', documentCount: 2, origin: 'elsewhere', state: 'result_ready' },
 ];
+
+function page(items: ResultSummary[], extra: Partial<ResultPage> = {}): ResultPage {
+  return { items, total: items.length, next: null, ownRecordsOnly: false, ...extra };
+}
 
 const detail: ResultDetail = {
   ...summaries[1]!,
@@ -56,7 +60,7 @@ const detail: ResultDetail = {
 };
 
 function open(answers: Record<string, unknown>, screen: 'results' | 'result-detail' = 'results', params: Record<string, string> = {}) {
-  const bridge = fakeBridge({ 'results.list': summaries, 'results.get': detail, ...answers });
+  const bridge = fakeBridge({ 'results.list': page(summaries), 'results.get': detail, ...answers });
   setBridge(bridge);
   useNavigation.getState().navigate(screen, params);
   render(<Screens />);
@@ -73,10 +77,38 @@ describe('results list', () => {
     expect(screen.getByTestId('result-r2').textContent).toContain('Name not read');
   });
 
+  it('shows where each application came from and its state in plain words, never a blank name for a waiting guest', async () => {
+    const waiting: ResultSummary = { id: 'r3', localReference: 'REF-9', capturedAt: Date.UTC(2026, 10, 22), name: 'Guest Person', verdict: 'processing', documentCount: 0, origin: 'guest_link', state: 'waiting_guest' };
+    open({ 'results.list': page([waiting, ...summaries]) });
+    const row = await screen.findByTestId('result-r3');
+    expect(row.textContent).toContain('Guest link');
+    expect(row.textContent).toContain('Waiting for the guest');
+    expect(row.textContent).toContain('Guest Person');
+    expect(screen.getByTestId('result-r2').textContent).toContain('Made elsewhere');
+  });
+
+  it('pages on past the first page with the keyset cursor, keeping the rows already shown', async () => {
+    const next = { createdAt: summaries[1]!.capturedAt, id: 'r2' };
+    const bridge = open({ 'results.list': page(summaries, { total: 3, next }) });
+    expect(await screen.findByText('Showing 2 of 3')).toBeTruthy();
+    const third: ResultSummary = { ...summaries[0]!, id: 'r0', name: 'Older Holder' };
+    bridge.answers['results.list'] = page([third], { total: 3 });
+    fireEvent.click(screen.getByTestId('results-more'));
+    expect(await screen.findByText('Showing 3 of 3')).toBeTruthy();
+    expect(bridge.calls.at(-1)).toEqual(['results.list', { limit: 50, after: next }]);
+    expect(screen.queryByTestId('results-more')).toBeNull();
+    expect(screen.getByTestId('result-r1')).toBeTruthy();
+  });
+
+  it('says in one plain sentence why only this kiosk’s applications are shown without archive rights', async () => {
+    open({ 'results.list': page(summaries, { ownRecordsOnly: true }) });
+    expect((await screen.findByTestId('results-own-records')).textContent).toContain('not allowed to search TrustID’s records');
+  });
+
   it('searches by name, verdict and a whole-day date range', async () => {
     const bridge = open({});
     await screen.findByText('Applications found: 2');
-    bridge.answers['results.list'] = [summaries[0]];
+    bridge.answers['results.list'] = page([summaries[0]!]);
     fireEvent.change(screen.getByTestId('results-name'), { target: { value: '  Eriksson ' } });
     fireEvent.change(screen.getByTestId('results-verdict'), { target: { value: 'accepted' } });
     fireEvent.change(screen.getByTestId('results-from'), { target: { value: '2026-11-20' } });
@@ -85,7 +117,7 @@ describe('results list', () => {
     expect(await screen.findByText('Applications found: 1')).toBeTruthy();
     expect(bridge.calls.at(-1)).toEqual([
       'results.list',
-      { name: 'Eriksson', verdict: 'accepted', from: new Date(2026, 10, 20).getTime(), to: new Date(2026, 10, 22).getTime() - 1 },
+      { name: 'Eriksson', verdict: 'accepted', from: new Date(2026, 10, 20).getTime(), to: new Date(2026, 10, 22).getTime() - 1, limit: 50 },
     ]);
   });
 
@@ -99,12 +131,12 @@ describe('results list', () => {
   });
 
   it('says when nothing matches, and shows main’s message with a retry when the search fails', async () => {
-    const bridge = open({ 'results.list': [] });
+    const bridge = open({ 'results.list': page([]) });
     expect(await screen.findByTestId('results-empty')).toBeTruthy();
     bridge.answers['results.list'] = new BridgeError('store.unavailable', 'The local database cannot be read. Restart Scan Station.');
     fireEvent.click(screen.getByTestId('results-submit'));
     expect((await screen.findByRole('alert')).textContent).toContain('The local database cannot be read.');
-    bridge.answers['results.list'] = summaries;
+    bridge.answers['results.list'] = page(summaries);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Applications found: 2')).toBeTruthy();
   });
@@ -136,6 +168,17 @@ describe('result detail', () => {
     expect(within(doc).getByTestId('passed-facts-0').textContent).toContain('The document is in date.');
     expect(within(doc).getByText('ERIKSSON')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Result K7-2042');
+  });
+
+  it('shows a guest application’s origin, reference, and the guest’s name and e-mail as TrustID stored them', async () => {
+    const guest: ResultDetail = { ...detail, origin: 'guest_link', localReference: 'REF-77', guest: { name: 'Gwen Guest', email: 'gwen@example.org' }, fields: [{ label: 'Visitor reference', value: 'V-12' }] };
+    open({ 'results.get': guest }, 'result-detail', { id: 'r2' });
+    const box = await screen.findByTestId('result-guest');
+    expect(box.textContent).toContain('Gwen Guest');
+    expect(box.textContent).toContain('gwen@example.org');
+    expect(screen.getByTestId('result-meta').textContent).toContain('Started: Guest link');
+    expect(screen.getByTestId('result-meta').textContent).toContain('REF-77');
+    expect(screen.getByTestId('result-application-fields').textContent).toContain('V-12');
   });
 
   it('fetches an image from TrustID only when staff ask for it', async () => {
@@ -189,8 +232,9 @@ describe('result detail', () => {
 
 describe('filter request', () => {
   it('leaves out what was not filled in', () => {
-    expect(filterRequest(emptyFilter)).toEqual({});
-    expect(filterRequest({ ...emptyFilter, name: '   ' })).toEqual({});
-    expect(filterRequest({ ...emptyFilter, from: 'not a date' })).toEqual({});
+    expect(filterRequest(emptyFilter)).toEqual({ limit: 50 });
+    expect(filterRequest({ ...emptyFilter, name: '   ' })).toEqual({ limit: 50 });
+    expect(filterRequest({ ...emptyFilter, from: 'not a date' })).toEqual({ limit: 50 });
+    expect(filterRequest({ ...emptyFilter, state: 'referred', origin: 'guest_link' })).toEqual({ state: 'referred', origin: 'guest_link', limit: 50 });
   });
 });

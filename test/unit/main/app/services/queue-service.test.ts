@@ -51,4 +51,14 @@ describe('queue service', () => {
     expect(emitted.completed).toEqual(['a']);
     expect(emitted.items).toHaveLength(1);
   });
+
+  it('lists the whole queue past the store’s 200 rows a call, oldest first, leaving out cancelled ones', () => {
+    const rows = Array.from({ length: 450 }, (_, i) => ({ appId: `app-${String(i).padStart(3, '0')}`, state: i % 100 === 7 ? 'cancelled' : 'queued', capturedAt: i, failures: 0 }));
+    const list = vi.fn(({ limit = 200, offset = 0 }: { limit?: number; offset?: number } = {}) => rows.slice(offset, offset + limit));
+    const { queue } = setUp({ list: list as never });
+    const shown = queue.list();
+    expect(shown).toHaveLength(450 - 5);
+    expect(shown.at(-1)?.id).toBe('app-449');
+    expect(list).toHaveBeenCalledTimes(3);
+  });
 });

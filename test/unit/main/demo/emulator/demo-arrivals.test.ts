@@ -1,7 +1,7 @@
 // Demo mode's applications "made elsewhere" (workflow 2): scheduled on an injected timer, each one
 // a published application by another user that the front desk can see, cancellable.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scheduleApplicationsElsewhere, simulateApplicationElsewhere, startEmulator } from '../../../../../main/demo/emulator';
+import { prepareDemoQueuedApplications, scheduleApplicationsElsewhere, simulateApplicationElsewhere, startEmulator } from '../../../../../main/demo/emulator';
 import type { RunningEmulator } from '../../../../../main/demo/emulator';
 
 describe('demo arrivals made elsewhere', () => {
@@ -44,5 +44,14 @@ describe('demo arrivals made elsewhere', () => {
     expect(emu.now() - second.createdAt).toBe(600_000);
     cancel();
     expect(timers.map((t) => t.cancelled)).toEqual([true, true, true]);
+  });
+
+  it('prepares queued applications with a visitor reference for the desk to fill', () => {
+    const ids = prepareDemoQueuedApplications(emu);
+    expect(ids).toHaveLength(2);
+    expect(emu.containers().filter((c) => ids.includes(c.containerId)).map((c) => [c.storageType, c.kind])).toEqual([
+      [7, 'queued'],
+      [7, 'queued'],
+    ]);
   });
 });

@@ -7,6 +7,13 @@ describe('MRZ line cleaning', () => {
     expect(cleanMrzLine(ascii('\x02 i_utod231458907_ __\x03 '))).toBe('I<UTOD231458907<<<<');
   });
 
+  it('removes a space a reader inserts inside a full line instead of making the line one too long (issue 12 §3)', () => {
+    expect(cleanMrzLine(ascii('L898902C36 UTO7408122F1204159ZE184226B<<<<<10\r'))).toBe('L898902C36UTO7408122F1204159ZE184226B<<<<<10');
+    expect(cleanMrzLine(ascii('I<UTOD23145890 7<<<<<<<<<<<<<<<'))).toBe('I<UTOD231458907<<<<<<<<<<<<<<<');
+    // A reader that prints every filler as a space keeps its fillers.
+    expect(cleanMrzLine(ascii('D231458907UTO7408122F1204159       6'))).toBe('D231458907UTO7408122F1204159<<<<<<<6');
+  });
+
   it('refuses lines that are not MRZ text', () => {
     expect(cleanMrzLine(ascii('hello, world'))).toBeNull();
     expect(cleanMrzLine(ascii('ABC'))).toBeNull();

@@ -278,3 +278,45 @@ describe('parseMrz: flags', () => {
     expect(r.expired).toBe(false);
   });
 });
+
+describe('parseMrz: corrections never break a verifying field (issue 12 §3)', () => {
+  const specimens = [
+    td3,
+    td1,
+    ['I<UTOD23145890<7349<<<<<<<<<<<', '3407127M9507122UTO<<<<<<<<<<<2', 'STEVENSON<<PETER<JOHN<<<<<<<<<'],
+    ['IDFRAPETE<<<<<<<<<<<<<<<<<<<<<952042', '0509952018746NICOLAS<<PAUL<8206152M3'],
+  ];
+  const covered = (f: { line: number; start: number; end: number; covers?: Array<{ line: number; start: number; end: number }> }, line: number, column: number) =>
+    [{ line: f.line, start: f.start, end: f.end }, ...(f.covers ?? [])].some((r) => r.line === line && column >= r.start && column < r.end);
+
+  it('over every one-character misread of the specimens, no offered change sits under a check digit that verified', () => {
+    let offered = 0;
+    for (const base of specimens) {
+      base.forEach((text, line) => {
+        for (let column = 0; column < text.length; column++) {
+          for (const to of '0125678BOISZ<') {
+            if (text[column] === to) continue;
+            const r = parseMrz(swap(base, line, column, to), { today });
+            if (!r.ok || !r.correction) continue;
+            offered++;
+            const verifying = r.fields.filter((f) => f.valid && f.name.endsWith('CheckDigit'));
+            for (const c of r.correction.changes) {
+              const letterInDigitSlot = c.confirmedBy === 'field-format' || /[A-Z]/.test(c.from);
+              const under = verifying.filter((f) => covered(f, c.line, c.column));
+              expect(under.length === 0 || (letterInDigitSlot && c.confirmedBy === 'field-format'), `${base[0]} ${line}:${column}→${to}`).toBe(true);
+            }
+            expect(r.correction.reading.fields.filter((f) => f.name.endsWith('CheckDigit') && !f.valid)).toEqual([]);
+          }
+        }
+      });
+    }
+    expect(offered).toBeGreaterThan(20);
+  });
+
+  it('offers nothing for a long TD1 number whose digit only a non-ICAO computation matches', () => {
+    const r = parsed(parseMrz(['I<UTOD23145890<1240<XYZ<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<8', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'], { today }));
+    expect(field(r, 'documentNumberCheckDigit')).toMatchObject({ valid: false, message: 'Check digit does not match (read 0, expected 4).' });
+    expect(r.values.documentNumber).toBe('D23145890124');
+    expect(r.correction).toBeNull();
+  });
+});

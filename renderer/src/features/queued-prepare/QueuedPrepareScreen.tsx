@@ -1,0 +1,152 @@
+// Prepare a queued application (renderer, workflow 3 back office): the account's application form
+// with its mandatory fields enforced; main checks the values and creates the queued application
+// exactly once (`queuedPrepare.create`). Below, what this kiosk prepared, with its state in plain
+// words (`queuedPrepare.list`, refreshed while the screen is open). Values stay in this screen only.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueuedCreateView } from '../../../../preload/contract';
+import { getBridge } from '../../bridge';
+import { ProgressBar } from '../../components/ProgressBar';
+import { StatusBadge } from '../../components/StatusBadge';
+import { AccountFields, filledValues, missingRequired, useAccountForm } from '../guest/AccountFields';
+import { stateTone } from '../guest/remote-create-words';
+import { formatWhen } from '../results/verdicts';
+import '../guest/guest.css';
+
+const REFRESH_MS = 10_000;
+
+export function QueuedPrepareScreen(_props: { params: Record<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const form = useAccountForm();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [tried, setTried] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [items, setItems] = useState<QueuedCreateView[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+
+  async function refresh() {
+    try {
+      setItems(await getBridge().invoke('queued.listPrepared'));
+      setListError(null);
+    } catch (failure) {
+      setListError((failure as Error).message);
+    }
+  }
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const missing = form.definitions ? missingRequired(form.definitions, values) : [];
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    setDone(false);
+    if (!form.definitions || form.definitions.length === 0 || missing.length > 0) return;
+    setCreating(true);
+    setError(null);
+    try {
+      await getBridge().invoke('queued.prepare', { fields: filledValues(values) });
+      setValues({});
+      setTried(false);
+      setDone(true);
+      void refresh();
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setCreating(false);
+    }
+  }
+
+  async function resolve(reference: string, action: 'create-again' | 'discard') {
+    try {
+      await getBridge().invoke('queued.resolvePrepared', { reference, action });
+      await refresh();
+    } catch (failure) {
+      setListError((failure as Error).message);
+    }
+  }
+
+  return (
+    <section className="panel guest" aria-labelledby="queued-prepare-title" data-testid="queued-prepare-screen">
+      <h1 id="queued-prepare-title" tabIndex={-1}>
+        {t('queuedPrepare.title')}
+      </h1>
+      <p>{t('queuedPrepare.intro')}</p>
+      {form.error ? (
+        <div className="error-text" role="alert">
+          <p>{form.error}</p>
+          <button type="button" className="button" onClick={form.retry}>
+            {t('queuedPrepare.retry')}
+          </button>
+        </div>
+      ) : form.definitions === null ? (
+        <p aria-busy="true">{t('queuedPrepare.loading')}</p>
+      ) : form.definitions.length === 0 ? (
+        <p role="status">{t('queuedPrepare.noFields')}</p>
+      ) : (
+        <form className="guest-form" onSubmit={(e) => void create(e)} noValidate data-testid="queued-prepare-form" aria-busy={creating}>
+          <AccountFields definitions={form.definitions} values={values} onChange={setValues} showMissing={tried} />
+          <button type="submit" className="button button-primary" disabled={creating} data-testid="queued-prepare-create">
+            {creating ? t('queuedPrepare.creating') : t('queued.prepare')}
+          </button>
+          {creating && <ProgressBar label={t('queuedPrepare.creating')} value={null} />}
+          {done && (
+            <p role="status" data-testid="queued-prepare-done">
+              {t('queuedPrepare.created')}
+            </p>
+          )}
+          {error && (
+            <p className="error-text" role="alert" data-testid="queued-prepare-error">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+      <section className="guest-recent" aria-labelledby="queued-prepare-list-title">
+        <div className="guest-recent-head">
+          <h2 id="queued-prepare-list-title">{t('queuedPrepare.listTitle')}</h2>
+          <button type="button" className="button" onClick={() => void refresh()}>
+            {t('queuedPrepare.refresh')}
+          </button>
+        </div>
+        {listError && (
+          <p className="error-text" role="alert">
+            {listError}
+          </p>
+        )}
+        {items === null && !listError && <p aria-busy="true">{t('queuedPrepare.listLoading')}</p>}
+        {items?.length === 0 && <p>{t('queuedPrepare.none')}</p>}
+        {items && items.length > 0 && (
+          <ul className="guest-list" data-testid="queued-prepare-list">
+            {items.map((item) => (
+              <li key={item.reference} data-state={item.state}>
+                <div>
+                  <strong>{item.fields === null ? t('queuedPrepare.purged') : item.fields.map((f) => `${f.label}: ${f.value}`).join(' · ')}</strong>
+                  <span className="guest-when">{t('queuedPrepare.when', { when: formatWhen(item.createdAt, i18n.language) })}</span>
+                  {item.message && <span className="guest-when">{t('queuedPrepare.refusedBecause', { message: item.message })}</span>}
+                </div>
+                <StatusBadge tone={stateTone[item.state]}>{t(`queuedPrepare.states.${item.state}`)}</StatusBadge>
+                {item.state === 'needs-attention' && (
+                  <div className="guest-actions">
+                    <button type="button" className="button" onClick={() => void resolve(item.reference, 'create-again')}>
+                      {t('queuedPrepare.createAgain')}
+                    </button>
+                    <button type="button" className="button" onClick={() => void resolve(item.reference, 'discard')}>
+                      {t('queuedPrepare.discard')}
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}
