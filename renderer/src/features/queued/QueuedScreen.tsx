@@ -5,10 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../../preload/contract';
-import { useNavigation, type ScreenId } from '../../app/navigation-store';
-// The prepare screen is another feature's; the button shows only once that screen is registered.
-// (A static cycle with screens.tsx, read at render time only.)
-import { screens } from '../../app/screens';
+import { useNavigation } from '../../app/navigation-store';
 import { getBridge } from '../../bridge';
 import { ProgressBar } from '../../components/ProgressBar';
 import { DocumentTypePicker } from '../capture/DocumentTypePicker';
@@ -20,8 +17,6 @@ import './queued.css';
 type List = Res<'queued.list'>;
 type Prepared = List['entries'][number];
 
-const PREPARE_SCREEN = 'queuedPrepare';
-
 export function QueuedScreen(_props: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const [list, setList] = useState<List | null>(null);
@@ -30,7 +25,6 @@ export function QueuedScreen(_props: { params: Record<string, string> }) {
   const starting = useCaptureStore((s) => s.busy === 'start');
   const startError = useCaptureStore((s) => (s.error?.task === 'start' ? s.error.message : null));
   const navigate = useNavigation((s) => s.navigate);
-  const canPrepare = PREPARE_SCREEN in screens;
 
   async function refresh() {
     setError(null);
@@ -75,11 +69,9 @@ export function QueuedScreen(_props: { params: Record<string, string> }) {
           {t('queued.title')}
         </h1>
         <div className="queued-actions">
-          {canPrepare && (
-            <button type="button" className="button" onClick={() => navigate(PREPARE_SCREEN as ScreenId)} data-testid="queued-prepare">
-              {t('queued.prepare')}
-            </button>
-          )}
+          <button type="button" className="button" onClick={() => navigate('queuedPrepare')} data-testid="queued-prepare">
+            {t('queued.prepare')}
+          </button>
           <button type="button" className="button" onClick={() => void refresh()} data-testid="queued-refresh" disabled={list === null && !error}>
             {t('queued.refresh')}
           </button>

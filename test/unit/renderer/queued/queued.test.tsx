@@ -78,11 +78,11 @@ describe('queued applications', () => {
     expect(screen.getByTestId('queued-empty').textContent).toContain('has not prepared');
   });
 
-  it('hides "Prepare a queued application" while that screen does not exist', async () => {
+  it('"Prepare a queued application" opens the prepare screen', async () => {
     setBridge(fakeBridge({ 'queued.list': prepared }));
     render(<QueuedScreen params={{}} />);
     await screen.findByTestId('queued-q1');
-    const screens = (await import('../../../../renderer/src/app/screens')).screens as Record<string, unknown>;
-    expect(screen.queryByTestId('queued-prepare') !== null).toBe('queuedPrepare' in screens);
+    fireEvent.click(screen.getByRole('button', { name: 'Prepare a queued application' }));
+    expect(useNavigation.getState().route.screen).toBe('queuedPrepare');
   });
 });

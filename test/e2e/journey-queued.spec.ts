@@ -1,0 +1,161 @@
+// Workflow 3, desk fulfilment, end to end (SUBMISSION-PROTOCOL §13, RAW-API §11.2): a back office
+// prepares a queued application (emulator control call, as demo.admin); the desk, signed in as
+// demo.frontdesk (Branch visibility, archive access), sees it in the Queued list by its field value,
+// who prepared it and its age, picks it, scans a passport (serial MRZ reader on a socat PTY, SANE test
+// flatbed), reviews and submits; the submitted screen follows it to the verdict, and TrustID holds that
+// very container published once with exactly the document and image captured. A second host in Welsh
+// shows the list with an entry being completed elsewhere. Screens at 1280×800 and 1024×768.
+import path from 'node:path';
+import { PtyMrzWriter } from '../../main/demo/simulated-reader/pty-mrz-writer';
+import { composeTd3 } from '../../main/devices/mrz/compose-mrz';
+import { openPtyPair, type PtyPair } from '../fakes/pty';
+import { expect, startHost, stopHost, test, type HostInfo } from './fixtures';
+import { CapturePage } from './pages/capture-page';
+import { HomePage } from './pages/home-page';
+import { QueuedPage } from './pages/queued-page';
+import { ReviewPage } from './pages/review-page';
+import { SignInPage } from './pages/sign-in-page';
+import { provisionHome, startEmulatorProcess, type EmulatorProcess } from './support/trustid-desk';
+
+const screens = 'test-results/screens';
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+] as const;
+
+type Summary = { containerId: string; publishCount: number; clientApplicationReference: string | null; documents: { images: number }[] };
+
+let emulator: EmulatorProcess;
+let pty: PtyPair;
+
+test.beforeAll(async () => {
+  emulator = await startEmulatorProcess();
+  pty = await openPtyPair();
+});
+
+test.afterAll(async () => {
+  await pty.close();
+  await emulator.stop();
+});
+
+async function deskHost(language: 'en' | 'cy'): Promise<HostInfo> {
+  const home = provisionHome(emulator, {
+    kioskUser: 'demo.frontdesk',
+    settings: {
+      language,
+      accounts: { mode: 'personal' },
+      devices: [
+        { id: 'desk-reader', kind: 'serial', label: 'Desk MRZ reader', options: { path: pty.a } },
+        { id: 'flatbed', kind: 'sane', label: 'Flatbed', options: { device: 'test:0', source: 'adf-duplex', resolution: 300 } },
+      ],
+    },
+  });
+  return startHost({ home, env: { SANE_CONFIG_DIR: path.resolve('resources/sane') } });
+}
+
+async function signIn(page: import('@playwright/test').Page, host: HostInfo): Promise<HomePage> {
+  const frontdesk = emulator.users.find((u) => u.username === 'demo.frontdesk')!;
+  await page.goto(host.url);
+  const signInPage = new SignInPage(page);
+  await signInPage.signInWithPassword(frontdesk.username, frontdesk.password);
+  await signInPage.skipOfflinePin();
+  const home = new HomePage(page);
+  await home.expectShown();
+  return home;
+}
+
+async function shoot(page: import('@playwright/test').Page, name: string, lang: 'en' | 'cy'): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `${screens}/${name}-${size.width}x${size.height}-${lang}.png` });
+  }
+  await page.setViewportSize(SIZES[0]);
+}
+
+async function containers(): Promise<Summary[]> {
+  return ((await emulator.control('containers')) as { containers: Summary[] }).containers;
+}
+
+test('a queued application prepared by the back office is picked, captured and published once into that very container', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { containerId } = (await emulator.control('elsewhere/queued', { username: 'demo.admin', values: { VisitorReference: 'B-1042' } })) as { containerId: string };
+  const host = await deskHost('en');
+  try {
+    const home = await signIn(page, host);
+    await home.open('queued');
+    const queued = new QueuedPage(page);
+    await queued.expectShown();
+    const item = queued.item('B-1042');
+    await expect(item).toBeVisible({ timeout: 30_000 });
+    await expect(item).toContainText('Prepared by');
+    await expect(page.getByTestId('queued-own-only')).toHaveCount(0);
+    // The primary action is on screen without scrolling at the smaller size too.
+    await page.setViewportSize(SIZES[1]);
+    await expect(item.getByRole('button', { name: 'Capture documents for B-1042' })).toBeInViewport();
+    await page.setViewportSize(SIZES[0]);
+    await shoot(page, 'queued-list', 'en');
+
+    await queued.captureFor('B-1042', 'passport');
+    const capture = new CapturePage(page);
+    const writer = await PtyMrzWriter.open(pty.b);
+    try {
+      const mrz = composeTd3({
+        documentCode: 'P<',
+        issuingState: 'UTO',
+        lastName: 'ERIKSSON',
+        givenNames: 'ANNA MARIA',
+        documentNumber: 'L898902C3',
+        nationality: 'UTO',
+        birthDate: '740812',
+        sex: 'F',
+        expiryDate: '340815',
+        optional: 'ZE184226B',
+      });
+      await writer.sendDocument(mrz, { lineEnding: 'crlf' });
+    } finally {
+      await writer.close();
+    }
+    await capture.expectMrzField('documentNumber', true);
+    await capture.scan();
+    const review = new ReviewPage(page);
+    await review.expectShown(60_000);
+    await expect(page.getByTestId('capture-queued')).toContainText('B-1042');
+    await shoot(page, 'queued-capture-review', 'en');
+    await review.continueToDetails();
+    await review.confirmPerson(true);
+    await review.submit();
+
+    await expect(page.getByTestId('receipt')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('submitted-verdict')).toBeVisible({ timeout: 120_000 });
+    await shoot(page, 'queued-verdict', 'en');
+
+    // TrustID: that container, published once, with exactly the one document and its one image;
+    // no container of its own was made for the capture.
+    const all = await containers();
+    const filled = all.find((c) => c.containerId === containerId)!;
+    expect(filled.publishCount).toBe(1);
+    expect(filled.documents.map((d) => d.images)).toEqual([1]);
+    expect(all.filter((c) => c.containerId !== containerId && c.publishCount > 0)).toEqual([]);
+  } finally {
+    await stopHost(host);
+  }
+});
+
+test('in Welsh the list shows who prepared each application and one being completed elsewhere, which cannot be picked', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { containerId: waiting } = (await emulator.control('elsewhere/queued', { username: 'demo.admin', values: { VisitorReference: 'C-2077' } })) as { containerId: string };
+  const { containerId: started } = (await emulator.control('elsewhere/queued', { username: 'demo.admin', values: { VisitorReference: 'D-3100' } })) as { containerId: string };
+  await emulator.control(`containers/${started}/documents`, {});
+  const host = await deskHost('cy');
+  try {
+    const home = await signIn(page, host);
+    await home.open('queued');
+    await expect(page.getByTestId(`queued-${waiting}`)).toContainText('Paratowyd gan', { timeout: 30_000 });
+    const busy = page.getByTestId(`queued-${started}`);
+    await expect(busy).toContainText('Yn cael ei gwblhau yn rhywle arall');
+    await expect(busy.getByRole('button')).toHaveCount(0);
+    await shoot(page, 'queued-list', 'cy');
+  } finally {
+    await stopHost(host);
+  }
+});
