@@ -6,6 +6,7 @@
 // very container published once with exactly the document and image captured. A second host in Welsh
 // shows the list with an entry being completed elsewhere. Screens at 1280×800 and 1024×768.
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { PtyMrzWriter } from '../../main/demo/simulated-reader/pty-mrz-writer';
 import { composeTd3 } from '../../main/devices/mrz/compose-mrz';
 import { openPtyPair, type PtyPair } from '../fakes/pty';
@@ -14,7 +15,6 @@ import { CapturePage } from './pages/capture-page';
 import { HomePage } from './pages/home-page';
 import { QueuedPage } from './pages/queued-page';
 import { ReviewPage } from './pages/review-page';
-import { SignInPage } from './pages/sign-in-page';
 import { provisionHome, startEmulatorProcess, type EmulatorProcess } from './support/trustid-desk';
 
 const screens = 'test-results/screens';
@@ -53,18 +53,21 @@ async function deskHost(language: 'en' | 'cy'): Promise<HostInfo> {
   return startHost({ home, env: { SANE_CONFIG_DIR: path.resolve('resources/sane') } });
 }
 
-async function signIn(page: import('@playwright/test').Page, host: HostInfo): Promise<HomePage> {
+/** Personal sign-in as demo.frontdesk; by the form's fields, so it reads the same in either language. */
+async function signIn(page: Page, host: HostInfo): Promise<HomePage> {
   const frontdesk = emulator.users.find((u) => u.username === 'demo.frontdesk')!;
   await page.goto(host.url);
-  const signInPage = new SignInPage(page);
-  await signInPage.signInWithPassword(frontdesk.username, frontdesk.password);
-  await signInPage.skipOfflinePin();
+  const form = page.getByTestId('sign-in-password');
+  await form.locator('input:not([type=password])').first().fill(frontdesk.username);
+  await form.locator('input[type=password]').first().fill(frontdesk.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('offline-pin-offer').getByRole('button', { name: /^(Not now|Dim nawr)$/ }).click();
   const home = new HomePage(page);
   await home.expectShown();
   return home;
 }
 
-async function shoot(page: import('@playwright/test').Page, name: string, lang: 'en' | 'cy'): Promise<void> {
+async function shoot(page: Page, name: string, lang: 'en' | 'cy'): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.screenshot({ path: `${screens}/${name}-${size.width}x${size.height}-${lang}.png` });

@@ -41,7 +41,8 @@ export function QueuedScreen(_props: { params: Record<string, string> }) {
   }, []);
 
   async function start(queuedApplicationId: string, documentType: Parameters<typeof startCapture>[0]['documentType']) {
-    if (await startCapture({ documentType, queuedApplicationId })) navigate('capture');
+    // `started`: the capture screen shows this new check, not the "unfinished check" question.
+    if (await startCapture({ documentType, queuedApplicationId })) navigate('capture', { started: queuedApplicationId });
   }
 
   const items = list?.entries ?? null;
