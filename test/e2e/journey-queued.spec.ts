@@ -12,7 +12,6 @@ import { composeTd3 } from '../../main/devices/mrz/compose-mrz';
 import { openPtyPair, type PtyPair } from '../fakes/pty';
 import { expect, startHost, stopHost, test, type HostInfo } from './fixtures';
 import { CapturePage } from './pages/capture-page';
-import { HomePage } from './pages/home-page';
 import { QueuedPage } from './pages/queued-page';
 import { ReviewPage } from './pages/review-page';
 import { provisionHome, startEmulatorProcess, type EmulatorProcess } from './support/trustid-desk';
@@ -54,7 +53,7 @@ async function deskHost(language: 'en' | 'cy'): Promise<HostInfo> {
 }
 
 /** Personal sign-in as demo.frontdesk; by the form's fields, so it reads the same in either language. */
-async function signIn(page: Page, host: HostInfo): Promise<HomePage> {
+async function signIn(page: Page, host: HostInfo): Promise<void> {
   const frontdesk = emulator.users.find((u) => u.username === 'demo.frontdesk')!;
   await page.goto(host.url);
   const form = page.getByTestId('sign-in-password');
@@ -62,9 +61,14 @@ async function signIn(page: Page, host: HostInfo): Promise<HomePage> {
   await form.locator('input[type=password]').first().fill(frontdesk.password);
   await page.getByTestId('sign-in-submit').click();
   await page.getByTestId('offline-pin-offer').getByRole('button', { name: /^(Not now|Dim nawr)$/ }).click();
-  const home = new HomePage(page);
-  await home.expectShown();
-  return home;
+  await expect(page.getByTestId('home-screen')).toBeVisible();
+}
+
+async function openQueued(page: Page): Promise<QueuedPage> {
+  await page.getByTestId('tile-queued').click();
+  const queued = new QueuedPage(page);
+  await queued.expectShown();
+  return queued;
 }
 
 async function shoot(page: Page, name: string, lang: 'en' | 'cy'): Promise<void> {
@@ -84,10 +88,8 @@ test('a queued application prepared by the back office is picked, captured and p
   const { containerId } = (await emulator.control('elsewhere/queued', { username: 'demo.admin', values: { VisitorReference: 'B-1042' } })) as { containerId: string };
   const host = await deskHost('en');
   try {
-    const home = await signIn(page, host);
-    await home.open('queued');
-    const queued = new QueuedPage(page);
-    await queued.expectShown();
+    await signIn(page, host);
+    const queued = await openQueued(page);
     const item = queued.item('B-1042');
     await expect(item).toBeVisible({ timeout: 30_000 });
     await expect(item).toContainText('Prepared by');
@@ -151,8 +153,8 @@ test('in Welsh the list shows who prepared each application and one being comple
   await emulator.control(`containers/${started}/documents`, {});
   const host = await deskHost('cy');
   try {
-    const home = await signIn(page, host);
-    await home.open('queued');
+    await signIn(page, host);
+    await openQueued(page);
     await expect(page.getByTestId(`queued-${waiting}`)).toContainText('Paratowyd gan', { timeout: 30_000 });
     const busy = page.getByTestId(`queued-${started}`);
     await expect(busy).toContainText('Yn cael ei gwblhau yn rhywle arall');
