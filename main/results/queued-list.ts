@@ -74,7 +74,8 @@ export function isGuestLinkContainer(c: Container, isOwnGuestLink: (reference: s
 
 export function entryOf(c: Container): QueuedEntry {
   const values = fieldValues(c).filter((f) => !f.name.startsWith('__SYS_'));
-  const preparedBy = c.ScannedByUser?.trim() || null;
+  // TrustID writes "Ada Admin, (Reception)"; staff read "Ada Admin (Reception)".
+  const preparedBy = c.ScannedByUser?.trim().replace(/,\s*\(/, ' (') || null;
   return {
     containerId: c.Id,
     label: values.map((f) => f.value).join(' · '),

@@ -156,6 +156,8 @@ test('in Welsh the list shows who prepared each application and one being comple
     await signIn(page, host);
     await openQueued(page);
     await expect(page.getByTestId(`queued-${waiting}`)).toContainText('Paratowyd gan', { timeout: 30_000 });
+    // The age in Welsh words too (Chromium has no Welsh relative-time data of its own).
+    await expect(page.getByTestId(`queued-${waiting}`)).toContainText(/yn ôl|newydd ei baratoi/);
     const busy = page.getByTestId(`queued-${started}`);
     await expect(busy).toContainText('Yn cael ei gwblhau yn rhywle arall');
     await expect(busy.getByRole('button')).toHaveCount(0);

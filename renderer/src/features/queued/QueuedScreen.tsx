@@ -49,14 +49,16 @@ export function QueuedScreen(_props: { params: Record<string, string> }) {
   const now = Date.now();
 
   function describe(item: Prepared) {
+    const age = preparedAgo(item.createdAt, now);
+    const ago = age.unit === 'now' ? t('queued.agoNow') : t('queued.ago', { span: t(`format.units.${age.unit}`, { count: age.count }) });
     return (
       <div className="queued-summary">
         <strong>{item.name}</strong>
         {item.reference && <span>{t('queued.reference', { reference: item.reference })}</span>}
         <span className="queued-when">
           {item.preparedBy
-            ? t('queued.preparedBy', { who: item.preparedBy, ago: preparedAgo(item.createdAt, now, i18n.language) })
-            : t('queued.preparedAgo', { ago: preparedAgo(item.createdAt, now, i18n.language) })}{' '}
+            ? t('queued.preparedBy', { who: item.preparedBy, ago })
+            : t('queued.preparedAgo', { ago })}{' '}
           <time dateTime={new Date(item.createdAt).toISOString()}>({formatWhen(item.createdAt, i18n.language)})</time>
         </span>
       </div>

@@ -11,6 +11,8 @@ export const en = {
   preparedBy: 'Prepared by {{who}}, {{ago}}',
   preparedAgo: 'Prepared {{ago}}',
   elsewhere: 'Being completed elsewhere',
+  ago: '{{span}} ago',
+  agoNow: 'just now',
   refresh: 'Refresh',
   loading: 'Loading prepared applications…',
   retry: 'Try again',
@@ -23,18 +25,24 @@ export const en = {
   starting: 'Starting the check…',
 };
 
-export const cy: typeof en = {
+export const cy: typeof en & Record<string, string> = {
   title: 'Ceisiadau parod',
   intro: 'Ceisiadau a baratowyd ar gyfer y gangen hon yn TrustID, yn aros am ddogfennau’r ymwelydd. Dewiswch un i sganio dogfennau’r ymwelydd iddo.',
   prepare: 'Paratoi cais mewn ciw',
   ownRecordsOnly:
     'Nid yw cyfrif TrustID y ciosg hwn yn cael chwilio cofnodion TrustID, felly dim ond ceisiadau a ddechreuwyd yn y ciosg hwn a ddangosir yma. Gall gweinyddwr TrustID roi mynediad i’r archif i’r cyfrif.',
   emptyOwn: 'Nid yw’r ciosg hwn wedi paratoi unrhyw geisiadau sy’n dal i aros.',
+  listLabel_zero: '{{count}} cais parod',
   listLabel_one: '{{count}} cais parod',
+  listLabel_two: '{{count}} gais parod',
+  listLabel_few: '{{count}} chais parod',
+  listLabel_many: '{{count}} chais parod',
   listLabel_other: '{{count}} cais parod',
   preparedBy: 'Paratowyd gan {{who}}, {{ago}}',
   preparedAgo: 'Paratowyd {{ago}}',
   elsewhere: 'Yn cael ei gwblhau yn rhywle arall',
+  ago: '{{span}} yn ôl',
+  agoNow: 'newydd ei baratoi',
   refresh: 'Adnewyddu',
   loading: 'Yn llwytho ceisiadau parod…',
   retry: 'Rhoi cynnig arall arni',
