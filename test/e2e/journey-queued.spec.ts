@@ -79,6 +79,60 @@ async function shoot(page: Page, name: string, lang: 'en' | 'cy'): Promise<void>
   await page.setViewportSize(SIZES[0]);
 }
 
+/** Picks the entry by its label, reads the passport on the serial line, scans, and goes to Submit. */
+async function captureInto(page: Page, label: string, containerId: string): Promise<ReviewPage> {
+  await page.getByTestId(`queued-pick-${containerId}`).click();
+  await page.getByTestId(`queued-types-${containerId}`).getByTestId('type-passport').click();
+  await expect(page.getByTestId('capture-queued')).toContainText(label);
+  const writer = await PtyMrzWriter.open(pty.b);
+  try {
+    await writer.sendDocument(PASSPORT, { lineEnding: 'crlf' });
+  } finally {
+    await writer.close();
+  }
+  const capture = new CapturePage(page);
+  await capture.expectMrzField('documentNumber', true);
+  await capture.scan();
+  const review = new ReviewPage(page);
+  await review.expectShown(60_000);
+  return review;
+}
+
+const PASSPORT = composeTd3({
+  documentCode: 'P<',
+  issuingState: 'UTO',
+  lastName: 'ERIKSSON',
+  givenNames: 'ANNA MARIA',
+  documentNumber: 'L898902C3',
+  nationality: 'UTO',
+  birthDate: '740812',
+  sex: 'F',
+  expiryDate: '340815',
+  optional: 'ZE184226B',
+});
+
+/**
+ * Someone else sends the queued application while the visitor is still at the desk: the capture is
+ * submitted, nothing goes to TrustID twice, and the Queue screen says so in plain words.
+ */
+async function filledElsewhereMeanwhile(page: Page, lang: 'en' | 'cy', label: string, containerId: string): Promise<void> {
+  await captureInto(page, label, containerId);
+  await emulator.control(`queued/${containerId}/submit`, {});
+  await page.getByTestId('stage-details').click();
+  await page.getByTestId('person-yes').click();
+  await page.getByTestId('submit').click();
+  await expect(page.getByTestId('receipt')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('frame-home').click();
+  await page.getByTestId('tile-queue').click();
+  const attention = page.getByTestId('queue-attention');
+  await expect(attention).toContainText(lang === 'en' ? 'Sent by someone else' : 'Wedi’i anfon gan rywun arall', { timeout: 60_000 });
+  await shoot(page, 'queued-completed-elsewhere', lang);
+  const c = (await containers()).find((x) => x.containerId === containerId)!;
+  // Published once, by the other party; the kiosk added nothing to it.
+  expect(c.publishCount).toBe(1);
+  expect(c.documents).toHaveLength(1);
+}
+
 async function containers(): Promise<Summary[]> {
   return ((await emulator.control('containers')) as { containers: Summary[] }).containers;
 }
@@ -100,31 +154,7 @@ test('a queued application prepared by the back office is picked, captured and p
     await page.setViewportSize(SIZES[0]);
     await shoot(page, 'queued-list', 'en');
 
-    await queued.captureFor('B-1042', 'passport');
-    const capture = new CapturePage(page);
-    const writer = await PtyMrzWriter.open(pty.b);
-    try {
-      const mrz = composeTd3({
-        documentCode: 'P<',
-        issuingState: 'UTO',
-        lastName: 'ERIKSSON',
-        givenNames: 'ANNA MARIA',
-        documentNumber: 'L898902C3',
-        nationality: 'UTO',
-        birthDate: '740812',
-        sex: 'F',
-        expiryDate: '340815',
-        optional: 'ZE184226B',
-      });
-      await writer.sendDocument(mrz, { lineEnding: 'crlf' });
-    } finally {
-      await writer.close();
-    }
-    await capture.expectMrzField('documentNumber', true);
-    await capture.scan();
-    const review = new ReviewPage(page);
-    await review.expectShown(60_000);
-    await expect(page.getByTestId('capture-queued')).toContainText('B-1042');
+    const review = await captureInto(page, 'B-1042', containerId);
     await shoot(page, 'queued-capture-review', 'en');
     await review.continueToDetails();
     await review.confirmPerson(true);
@@ -141,13 +171,19 @@ test('a queued application prepared by the back office is picked, captured and p
     expect(filled.publishCount).toBe(1);
     expect(filled.documents.map((d) => d.images)).toEqual([1]);
     expect(all.filter((c) => c.containerId !== containerId && c.publishCount > 0)).toEqual([]);
+
+    await page.getByTestId('finish').click();
+    const { containerId: raced } = (await emulator.control('elsewhere/queued', { username: 'demo.admin', values: { VisitorReference: 'E-5000' } })) as { containerId: string };
+    await page.getByTestId('tile-queued').click();
+    await expect(page.getByTestId(`queued-${raced}`)).toBeVisible({ timeout: 30_000 });
+    await filledElsewhereMeanwhile(page, 'en', 'E-5000', raced);
   } finally {
     await stopHost(host);
   }
 });
 
 test('in Welsh the list shows who prepared each application and one being completed elsewhere, which cannot be picked', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { containerId: waiting } = (await emulator.control('elsewhere/queued', { username: 'demo.admin', values: { VisitorReference: 'C-2077' } })) as { containerId: string };
   const { containerId: started } = (await emulator.control('elsewhere/queued', { username: 'demo.admin', values: { VisitorReference: 'D-3100' } })) as { containerId: string };
   await emulator.control(`containers/${started}/documents`, {});
@@ -162,6 +198,7 @@ test('in Welsh the list shows who prepared each application and one being comple
     await expect(busy).toContainText('Yn cael ei gwblhau yn rhywle arall');
     await expect(busy.getByRole('button')).toHaveCount(0);
     await shoot(page, 'queued-list', 'cy');
+    await filledElsewhereMeanwhile(page, 'cy', 'C-2077', waiting);
   } finally {
     await stopHost(host);
   }

@@ -23,7 +23,9 @@ export function QueueItemCard({ item, admin, formatTime }: { item: QueueItem; ad
   const stateWords = t(`queue.state.${item.state}`);
   const percent = item.state === 'uploading' ? uploadPercent(item) : null;
   // main's detail adds to the badge unless it only repeats it (or the progress bar's words).
-  const showDetail = item.detail.trim() && item.detail.trim().toLowerCase() !== stateWords.toLowerCase() && item.state !== 'uploading';
+  // A reason worded in the staff member's language below replaces main's English detail line.
+  const worded = item.attention !== null && WORDED_REASONS.has(item.attention.reason);
+  const showDetail = !worded && item.detail.trim() && item.detail.trim().toLowerCase() !== stateWords.toLowerCase() && item.state !== 'uploading';
   const headingId = `queue-item-${item.id}`;
 
   const act = async (action: StaffAction) => {
