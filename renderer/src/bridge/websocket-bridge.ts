@@ -92,7 +92,7 @@ export function websocketBridge(opts: { url: string; credential: string | null; 
       pending.delete(message.id);
       const envelope = message.envelope as Envelope<unknown>;
       if (envelope.ok) waiting.resolve(envelope.value);
-      else waiting.reject(new BridgeError(envelope.code, envelope.message));
+      else waiting.reject(new BridgeError(envelope.code, envelope.message, envelope.params));
     }
   }
 

@@ -5,6 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueuedCreateView } from '../../../../preload/contract';
+import { useNavigation } from '../../app/navigation-store';
 import { getBridge } from '../../bridge';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -25,6 +26,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
   const [done, setDone] = useState(false);
   const [items, setItems] = useState<QueuedCreateView[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+  const navigate = useNavigation((s) => s.navigate);
 
   async function refresh() {
     try {
@@ -78,6 +80,8 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
         {t('queuedPrepare.title')}
       </h1>
       <p>{t('queuedPrepare.intro')}</p>
+      <div className="guest-columns">
+      <div>
       {form.error ? (
         <div className="error-text" role="alert">
           <p>{form.error}</p>
@@ -93,7 +97,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
         <form className="guest-form" onSubmit={(e) => void create(e)} noValidate data-testid="queued-prepare-form" aria-busy={creating}>
           <AccountFields definitions={form.definitions} values={values} onChange={setValues} showMissing={tried} />
           <button type="submit" className="button button-primary" disabled={creating} data-testid="queued-prepare-create">
-            {creating ? t('queuedPrepare.creating') : t('queued.prepare')}
+            {creating ? t('queuedPrepare.creating') : t('queuedPrepare.create')}
           </button>
           {creating && <ProgressBar label={t('queuedPrepare.creating')} value={null} />}
           {done && (
@@ -108,6 +112,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
           )}
         </form>
       )}
+      </div>
       <section className="guest-recent" aria-labelledby="queued-prepare-list-title">
         <div className="guest-recent-head">
           <h2 id="queued-prepare-list-title">{t('queuedPrepare.listTitle')}</h2>
@@ -132,6 +137,11 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
                   {item.message && <span className="guest-when">{t('queuedPrepare.refusedBecause', { message: item.message })}</span>}
                 </div>
                 <StatusBadge tone={stateTone[item.state]}>{t(`queuedPrepare.states.${item.state}`)}</StatusBadge>
+                {item.resultId && (
+                  <button type="button" className="button" onClick={() => navigate('result-detail', { id: item.resultId! })}>
+                    {t('queuedPrepare.openResult')}
+                  </button>
+                )}
                 {item.state === 'needs-attention' && (
                   <div className="guest-actions">
                     <button type="button" className="button" onClick={() => void resolve(item.reference, 'create-again')}>
@@ -147,6 +157,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
           </ul>
         )}
       </section>
+      </div>
     </section>
   );
 }
