@@ -28,6 +28,11 @@ import { loadOrCreateDeviceId } from '../../trustid';
 import { createRemoteCreatesService, type RemoteCreatesService } from '../../results/remote-creates';
 import type { SettingsService } from '../settings-service';
 import { createFieldDefinitions, documentFormFrom, documentFormKey, type FieldDefinitionsService } from './field-definitions';
+import { UNNAMED_QUEUED } from './queued-applications-service';
+import { createQueuedList, type QueuedListService } from '../../results/queued-list';
+
+/** RAW-API §7.9: the demo emulator's marker slot (its default customFields, §15.1). */
+const DEMO_MARKER_SLOT = { index: 9, propertyName: 'KioskCaptureRef' };
 import { createQueueService, type QueueService } from './queue-service';
 import { createResultsService, type ResultsService } from './results-service';
 import { openTrustIdConnection, type TrustIdConnection } from './trustid-connection';
@@ -67,6 +72,8 @@ export type AppServices = {
   /** Guest links and queued applications this kiosk creates (SUBMISSION-PROTOCOL §14). */
   remoteCreates: RemoteCreatesService;
   fieldDefinitions: FieldDefinitionsService;
+  /** Queued applications staff can fill at the desk (RAW-API §11.2). */
+  queuedList: QueuedListService;
   session: SessionService;
   devices: DeviceService;
   capture: CaptureService;
@@ -143,7 +150,11 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     onCompleted: (appId) => results.recordOutcome(appId),
   });
   worker = new SubmissionWorker({
-    store: submissionStoreFrom(store, { documentFields: (appId, docIndex) => store.submissions.documentFields(appId, docIndex) }),
+    store: submissionStoreFrom(store, {
+      documentFields: (appId, docIndex) => store.submissions.documentFields(appId, docIndex),
+      // RAW-API §7.9: the demo account's marker slot; a real account's slot is not configurable yet.
+      ...(ctx.mode === 'demo' ? { markerSlot: () => DEMO_MARKER_SLOT } : {}),
+    }),
     apiFor: (accountId) => submissionApiFrom(trustid.clientFor(accountId, 'sync')),
     clock: systemClock,
     scheduler: timerScheduler(),
@@ -248,10 +259,23 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
   });
   await devices.apply();
 
+  const signedInAccount = () => session.current()?.accountId ?? 'kiosk';
+  const queuedList = createQueuedList({
+    client: () => interactive(signedInAccount()),
+    // SUBMISSION-PROTOCOL §13.2: recorded for the create lookups of §14.
+    onQueuedListed: () => store.accountEvidence.markQueryListsQueued(signedInAccount()),
+    // RAW-API §11.2: this kiosk's own guest links are not queued applications to fill.
+    isOwnGuestLink: (reference) => remoteCreates.isOwnGuestLinkReference(reference),
+    // §13.4 item 3: without archive privilege, the queued applications this kiosk created.
+    ownQueued: () => remoteCreates.listOwnQueued(signedInAccount()).flatMap((r) => (r.containerId ? [{ containerId: r.containerId }] : [])),
+    // SUBMISSION-PROTOCOL §14.2 item 4: a late duplicate of one of ours is met here too.
+    onQueuedContainer: (container) => remoteCreates.noteQueuedContainer(signedInAccount(), container),
+  });
+
   const fieldDefinitions = createFieldDefinitions({ clientFor: interactive, cache: store.fieldDefinitions, online, now: ctx.now, log });
   // Issue 10 §5: the document-level form, fetched and cached like the application form. The capture
   // marker's slot is the kiosk's, never on the form (RAW-API §7.9: Index 9 in demo mode).
-  const markerSlot = ctx.mode === 'demo' ? { index: 9, propertyName: 'KioskCaptureRef' } : null;
+  const markerSlot = ctx.mode === 'demo' ? DEMO_MARKER_SLOT : null;
   const documentFieldDefinitions = createFieldDefinitions({
     clientFor: interactive,
     cache: store.fieldDefinitions,
@@ -274,6 +298,11 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     fieldDefinitions: async () => {
       const who = session.current();
       return who ? fieldDefinitions.forAccount(who.accountId) : [];
+    },
+    // A queued application staff picked from the list they saw (works offline once listed).
+    queuedApplication: async (id) => {
+      const e = queuedList.picked(id);
+      return e ? { id: e.containerId, name: e.label || UNNAMED_QUEUED } : null;
     },
     documentFieldDefinitions: async () => {
       const who = session.current();
@@ -299,6 +328,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     inbox,
     remoteCreates,
     fieldDefinitions,
+    queuedList,
     session,
     devices,
     capture,
