@@ -175,7 +175,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     // The polling lane's rules: shared session, not_before and offline gate; never pausing the queue.
     read: (accountId, read) => syncWorker.pollingRead(accountId, () => read(trustid.clientFor(accountId, 'sync'))),
     accounts: () => store.accounts.list().map((a) => a.id),
-    ownApplication: (reference) => (store.results.summary(reference) ? reference : null),
+    ownApplication: (reference, containerId) => (reference && store.results.summary(reference) ? reference : store.submissions.appIdForContainer(containerId)),
     mirrorOwn: (appId) => results.mirror(appId),
     clock: systemClock,
     scheduler: timerScheduler(),
