@@ -17,7 +17,7 @@ import type { AppPaths } from '../../config/app-home';
 import { ephemeralCustody, type KeyCustody } from '../../config/key-custody';
 import type { Logger } from '../../logging/logger';
 import { startHousekeeping } from '../../store/housekeeping';
-import { scheduleApplicationsElsewhere } from '../../demo/emulator';
+import { prepareDemoQueuedApplications, scheduleApplicationsElsewhere } from '../../demo/emulator';
 import { InboxPoller } from '../../results/inbox-poller';
 import { openStore, type Store } from '../../store/open-store';
 import { systemClock, timerScheduler } from '../../sync/real-time';
@@ -191,6 +191,8 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
   inbox.start();
   // Demo: a few applications made elsewhere arrive over the first minutes (workflow 2), each looked
   // for at once so the inbox shows it without waiting for the 2-minute poll.
+  // Demo: two booked visitors wait in the Queued list (workflow 3, desk fulfilment).
+  if (trustid.emulator) prepareDemoQueuedApplications(trustid.emulator);
   const stopArrivals = trustid.emulator
     ? scheduleApplicationsElsewhere(trustid.emulator, {
         onArrival: (r) => {
