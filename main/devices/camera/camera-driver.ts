@@ -7,7 +7,8 @@ import { AppError } from '../../app-error';
 import type { Logger } from '../../logging/logger';
 import { inspectImage, type ImageLimits } from '../device-image-check';
 import type { Driver, DriverEvents, DriverStatus, ImageLight, ImageSide } from '../driver';
-import { maxStillBytes, type CameraCaptureRequest, type CameraOptions, type CameraState, type CameraStill } from './camera-schemas';
+import { maxStillBytes, type CameraCaptureRequest, type CameraReport } from '../../../preload/contract';
+import type { CameraOptions } from './camera-settings';
 
 export type CameraDriverOptions = {
   id: string;
@@ -27,7 +28,7 @@ export type CameraDriver = Driver & {
   /** Checks a still and emits it as an `image` event; rejects with `camera.bad-image` and the reason. */
   submitStill(still: SubmittedStill): Promise<{ width: number; height: number }>;
   /** What the renderer found when it opened the camera. */
-  reportState(state: CameraState['state']): void;
+  reportState(state: CameraReport): void;
   /** Asks the renderer for a still (front, white light). */
   trigger(): Promise<void>;
 };
@@ -38,17 +39,12 @@ const captureRequestLifeMs = 30_000;
 /** Camera stills: JPEG only (the renderer encodes them), at least VGA, at most 8K. */
 const stillLimits: Partial<ImageLimits> = { maxBytes: maxStillBytes, minSide: 320, maxSide: 8192, maxPixels: 40_000_000 };
 
-const offlineDetail: Record<Exclude<CameraState['state'], 'ready'>, string> = {
+const offlineDetail: Record<Exclude<CameraReport, 'ready'>, string> = {
   'no-camera': 'No camera was found. Plug in the camera; it is used as soon as it appears.',
   'permission-denied': 'Scan Station was not allowed to use the camera. Ask your administrator to allow camera access.',
   'in-use': 'The camera is in use by another program. Close that program and open the capture screen again.',
   failed: 'The camera could not be started. Unplug it, plug it back in, and open the capture screen again.',
 };
-
-/** Decodes the contract's base64 still (already checked for alphabet and size by its schema). */
-export function stillFromPayload(payload: Pick<CameraStill, 'side' | 'light' | 'jpegBase64'>): SubmittedStill {
-  return { side: payload.side, light: payload.light, bytes: Buffer.from(payload.jpegBase64, 'base64') };
-}
 
 export function createCameraDriver(opts: CameraDriverOptions): CameraDriver {
   const emitter = new EventEmitter<DriverEvents>();
@@ -76,7 +72,7 @@ export function createCameraDriver(opts: CameraDriverOptions): CameraDriver {
       setStatus({ state: 'offline' });
     },
 
-    reportState(state: CameraState['state']) {
+    reportState(state: CameraReport) {
       if (!running) return;
       // Camera trouble is reported as offline, not error: reconnecting from main cannot fix it; the
       // renderer reports again when the camera changes.

@@ -95,7 +95,8 @@ describe('camera panel', () => {
 
     await waitFor(() => expect(screen.getByTestId('camera-take')).toHaveProperty('disabled', false));
     await act(async () => fireEvent.click(screen.getByTestId('camera-take')));
-    expect(bridge.calls).toContainEqual(['camera.submitStill', { side: 'back', light: 'white', jpegBase64: '/9j/4AAQ' }]);
+    expect(bridge.calls).toContainEqual(['camera.submitStill', { deviceId: 'camera', side: 'back', light: 'white', jpegBase64: '/9j/4AAQ' }]);
+    expect(bridge.calls).toContainEqual(['camera.reportState', { deviceId: 'camera', state: 'ready' }]);
     expect(screen.getByRole('status').textContent).toMatch(/Photo taken/);
 
     track.stop.mockClear();

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCameraDriver, stillFromPayload, type CameraDriver } from '../../../../../main/devices/camera/camera-driver';
-import { CameraOptions, CameraStill, type CameraCaptureRequest } from '../../../../../main/devices/camera/camera-schemas';
+import { createCameraDriver, type CameraDriver } from '../../../../../main/devices/camera/camera-driver';
+import type { CameraCaptureRequest } from '../../../../../preload/contract';
+import { CameraOptions } from '../../../../../main/devices/camera/camera-settings';
 import type { ImageEvent, ReadErrorEvent } from '../../../../../main/devices/driver';
 import { silentLogger } from '../../../../../main/logging/logger';
 import { recordEvents } from '../../../../fakes/fake-driver';
@@ -94,18 +95,5 @@ describe('camera status and capture requests', () => {
   it('says where to take pictures when nothing can carry a capture request', async () => {
     const d = await startedCamera();
     await expect(d.trigger()).rejects.toMatchObject({ code: 'camera.no-screen' });
-  });
-});
-
-describe('camera contract payloads', () => {
-  it('carries a still as base64 that decodes to the same bytes', () => {
-    const payload = CameraStill.parse({ deviceId: 'desk-camera', side: 'front', light: 'uv', jpegBase64: still.toString('base64') });
-    expect(Buffer.from(stillFromPayload(payload).bytes).equals(still)).toBe(true);
-  });
-
-  it('rejects payloads that are not base64, too large, or for a bad device id', () => {
-    expect(CameraStill.safeParse({ deviceId: 'cam', side: 'front', light: 'white', jpegBase64: 'not base64!' }).success).toBe(false);
-    expect(CameraStill.safeParse({ deviceId: 'cam', side: 'front', light: 'white', jpegBase64: 'A'.repeat(21 * 1024 * 1024) }).success).toBe(false);
-    expect(CameraStill.safeParse({ deviceId: '../etc', side: 'front', light: 'white', jpegBase64: 'AAAA' }).success).toBe(false);
   });
 });
