@@ -9,6 +9,8 @@ export type BlockerContext = {
   /** Whether a reader that reads MRZs is set up; without one, TrustID reads the MRZ from the images. */
   mrzExpected: boolean;
   definitions: readonly FieldDefinition[];
+  /** The account's document-level fields (issue 10 §5), asked of every document. */
+  documentDefinitions?: readonly FieldDefinition[];
 };
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -33,6 +35,9 @@ export function captureBlockers(state: DraftState, images: ReadonlyMap<string, I
       for (const check of image.quality ?? []) {
         if (!check.passed && check.blocking) out.push(`Retake the ${image.side} of ${name} (${lightWords[image.light]}): ${check.message}`);
       }
+    }
+    for (const field of ctx.documentDefinitions ?? []) {
+      if (field.required && (doc.fields?.[field.id] ?? '').trim() === '') out.push(`Fill in “${field.label}” for ${name}.`);
     }
     if (ctx.mrzExpected && expectsMrz(doc.type)) {
       if (!doc.mrz) out.push(`No MRZ was read from ${name}. Place it on the reader again so its machine-readable zone is read.`);

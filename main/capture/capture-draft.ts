@@ -20,6 +20,8 @@ export type DocumentState = {
   steps: StepState[];
   chosenType?: DocumentType | null;
   firstReadId?: string | null;
+  /** The document-level custom field values staff filled in (issue 10 §5), by field id. */
+  fields?: Record<string, string>;
 };
 
 /** One MRZ read, in arrival order. */
@@ -185,6 +187,7 @@ export function draftView(state: DraftState, images: ReadonlyMap<string, ImageSt
         const image = s.imageId === null ? undefined : images.get(s.imageId);
         return { side: s.side, light: s.light, image: image ? { ...image, quality: image.quality ?? [] } : null };
       }),
+      ...(d.fields && Object.keys(d.fields).length > 0 ? { fields: { ...d.fields } } : {}),
     })),
     fields: { ...state.fields },
     personConfirmed: personConfirmed(state),

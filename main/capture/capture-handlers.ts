@@ -18,11 +18,16 @@ export function registerCaptureHandlers(dispatcher: Dispatcher, capture: Capture
   dispatcher.handle('capture.acceptCorrections', ({ documentIndex }) => capture.acceptCorrections(documentIndex));
   dispatcher.handle('capture.fieldDefinitions', () => capture.fieldDefinitions());
   dispatcher.handle('capture.setFields', ({ values }) => capture.setFields(values));
+  dispatcher.handle('capture.documentFieldDefinitions', () => capture.documentFieldDefinitions());
+  dispatcher.handle('capture.setDocumentFields', ({ documentIndex, values }) => capture.setDocumentFields(documentIndex, values));
   dispatcher.handle('capture.confirmPerson', ({ matches }) => capture.confirmPerson(matches));
   dispatcher.handle('capture.confirmSamePerson', ({ reason }) => capture.confirmSamePerson(reason));
   dispatcher.handle('capture.discard', () => capture.discard());
   dispatcher.handle('capture.submit', () => capture.submit());
   dispatcher.handle('capture.finish', () => capture.finish());
-  if (follow) dispatcher.handle('capture.submission', ({ applicationId }) => follow.view(applicationId));
+  if (follow) {
+    dispatcher.handle('capture.submission', ({ applicationId }) => follow.view(applicationId));
+    dispatcher.handle('capture.recovered', () => follow.recovered());
+  }
   registerDeviceHandlers(dispatcher, devices);
 }

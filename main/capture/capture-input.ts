@@ -1,6 +1,7 @@
 // Turns a finished draft into what the store saves (main/store/capture.ts CaptureInput): personal
 // fields from each document's MRZ, which images go under which TrustID image type, and the
 // application's custom field values with where TrustID takes them. Pure; runs in main.
+import type { DocumentFieldValue } from '../store/document-fields';
 import type { DocumentType, ImageLight, ImageSide } from '../../preload/contract';
 import type { MrzFormat, MrzReading } from '../devices/mrz/mrz-reading';
 import type { ApplicationFieldKind, ApplicationFieldValue } from '../store/application-fields';
@@ -89,6 +90,17 @@ export function valueKindOf(field: FieldDefinition): ApplicationFieldKind {
  * blockers already treat blank as empty); a value whose field is no longer on the form is left out,
  * since TrustID would refuse an unknown version id.
  */
+/** What a document's filled-in values become in the store (RAW-API §7.9): by PropertyName and slot. */
+export function documentFieldsOf(values: Readonly<Record<string, string>> | undefined, definitions: readonly FieldDefinition[]): DocumentFieldValue[] {
+  const out: DocumentFieldValue[] = [];
+  for (const field of definitions) {
+    const value = (values?.[field.id] ?? '').trim();
+    if (value === '' || !field.propertyName) continue;
+    out.push({ propertyName: field.propertyName, ...(field.index === undefined ? {} : { index: field.index }), value });
+  }
+  return out;
+}
+
 export function applicationFieldsOf(values: Readonly<Record<string, string>>, definitions: readonly FieldDefinition[]): ApplicationFieldValue[] {
   const out: ApplicationFieldValue[] = [];
   for (const field of definitions) {

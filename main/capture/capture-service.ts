@@ -24,7 +24,7 @@ import {
   type DraftState,
   type ImageState,
 } from './capture-draft';
-import { applicationFieldsOf, defaultImageTypes, formatLabel, imageTypeFor, personalFromMrz, storePlacement, type ImageTypePolicy } from './capture-input';
+import { applicationFieldsOf, documentFieldsOf, defaultImageTypes, formatLabel, imageTypeFor, personalFromMrz, storePlacement, type ImageTypePolicy } from './capture-input';
 import type { DeviceRead } from './device-service';
 import { mergeFieldValues, type FieldDefinition } from './field-values';
 import { finalImage, type Adjustment } from './image-adjust';
@@ -56,6 +56,8 @@ export type CaptureServiceDeps = {
   thresholds(): QualityThresholds;
   /** The account's application custom fields (fetched from TrustID when online, cached). */
   fieldDefinitions(): Promise<FieldDefinition[]>;
+  /** The account's document-level custom fields (issue 10 §5; RAW-API §7.9); absent = none. */
+  documentFieldDefinitions?: () => Promise<FieldDefinition[]>;
   /** The desk's day, 'YYYY-MM-DD' (expiry and age). */
   today(): string;
   now(): number;
@@ -82,6 +84,8 @@ export type CaptureService = {
   acceptCorrections(documentIndex: number): CaptureDraft;
   fieldDefinitions(): Promise<FieldDefinition[]>;
   setFields(values: Record<string, string>): CaptureDraft;
+  documentFieldDefinitions(): Promise<FieldDefinition[]>;
+  setDocumentFields(documentIndex: number, values: Record<string, string>): CaptureDraft;
   confirmPerson(matches: boolean): CaptureDraft;
   /** Staff vouch that the documents belong to the same person (audited); null withdraws it. */
   confirmSamePerson(reason: SamePersonReason | null): CaptureDraft;
@@ -129,6 +133,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   let draft: DraftState | null = null;
   const images = new Map<string, HeldImage>();
   let definitions: FieldDefinition[] = [];
+  let documentDefinitions: FieldDefinition[] = [];
   /** Submit is saving: the draft is frozen (no edits, no reader events). */
   let submitting = false;
   /** Submit was pressed and is waiting for the last checks; a second press is refused. */
@@ -148,7 +153,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   function view(): CaptureDraft | null {
     if (!draft) return null;
     const states = imageStates();
-    return draftView(draft, states, captureBlockers(draft, states, { mrzExpected: deps.devices.mrzExpected(), definitions }));
+    return draftView(draft, states, captureBlockers(draft, states, { mrzExpected: deps.devices.mrzExpected(), definitions, documentDefinitions }));
   }
 
   function changed(): CaptureDraft | null {
@@ -193,6 +198,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     lastRead.clear();
     // The next visitor may be captured under another staff member's TrustID account, whose form differs.
     definitions = [];
+    documentDefinitions = [];
   }
 
   function requalify(held: HeldImage): void {
@@ -244,8 +250,15 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     const doc = draft.documents[target.doc];
     const step = doc?.steps[target.step];
     if (!doc || !step) return;
-    const id = deps.newId();
     const readId = lastRead.get(deviceId) ?? null;
+    // An image from a placement whose MRZ went to another document (a passport's other pages still
+    // arriving after staff added the next document) is that document's, not this one's.
+    const owner = readId === null ? -1 : draft.documents.findIndex((d) => d.mrz?.readId === readId || d.firstReadId === readId);
+    if (owner !== -1 && owner !== target.doc) {
+      log.info({ device: deviceId, side: event.side, light: event.light }, 'image ignored: it came with another document’s read');
+      return;
+    }
+    const id = deps.newId();
     images.set(id, {
       state: { id, side: step.side, light: step.light, width: size.width, height: size.height, rotation: 0, crop: null, quality: null },
       bytes: Buffer.from(event.bytes),
@@ -324,7 +337,12 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     const draftId = draft.id;
     // One after another, in arrival order: which step an image fills depends on the ones before it.
     intake = intake
-      .then(() => (read.kind === 'mrz' ? acceptMrz(draftId, deviceId, read.mrz) : acceptImage(draftId, deviceId, read.image)))
+      .then(() => {
+        // A new placement: its images belong to no earlier read (a card's front has no MRZ).
+        if (read.kind === 'placed') lastRead.delete(deviceId);
+        else if (read.kind === 'mrz') acceptMrz(draftId, deviceId, read.mrz);
+        else return acceptImage(draftId, deviceId, read.image);
+      })
       .catch((error: unknown) => log.error({ err: error }, 'reader event not taken into the capture'));
   });
 
@@ -363,7 +381,8 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
         }
         out.push({ bytes: final.bytes, mime: final.mime, imageType, ...storePlacement(doc.type, step.side, step.light) });
       }
-      documents.push({ format: formatLabel(doc.mrz?.reading ?? null), personal: personalFromMrz(doc.mrz?.reading ?? null), images: out });
+      const customFields = documentFieldsOf(doc.fields, documentDefinitions);
+      documents.push({ format: formatLabel(doc.mrz?.reading ?? null), personal: personalFromMrz(doc.mrz?.reading ?? null), images: out, ...(customFields.length > 0 ? { customFields } : {}) });
     }
     const applicationFields = applicationFieldsOf(state.fields, definitions);
     const left = Object.keys(state.fields).filter((id) => !definitions.some((f) => f.id === id)).length;
@@ -489,6 +508,25 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     setFields(values) {
       const state = editable();
       state.fields = mergeFieldValues(state.fields, values, definitions);
+      return changed() as CaptureDraft;
+    },
+
+    async documentFieldDefinitions() {
+      try {
+        documentDefinitions = (await deps.documentFieldDefinitions?.()) ?? [];
+      } catch (error) {
+        // Like the application form: with none known, none is required and none is sent.
+        documentDefinitions = [];
+        throw error;
+      }
+      return documentDefinitions;
+    },
+
+    setDocumentFields(documentIndex, values) {
+      const state = editable();
+      const doc = state.documents[documentIndex];
+      if (!doc) throw new AppError('capture.no-document', 'That document is not part of this check any more.');
+      doc.fields = mergeFieldValues(doc.fields ?? {}, values, documentDefinitions);
       return changed() as CaptureDraft;
     },
 

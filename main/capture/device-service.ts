@@ -27,7 +27,8 @@ import { decodeStill } from './camera-still';
 import { capabilitiesOf, contractDeviceView, preferredDevice, type Capabilities } from './device-view';
 import { testReadWords } from './test-read-words';
 
-export type DeviceRead = { kind: 'mrz'; mrz: MrzEvent } | { kind: 'image'; image: ImageEvent };
+/** `placed`: a document was put on the reader; what follows (MRZ, images) is that document's. */
+export type DeviceRead = { kind: 'mrz'; mrz: MrzEvent } | { kind: 'image'; image: ImageEvent } | { kind: 'placed' };
 
 export type DeviceServiceOptions = {
   settings: () => DeviceSettings;
@@ -166,6 +167,7 @@ export function createDeviceService(opts: DeviceServiceOptions): DeviceService {
   };
   manager.on('mrz', (id, mrz) => pass(id, { kind: 'mrz', mrz }));
   manager.on('image', (id, image) => pass(id, { kind: 'image', image }));
+  manager.on('document-present', (id) => pass(id, { kind: 'placed' }));
 
   const enabledConfigs = () => [...configs.values()].filter((c) => c.enabled);
 

@@ -14,6 +14,9 @@ export type FieldDefinition = z.infer<typeof FieldDefinitionSchema> & {
   versionId?: string;
   /** The value member TrustID takes (RAW-API §7.8); absent = from `kind` (a number is a decimal). */
   valueType?: ApplicationFieldKind;
+  /** Document-level fields only (RAW-API §7.9): the definition's PropertyName and slot Index 0–9. */
+  propertyName?: string;
+  index?: number;
 };
 
 /** FieldValueInt is a .NET Int32 (RAW-API §7.8). */

@@ -11,6 +11,11 @@ export type SubmissionFollow = {
   view(appId: string): SubmissionView;
   /** Feed every sync event here, after the queue service has seen it (it records the outcome). */
   onSyncEvent(event: SyncEvent): void;
+  /**
+   * Checks saved before this start that TrustID has not yet got (issue 11 §2: a crash in the middle
+   * of Submit), so staff see each one and what will happen instead of scanning the visitor again.
+   */
+  recovered(): SubmissionView[];
 };
 
 export function createSubmissionFollow(deps: {
@@ -20,6 +25,9 @@ export function createSubmissionFollow(deps: {
   emit(view: SubmissionView): void;
   /** results.arrived, through main/results/result-notices.ts. */
   announce(arrival: { id: string; reference: string; origin: 'kiosk' }): void;
+  /** Ids of applications captured before `startedAt`, oldest first, not yet published or finished. */
+  unsentBefore?(startedAt: number): string[];
+  startedAt?: number;
 }): SubmissionFollow {
   const progress = new Map<string, UploadProgress>();
   /** Applications a screen is following: told again when the connection comes or goes. */
@@ -43,6 +51,15 @@ export function createSubmissionFollow(deps: {
       if (!view) throw new AppError('capture.submission-not-found', 'This check is no longer on this kiosk.');
       followed.add(appId);
       return view;
+    },
+    recovered() {
+      const ids = deps.unsentBefore?.(deps.startedAt ?? 0) ?? [];
+      return ids.flatMap((appId) => {
+        const view = build(appId);
+        if (!view || view.stage === 'checking' || view.stage === 'result' || view.stage === 'closed') return [];
+        followed.add(appId);
+        return [view];
+      });
     },
     onSyncEvent(event) {
       if (event.type === 'upload-progress') {

@@ -22,11 +22,17 @@ export function memoryQueuedEvidence(): QueuedEvidence {
   return { queryListsQueued: (id) => seen.has(id), noteQueryListsQueued: (id) => void seen.add(id) };
 }
 
-export type ContainerOrigin = 'guest' | 'queued';
+/** The origin as the inbox names it (h-inbox's InboxOrigin has the same two values). */
+export type ContainerOrigin = 'guest_link' | 'queued';
 
-/** The results inbox: every container this service sees is offered to it. Default: nobody listens. */
+/**
+ * The results inbox: every container this service retrieves is offered to it, and every one that
+ * ended without a result is reported gone. Default: nobody listens. (h-inbox's InboxPoller has
+ * `recordContainerSeen(accountId, container, originHint)` and `recordContainerGone(containerId, state)`.)
+ */
 export type InboxSink = {
   onContainerSeen(accountId: string, container: Container, origin: ContainerOrigin): void;
+  onContainerGone?(containerId: string, state: 'expired' | 'revoked' | 'withdrawn'): void;
 };
 
 export const noInbox: InboxSink = { onContainerSeen: () => undefined };

@@ -71,6 +71,8 @@ export type RemoteCreatesService = {
    * §7.6 allows this while staff watch), never sooner than a read backoff says.
    */
   watch(kind: RemoteCreateKind, accountId: string): void;
+  /** Whether this service follows the container (the inbox then leaves its retrieves to it). */
+  followsContainer(containerId: string): boolean;
   /** A ClientApplicationReference of one of this kiosk's guest links (API §11.2: left out of the queued list). */
   isOwnGuestLinkReference(reference: string): boolean;
   /** The queued applications this kiosk created and that still wait, for the fill list (own-records mode). */
@@ -102,8 +104,17 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
 
   const changed = (rec: RemoteCreateRecord) => deps.onChange?.(rec);
   const save = (rec: RemoteCreateRecord) => {
+    const before = repo.get(rec.reference)?.remoteState ?? null;
     repo.save(rec);
     changed(rec);
+    const gone = rec.remoteState;
+    if (rec.containerId !== null && gone !== before && (gone === 'expired' || gone === 'revoked' || gone === 'withdrawn')) {
+      try {
+        inbox.onContainerGone?.(rec.containerId, gone);
+      } catch (error) {
+        log.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'the inbox could not take a container that ended');
+      }
+    }
   };
   const poke = () => wake?.abort();
 
@@ -244,7 +255,7 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
       if (next.remoteState === 'result') next = { ...next, result: JSON.stringify(c), outcome: containerVerdict(c) };
       save(next);
       try {
-        inbox.onContainerSeen(rec.accountId, c, rec.kind === 'guest_link' ? 'guest' : 'queued');
+        inbox.onContainerSeen(rec.accountId, c, rec.kind);
       } catch (error) {
         log.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'the inbox could not take a container');
       }
@@ -517,6 +528,9 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
         any = true;
       }
       if (any) poke();
+    },
+    followsContainer(containerId) {
+      return repo.followsContainer(containerId);
     },
     isOwnGuestLinkReference(reference) {
       const rec = repo.get(reference) ?? repo.get(reference.toLowerCase());

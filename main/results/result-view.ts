@@ -23,33 +23,40 @@ const verdictOf: Record<number, Verdict> = {
   [DocumentStatus.Undefined]: 'undefined',
 };
 
-/** Plain-words names for the checks TrustID reports (RAW-API §7.5); others are shown as named. */
-const checkNames: Record<string, string> = {
-  'MRZ Validations': 'The machine-readable zone is consistent',
-  'Expiry date': 'The document is in date',
-  'Document details complete': 'All the document’s details are present',
-  'Check digits': 'The check digits are correct',
-  'Document blacklisted': 'The document is not on a block list',
+/** Plain-words names for the checks TrustID reports (RAW-API §7.5), with the code the renderer words them by; others are shown as named. */
+const checkNames: Record<string, { code: string; name: string }> = {
+  'MRZ Validations': { code: 'mrz', name: 'The machine-readable zone is consistent' },
+  'Expiry date': { code: 'expiry', name: 'The document is in date' },
+  'Document details complete': { code: 'complete', name: 'All the document’s details are present' },
+  'Check digits': { code: 'checkDigits', name: 'The check digits are correct' },
+  'Document blacklisted': { code: 'blockList', name: 'The document is not on a block list' },
 };
 
-const VISIBLE_FIELDS: Array<[string, string]> = [
-  ['VI Surname', 'Surname'],
-  ['VI Firstname', 'First name'],
-  ['VI Middlename', 'Middle name'],
-  ['VI Document Number', 'Document number'],
-  ['VI Birth Date', 'Date of birth'],
-  ['VI Expiration Date', 'Expiry date'],
+const VISIBLE_FIELDS: Array<[string, string, string]> = [
+  ['VI Surname', 'Surname', 'surname'],
+  ['VI Firstname', 'First name', 'firstName'],
+  ['VI Middlename', 'Middle name', 'middleName'],
+  ['VI Document Number', 'Document number', 'documentNumber'],
+  ['VI Birth Date', 'Date of birth', 'dateOfBirth'],
+  ['VI Expiration Date', 'Expiry date', 'expiryDate'],
 ];
 
 export function verdictFromNumber(status: number): Verdict {
   return verdictOf[status] ?? 'undefined';
 }
 
-function fact(p: FeedbackProperty): { name: string; passed: boolean; explanation: string } {
+function fact(p: FeedbackProperty): { name: string; passed: boolean; explanation: string; code?: string; fromTrustId?: boolean } {
   const name = p.Name ?? 'Check';
-  const plain = checkNames[name] ?? name;
+  const known = checkNames[name];
   const passed = p.Value === true;
-  return { name: plain, passed, explanation: passed ? 'Passed.' : p.ErrorMessage?.trim() || 'Did not pass.' };
+  const message = passed ? '' : (p.ErrorMessage?.trim() ?? '');
+  return {
+    name: known?.name ?? name,
+    passed,
+    explanation: passed ? 'Passed.' : message || 'Did not pass.',
+    ...(known ? { code: known.code } : {}),
+    ...(message ? { fromTrustId: true } : {}),
+  };
 }
 
 function fieldValue(doc: Document, name: string): string | null {
@@ -58,6 +65,23 @@ function fieldValue(doc: Document, name: string): string | null {
   if (f.FieldValueString) return f.FieldValueString;
   return f.FieldValueDate ? f.FieldValueDate.toISOString().slice(0, 10) : null;
 }
+
+/**
+ * Issue 10 §5: the document-level custom field values (RAW-API §7.9) staff or TrustID set, under
+ * their display names. The capture marker ("<application id>:<document index>") is the kiosk's
+ * bookkeeping, not something staff filled in, so it is not shown.
+ */
+function documentCustomFields(doc: Document): Array<{ label: string; value: string }> {
+  const out: Array<{ label: string; value: string }> = [];
+  for (const entry of doc.CustomFieldDictionary) {
+    const value = entry.Value?.Value;
+    if (typeof value !== 'string' || value === '' || CAPTURE_MARKER.test(value)) continue;
+    out.push({ label: entry.Value?.DisplayName?.trim() || entry.Value?.PropertyName?.trim() || entry.Key || 'Document field', value });
+  }
+  return out;
+}
+
+const CAPTURE_MARKER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d+$/i;
 
 function documentView(doc: Document) {
   const verdict = verdictFromNumber(documentVerdict(doc));
@@ -70,11 +94,18 @@ function documentView(doc: Document) {
     name: doc.DocumentName?.trim() || 'Document',
     verdict,
     facts,
-    fields: VISIBLE_FIELDS.flatMap(([name, label]) => {
-      const value = fieldValue(doc, name);
-      return value ? [{ label, value }] : [];
+    fields: [
+      ...VISIBLE_FIELDS.flatMap(([name, label, code]) => {
+        const value = fieldValue(doc, name);
+        return value ? [{ label, value, code }] : [];
+      }),
+      // Account-defined labels: shown as TrustID holds them, without a code to word.
+      ...documentCustomFields(doc),
+    ],
+    images: displayImages(doc).map((img) => {
+      const kind = img.ImageType === ImageType.ApplicantPhoto ? ('photo' as const) : img.ImageType === ImageType.CardBackDefault ? ('back' as const) : ('front' as const);
+      return { id: img.Id, label: kind === 'photo' ? 'Photo' : `Image (${kind})`, kind };
     }),
-    images: displayImages(doc).map((img) => ({ id: img.Id, label: img.ImageType === ImageType.ApplicantPhoto ? 'Photo' : `Image ${img.ImageType === ImageType.CardBackDefault ? '(back)' : '(front)'}` })),
     notes,
   };
 }

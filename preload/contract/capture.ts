@@ -60,6 +60,8 @@ export const CaptureDocument = z.object({
   type: DocumentType,
   mrz: MrzView.nullable(),
   steps: z.array(CaptureStep),
+  /** Document-level custom field values staff filled in (issue 10 §5), by field id; absent when none. */
+  fields: z.record(z.string(), z.string()).optional(),
 });
 export type CaptureDocument = z.infer<typeof CaptureDocument>;
 
@@ -145,6 +147,12 @@ export const captureInvoke = {
   'capture.acceptCorrections': { req: z.object({ documentIndex: z.number().int().min(0).max(20) }), res: CaptureDraft },
   'capture.fieldDefinitions': { req: z.void(), res: z.array(FieldDefinition) },
   'capture.setFields': { req: z.object({ values: z.record(z.string().max(64), z.string().max(1000)) }), res: CaptureDraft },
+  /** The account's document-level custom fields (RAW-API §7.9), asked of each document at review. */
+  'capture.documentFieldDefinitions': { req: z.void(), res: z.array(FieldDefinition) },
+  'capture.setDocumentFields': {
+    req: z.strictObject({ documentIndex: z.number().int().min(0).max(20), values: z.record(z.string().max(64), z.string().max(1000)) }),
+    res: CaptureDraft,
+  },
   'capture.confirmPerson': { req: z.object({ matches: z.boolean() }), res: CaptureDraft },
   /** Staff vouch that the documents belong to the same person (audited); null withdraws it. */
   'capture.confirmSamePerson': { req: z.strictObject({ reason: SamePersonReason.nullable() }), res: CaptureDraft },

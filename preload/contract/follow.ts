@@ -44,6 +44,8 @@ const Id = z.string().min(1).max(64);
 
 export const followInvoke = {
   'capture.submission': { req: z.strictObject({ applicationId: Id }), res: SubmissionView },
+  /** Checks saved before the kiosk (re)started that TrustID has not got yet: shown, never re-scanned. */
+  'capture.recovered': { req: z.void(), res: z.array(SubmissionView) },
 } as const;
 
 export const followEvents = {

@@ -28,14 +28,19 @@ export const ResultSummary = z.object({
 });
 export type ResultSummary = z.infer<typeof ResultSummary>;
 
-export const ResultFact = z.object({ name: z.string(), passed: z.boolean(), explanation: z.string() });
+/**
+ * `code` names a check the renderer words in the staff's language (`name` is the English fallback);
+ * `fromTrustId` says the explanation is TrustID's own message, shown as sent.
+ */
+export const ResultFact = z.object({ name: z.string(), passed: z.boolean(), explanation: z.string(), code: z.string().optional(), fromTrustId: z.boolean().optional() });
 
 export const ResultDocument = z.object({
   name: z.string(),
   verdict: Verdict,
   facts: z.array(ResultFact),
-  fields: z.array(z.object({ label: z.string(), value: z.string() })),
-  images: z.array(z.object({ id: z.string(), label: z.string() })),
+  /** `code` names a field the renderer words (`label` is the English fallback). */
+  fields: z.array(z.object({ label: z.string(), value: z.string(), code: z.string().optional() })),
+  images: z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(['photo', 'front', 'back']).optional() })),
   notes: z.array(z.string()),
 });
 

@@ -4,11 +4,12 @@
 // standalone emulator (its own process, kept running while the host restarts): a link survives a
 // host restart, is still listed and re-shown, a guest submits through the link's page, and the
 // state reaches the result. Screenshots at 1280×800 and 1024×768, in English and Welsh.
-import WebSocket from 'ws';
-import { expect, startHost, stopHost, test, type HostInfo } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, startHost, stopHost, test } from './fixtures';
 import { GuestPage } from './pages/guest-page';
 import { HomePage } from './pages/home-page';
 import { SignInPage } from './pages/sign-in-page';
+import { setLanguage } from './support/set-language';
 import { provisionHome, startEmulatorProcess } from './support/trustid-desk';
 
 const screens = 'test-results/screens';
@@ -17,24 +18,7 @@ const SIZES = [
   [1024, 768],
 ] as const;
 
-/** Changes the app's language as an administrator's settings change would (a second contract client). */
-async function setLanguage(host: HostInfo, language: 'en' | 'cy'): Promise<void> {
-  const secret = new URL(host.url).hash.slice('#k='.length);
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/contract`, ['scan-station.v1', `k.${secret}`], { origin: `http://127.0.0.1:${host.port}` });
-  await new Promise((resolve) => ws.once('open', resolve));
-  const replies = new Map<number, { value: { settings: Record<string, unknown> } }>();
-  ws.on('message', (data) => {
-    const m = JSON.parse(data.toString()) as { id?: number; envelope?: { value: { settings: Record<string, unknown> } } };
-    if (m.id !== undefined && m.envelope) replies.set(m.id, m.envelope);
-  });
-  ws.send(JSON.stringify({ id: 1, channel: 'settings.get' }));
-  await expect.poll(() => replies.has(1)).toBe(true);
-  ws.send(JSON.stringify({ id: 2, channel: 'settings.update', payload: { ...replies.get(1)!.value.settings, language } }));
-  await expect.poll(() => replies.has(2)).toBe(true);
-  ws.close();
-}
-
-async function shoot(page: import('@playwright/test').Page, name: string, lang: 'en' | 'cy'): Promise<void> {
+async function shoot(page: Page, name: string, lang: 'en' | 'cy'): Promise<void> {
   for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `${screens}/${name}-${w}x${h}-${lang}.png` });

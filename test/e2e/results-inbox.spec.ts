@@ -6,8 +6,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { HomePage } from './pages/home-page';
 import { ResultsPage } from './pages/results-page';
-import { SettingsPage } from './pages/settings-page';
 import { SignInPage } from './pages/sign-in-page';
+import { setLanguage } from './support/set-language';
 
 const screens = 'test-results/screens';
 const SIZES = [
@@ -72,9 +72,7 @@ test('demo: an application made elsewhere arrives in the inbox, is found by name
 
   // The same screens in Welsh.
   await home.goHome();
-  await home.open('settings');
-  await new SettingsPage(page).setLanguage('cy');
-  await page.getByTestId('frame-home').click();
+  await setLanguage(host, 'cy');
   await page.getByTestId('tile-results').click();
   const cyRow = await elsewhereRow(page);
   await expect(cyRow).toContainText('O fan arall');

@@ -26,7 +26,7 @@ import { submissionApiFrom } from '../../sync/trustid-adapter';
 import { loadOrCreateDeviceId } from '../../trustid';
 import { createRemoteCreatesService, type RemoteCreatesService } from '../../results/remote-creates';
 import type { SettingsService } from '../settings-service';
-import { createFieldDefinitions, type FieldDefinitionsService } from './field-definitions';
+import { createFieldDefinitions, documentFormFrom, documentFormKey, type FieldDefinitionsService } from './field-definitions';
 import { createQueueService, type QueueService } from './queue-service';
 import { createResultsService, type ResultsService } from './results-service';
 import { openTrustIdConnection, type TrustIdConnection } from './trustid-connection';
@@ -129,6 +129,13 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     offline: () => queue.summary().connection === 'offline',
     emit: (view) => ctx.emitSubmission?.(view),
     announce: (arrival) => resultNotices.announce(arrival),
+    startedAt: ctx.now(),
+    unsentBefore: (startedAt) =>
+      worker!
+        .list()
+        .filter((i) => i.capturedAt < startedAt && (i.state === 'queued' || i.state === 'sending' || i.state === 'verifying' || i.state === 'needs_attention'))
+        .sort((a, b) => a.capturedAt - b.capturedAt)
+        .map((i) => i.appId),
   });
   const queue = createQueueService({
     worker: () => worker!,
@@ -145,7 +152,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     onEvent: (event) => {
       queue.onSyncEvent(event);
       // Own submissions join the inbox once published (one results model); cheap when nothing changed.
-      if (event.type === 'app' && event.item.publishedAt !== null) results.mirror(event.item.appId);
+      if (event.type === 'app' && event.item.publishedAt !== null && results.mirror(event.item.appId)) ctx.emitResultsChanged?.();
       follow.onSyncEvent(event);
     },
   });
@@ -190,7 +197,10 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
       queryListsQueued: (accountId) => store.accountEvidence.get(accountId).queryListsQueued,
       noteQueryListsQueued: (accountId) => store.accountEvidence.markQueryListsQueued(accountId),
     },
-    inbox: { onContainerSeen: (accountId, container, origin) => inbox.recordContainerSeen(accountId, container, origin === 'guest' ? 'guest_link' : 'queued') },
+    inbox: {
+      onContainerSeen: (accountId, container, origin) => inbox.recordContainerSeen(accountId, container, origin),
+      onContainerGone: (containerId, state) => inbox.recordContainerGone(containerId, state),
+    },
     clock: systemClock,
     scheduler: timerScheduler(),
     log,
@@ -231,6 +241,17 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
   await devices.apply();
 
   const fieldDefinitions = createFieldDefinitions({ clientFor: interactive, cache: store.fieldDefinitions, online, now: ctx.now, log });
+  // Issue 10 §5: the document-level form, fetched and cached like the application form. The capture
+  // marker's slot is the kiosk's, never on the form (RAW-API §7.9: Index 9 in demo mode).
+  const markerSlot = ctx.mode === 'demo' ? { index: 9, propertyName: 'KioskCaptureRef' } : null;
+  const documentFieldDefinitions = createFieldDefinitions({
+    clientFor: interactive,
+    cache: store.fieldDefinitions,
+    online,
+    now: ctx.now,
+    log,
+    form: { fetch: async (accountId) => documentFormFrom(await interactive(accountId).customFields(), markerSlot), cacheKey: documentFormKey },
+  });
   const capture = createCaptureService({
     devices,
     saveCapture: (input) => store.capture.saveCapture(input),
@@ -245,6 +266,11 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     fieldDefinitions: async () => {
       const who = session.current();
       return who ? fieldDefinitions.forAccount(who.accountId) : [];
+    },
+    documentFieldDefinitions: async () => {
+      const who = session.current();
+      // Document fields are extra questions: with neither TrustID nor a cached form, none are asked.
+      return who ? documentFieldDefinitions.forAccount(who.accountId).catch(() => []) : [];
     },
     today: () => localIsoDay(new Date(ctx.now())),
     now: ctx.now,

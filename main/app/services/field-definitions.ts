@@ -10,11 +10,16 @@ import type { ApplicationFieldKind } from '../../store/application-fields';
 import type { FieldDefinitionsRepo } from '../../store/field-definitions-repo';
 import { FlexibleFieldDataType } from '../../trustid/enums';
 import { isTrustIdError } from '../../trustid/errors';
-import type { FlexibleFieldDefinition } from '../../trustid/models';
+import type { CustomField, FlexibleFieldDefinition } from '../../trustid/models';
 
 export type FieldDefinitionsDeps = {
   /** The account's TrustID client (the interactive one: this is staff waiting for a form). */
   clientFor(accountId: string): { applicationFlexibleFieldAttributes(): Promise<FlexibleFieldDefinition[]> };
+  /**
+   * Another form than the application's, fetched and cached the same way (document-level fields,
+   * issue 10 §5): how to fetch it, and the cache key it is kept under beside the application form.
+   */
+  form?: { fetch(accountId: string): Promise<FieldDefinition[]>; cacheKey(accountId: string): string };
   cache: Pick<FieldDefinitionsRepo, 'get' | 'put'>;
   /** Whether TrustID is reachable as far as the queue knows. */
   online(): boolean;
@@ -97,6 +102,8 @@ const CachedForm = z.array(
     choices: z.array(z.string()),
     versionId: z.string().min(1).max(64).optional(),
     valueType: z.enum(['string', 'int', 'date', 'decimal']).optional(),
+    propertyName: z.string().min(1).max(64).optional(),
+    index: z.number().int().min(0).max(9).optional(),
   }),
 );
 
@@ -120,11 +127,12 @@ export function createFieldDefinitions(deps: FieldDefinitionsDeps): FieldDefinit
   const freshMs = deps.freshMs ?? 60_000;
   const memory = new Map<string, Held>();
   const inFlight = new Map<string, Promise<FieldDefinition[]>>();
+  const cacheKey = (accountId: string) => deps.form?.cacheKey(accountId) ?? accountId;
 
   function held(accountId: string): Held | null {
     const mem = memory.get(accountId);
     if (mem) return mem;
-    const row = deps.cache.get(accountId);
+    const row = deps.cache.get(cacheKey(accountId));
     if (!row) return null;
     const parsed = CachedForm.safeParse(row.definitions);
     if (!parsed.success) {
@@ -140,12 +148,11 @@ export function createFieldDefinitions(deps: FieldDefinitionsDeps): FieldDefinit
     const running = inFlight.get(accountId);
     if (running) return running;
     const run = (async () => {
-      const raw = await deps.clientFor(accountId).applicationFlexibleFieldAttributes();
-      const definitions = formFieldsFrom(raw, deps.log);
+      const definitions = deps.form ? await deps.form.fetch(accountId) : formFieldsFrom(await deps.clientFor(accountId).applicationFlexibleFieldAttributes(), deps.log);
       const fetchedAt = deps.now();
       memory.set(accountId, { definitions, fetchedAt });
       try {
-        deps.cache.put(accountId, definitions, fetchedAt);
+        deps.cache.put(cacheKey(accountId), definitions, fetchedAt);
       } catch (error) {
         // The form in memory still serves this run; only an offline restart misses it.
         deps.log.warn({ accountId, err: why(error) }, 'application form not cached in the store');
@@ -194,3 +201,38 @@ export function createFieldDefinitions(deps: FieldDefinitionsDeps): FieldDefinit
   };
 }
 
+
+const CAPTURE_MARKER_NAME = 'KioskCaptureRef';
+
+/** Document-level forms share the application forms' cache under their own key (RAW-API §7.9). */
+export const documentFormKey = (accountId: string) => `doc:${accountId}`;
+
+/**
+ * RAW-API §7.9 definitions as the review step asks them of each document: in slot order, without the
+ * capture marker's slot (the kiosk writes it, staff never do). Values listed in `Values` become
+ * choices; otherwise the text, whole-number, date or decimal kinds of §7.8's numbering.
+ */
+export function documentFormFrom(raw: readonly CustomField[], markerSlot: { index: number; propertyName: string } | null): FieldDefinition[] {
+  const out: FieldDefinition[] = [];
+  for (const d of [...raw].sort((a, b) => (a.Index ?? 99) - (b.Index ?? 99))) {
+    const propertyName = d.PropertyName?.trim();
+    if (!propertyName || d.Index === undefined || d.Index === null || d.Index < 0 || d.Index > 9) continue;
+    if (markerSlot && (d.Index === markerSlot.index || propertyName === markerSlot.propertyName)) continue;
+    // The marker's documented name (§7.9) is never a question for staff, whatever slot holds it.
+    if (propertyName === CAPTURE_MARKER_NAME) continue;
+    const choices = (d.Values ?? []).filter((v) => v !== '');
+    const type = typeof d.DataType === 'number' ? byDataType[d.DataType] : undefined;
+    out.push({
+      id: propertyName,
+      label: d.DisplayName?.trim() || propertyName,
+      kind: choices.length > 0 ? 'choice' : (type?.kind ?? 'text'),
+      required: d.Required === true,
+      choices,
+      propertyName,
+      index: d.Index,
+      // RAW-API §7.9: every value travels as a string.
+      valueType: 'string',
+    });
+  }
+  return out;
+}

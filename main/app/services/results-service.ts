@@ -20,8 +20,8 @@ export type ResultsService = {
   pdf(id: string): Promise<{ base64: string }>;
   /** Called when an application's final result arrived: keep its non-personal outcome label. */
   recordOutcome(appId: string): void;
-  /** Puts (or updates) one of this kiosk's own submissions in the inbox once it is published. */
-  mirror(appId: string): void;
+  /** Puts (or updates) one of this kiosk's own submissions in the inbox once it is published; true when its row changed. */
+  mirror(appId: string): boolean;
   /** Start-up: mirrors every published own submission the inbox lacks or holds as not final. */
   mirrorAll(): number;
 };
@@ -145,7 +145,8 @@ export function createResultsService(opts: { store: Store; clientFor(accountId: 
 
     mirror(appId) {
       const s = store.results.summary(appId);
-      if (!s || s.publishedAt === null) return;
+      if (!s || s.publishedAt === null) return false;
+      const before = store.inbox.get(appId);
       const { mrzName, snapshot } = store.results.ownHolder(appId);
       const container = snapshot ? Container.parse(JSON.parse(snapshot)) : null;
       const state: InboxState = s.resultStatus === 'final' ? 'result_ready' : s.resultStatus === 'referred' ? 'referred' : 'being_checked';
@@ -161,8 +162,10 @@ export function createResultsService(opts: { store: Store; clientFor(accountId: 
         documentCount: s.documents,
         createdAt: s.capturedAt,
         // TrustID's reading when the result is held, else the local MRZ; after the purge, the name the row already holds.
-        holder: { name: container?.Fullname?.trim() || mrzName || store.inbox.get(appId)?.holder?.name || null, guestName: null, guestEmail: null, fields: [] },
+        holder: { name: container?.Fullname?.trim() || mrzName || before?.holder?.name || null, guestName: null, guestEmail: null, fields: [] },
       });
+      const after = store.inbox.get(appId);
+      return !before || before.state !== after?.state || before.verdict !== after?.verdict || before.holder?.name !== after?.holder?.name;
     },
 
     mirrorAll() {

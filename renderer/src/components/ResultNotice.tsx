@@ -18,12 +18,13 @@ export function ResultNotice() {
   const following = useCaptureStore((s) => (route.screen === 'capture' ? (s.receipt?.applicationId ?? null) : null));
   const arrivals = useResultNotices((s) => s.arrivals);
   useEffect(() => startResultNoticesSync(getBridge()), []);
-  // A result already on screen (followed after Submit, or open in detail) needs no notice.
-  const seen = (id: string) => id === following || (route.screen === 'result-detail' && route.params.id === id);
+  // A result open in detail is done with; one followed on the submitted screen is shown there
+  // (the notice waits, in case staff leave without opening or finishing).
+  const opened = (id: string) => route.screen === 'result-detail' && route.params.id === id;
   useEffect(() => {
-    for (const a of arrivals) if (seen(a.id)) dismissArrival(a.id);
+    for (const a of arrivals) if (opened(a.id)) dismissArrival(a.id);
   });
-  const shown = arrivals.filter((a) => !seen(a.id));
+  const shown = arrivals.filter((a) => !opened(a.id) && a.id !== following);
   if (!signedIn || shown.length === 0) return null;
   return (
     <div className="result-notices" role="status" aria-live="polite" data-testid="result-notices">

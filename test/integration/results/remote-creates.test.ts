@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../main/demo/emulator';
 import { silentLogger } from '../../../main/logging/logger';
-import { memoryQueuedEvidence } from '../../../main/results/remote-create-ports';
+import { memoryQueuedEvidence, type InboxSink } from '../../../main/results/remote-create-ports';
 import { createRemoteCreatesService, type RemoteCreatesService } from '../../../main/results/remote-creates';
 import type { RemoteCreateKind, RemoteCreateRecord } from '../../../main/store/remote-creates-repo';
 import type { TrustIdClient } from '../../../main/trustid';
@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 /** demo.frontdesk can search the archive; demo.kiosk cannot (RAW-API §13: own-records mode). */
-async function setUp(username: 'demo.frontdesk' | 'demo.kiosk') {
+async function setUp(username: 'demo.frontdesk' | 'demo.kiosk', inbox?: InboxSink, online = () => true) {
   const user = DEMO_USERS.find((u) => u.username === username)!;
   const rig = await startRig({ timeouts: { jsonMs: 1_500 }, credentials: { [ACCOUNT]: { username: user.username, password: user.password } } });
   rigs.push(rig);
@@ -36,11 +36,12 @@ async function setUp(username: 'demo.frontdesk' | 'demo.kiosk') {
     lane: (accountId, call) => rig.worker.pollingRead(accountId, call),
     client: lazy,
     evidence,
+    ...(inbox ? { inbox } : {}),
     clock: rig.time,
     scheduler: rig.time,
     log: silentLogger(),
     newReference: () => crypto.randomUUID(),
-    online: () => true,
+    online,
   });
   services.push(svc);
   svc.start();
@@ -172,5 +173,49 @@ describe('following a guest link (API §12.4)', () => {
     const rec = rig.store.remoteCreates.get(unused.reference)!;
     expect(rec.remoteState).toBe('expired');
     expect(rec.lastCheckedAt! - rec.expiresAt!).toBeLessThanOrEqual(3600_000 + 60_000);
+  });
+});
+
+describe('the inbox hooks', () => {
+  it('offers every container it retrieves to the inbox, reports one that ended, and says which containers it follows', async () => {
+    const seen: string[] = [];
+    const gone: string[] = [];
+    const { rig, svc } = await setUp('demo.frontdesk', {
+      onContainerSeen: (accountId, c, origin) => seen.push(`${accountId}:${c.Id.toLowerCase()}:${origin}`),
+      onContainerGone: (containerId, state) => gone.push(`${containerId}:${state}`),
+    });
+    const link = await create(svc, 'guest_link');
+    await svc.checkNow(link.reference);
+    expect(seen).toEqual([`${ACCOUNT}:${link.containerId}:guest_link`]);
+    await svc.revoke(link.reference, 'staff-1');
+    expect(gone).toEqual([`${link.containerId}:revoked`]);
+    expect(svc.followsContainer(link.containerId!)).toBe(true);
+    expect(svc.followsContainer('00000000-0000-4000-8000-000000000000')).toBe(false);
+    expect(svc.isOwnGuestLinkReference(link.reference)).toBe(true);
+    expect(svc.isOwnGuestLinkReference(crypto.randomUUID())).toBe(false);
+    const queued = await create(svc, 'queued');
+    expect(svc.listOwnQueued(ACCOUNT).map((r) => r.reference)).toEqual([queued.reference]);
+    expect(rig.store.remoteCreates.get(queued.reference)!.state).toBe('created');
+  });
+});
+
+describe('late duplicates and the offline refusal', () => {
+  it('a Queued container met later with the reference of a record holding another container is deleted (§14.2 item 4)', async () => {
+    const { rig, svc } = await setUp('demo.frontdesk');
+    const rec = await create(svc, 'queued');
+    // A request applied late: a second container under the same reference (made here by the emulator's control).
+    const lateId = rig.emu.createQueuedElsewhere({ username: 'demo.frontdesk', clientApplicationReference: rec.reference });
+    const client = rig.clients.get(ACCOUNT)!;
+    svc.noteQueuedContainer(ACCOUNT, await client.retrieveDocumentContainer({ containerId: lateId }));
+    await drain(rig, svc, () => rig.store.remoteCreates.dueDeletes(rig.time.now() + 3600_000).length === 0);
+    expect(live(rig, rec.reference).map((c) => c.containerId)).toEqual([rec.containerId]);
+    expect(rig.store.remoteCreates.get(rec.reference)).toMatchObject({ state: 'created', containerId: rec.containerId });
+  });
+
+  it('creating while TrustID cannot be reached is refused in plain words, and nothing is stored or sent', async () => {
+    const { rig, svc } = await setUp('demo.frontdesk', undefined, () => false);
+    await expect(create(svc, 'guest_link')).rejects.toMatchObject({ code: 'trustid.offline', message: expect.stringMatching(/cannot be reached, so no guest link can be made now/) });
+    expect(rig.store.remoteCreates.list({})).toEqual([]);
+    expect(creates(rig, 'createGuestLink')).toBe(0);
   });
 });

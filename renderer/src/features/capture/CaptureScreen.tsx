@@ -69,6 +69,8 @@ function CaptureBar() {
   const queued = useCaptureStore((s) => s.draft?.queuedApplication ?? null);
   const canReview = useCaptureStore((s) => !!s.draft?.documents[s.activeDocument]?.steps.some((step) => step.image));
   const anyImage = useCaptureStore((s) => !!s.draft?.documents.some((d) => d.steps.some((step) => step.image)));
+  // Every change staff ask of main shows that it is under way (scan, load and submit have their own).
+  const working = useCaptureStore((s) => s.busy !== null && s.busy !== 'scan' && s.busy !== 'load' && s.busy !== 'submit');
 
   async function cancel() {
     if (!(await finishVisit())) {
@@ -100,6 +102,9 @@ function CaptureBar() {
           ))}
         </ol>
       </nav>
+      <p className="capture-working" role="status" aria-live="polite" data-testid="capture-working">
+        {working ? t('capture.working') : ''}
+      </p>
       {queued && (
         <p className="capture-queued" data-testid="capture-queued">
           {t('capture.queuedInto', { name: queued.name })}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAppStore } from '../../stores/app-store';
 import { submitCapture, useCaptureStore } from '../../stores/capture-store';
+import { DocumentFieldsForm } from './DocumentFieldsForm';
 import { DocumentsSection } from './DocumentsSection';
 import { FieldsForm } from './FieldsForm';
 import { IdentityCheck } from './IdentityCheck';
@@ -22,6 +23,7 @@ export function DetailsPanel() {
       <IdentityCheck />
       <DocumentsSection />
       <FieldsForm />
+      <DocumentFieldsForm />
       <PersonCheck />
       <SubmitSection />
       <SubmitBar />

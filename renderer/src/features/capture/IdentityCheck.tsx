@@ -24,9 +24,20 @@ export function useDocumentName(): (index: number) => string {
   };
 }
 
+/**
+ * "date of birth and given names". Joined here rather than with Intl.ListFormat, whose Welsh data
+ * Chromium lacks (it says "and"); Welsh takes "ac" before a vowel and "a" otherwise.
+ */
 export function useFieldList(): (fields: readonly HolderField[]) => string {
-  const { t, i18n } = useTranslation();
-  return (fields) => new Intl.ListFormat(i18n.language === 'cy' ? 'cy' : 'en-GB', { type: 'conjunction' }).format(fields.map((f) => t(`capture.identity.fields.${f}`)));
+  const { t } = useTranslation();
+  return (fields) => {
+    const names = fields.map((f) => t(`capture.identity.fields.${f}`));
+    const last = names.pop();
+    if (last === undefined) return '';
+    if (names.length === 0) return last;
+    const and = /^[aeiouwyâêîôûŵŷ]/i.test(last) ? t('capture.identity.andBeforeVowel') : t('capture.identity.and');
+    return `${names.join(', ')} ${and} ${last}`;
+  };
 }
 
 /** The problems and notes as plain sentences; `only` limits them to one document (scan and review). */

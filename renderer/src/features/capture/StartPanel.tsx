@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../../components/ProgressBar';
 import { startCapture, useCaptureStore } from '../../stores/capture-store';
 import { DocumentTypePicker } from './DocumentTypePicker';
+import { RecoveredChecks } from './RecoveredChecks';
 
 export function StartPanel() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function StartPanel() {
           {error}
         </p>
       )}
+      <RecoveredChecks />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge, type StatusTone } from '../../components/StatusBadge';
 import { useCaptureStore } from '../../stores/capture-store';
 import { finishAndOpenResult, finishVisit } from '../../stores/capture-visitor';
+import { dismissArrival } from '../../stores/result-notices';
 
 const order: SubmissionView['stage'][] = ['saved', 'sending', 'checking', 'result'];
 const verdictTone: Record<string, StatusTone> = { accepted: 'ok', referred: 'warn', failed: 'bad', rejected: 'bad', 'no-validation': 'neutral', undefined: 'neutral', processing: 'busy' };
@@ -75,7 +76,17 @@ export function SubmittedPanel() {
               {t('capture.submitted.openResult')}
             </button>
           )}
-          <button type="button" className={`button button-large${view?.stage === 'result' ? '' : ' button-primary'}`} disabled={finishing} onClick={() => void finishVisit()} data-testid="finish">
+          <button
+            type="button"
+            className={`button button-large${view?.stage === 'result' ? '' : ' button-primary'}`}
+            disabled={finishing}
+            onClick={() => {
+              // The verdict was read here: Finish needs no notice of it afterwards.
+              if (view?.stage === 'result') dismissArrival(view.applicationId);
+              void finishVisit();
+            }}
+            data-testid="finish"
+          >
             {finishing ? t('capture.working') : t('capture.receipt.finish')}
           </button>
         </div>

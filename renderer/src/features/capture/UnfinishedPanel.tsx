@@ -7,12 +7,14 @@ import { BridgeError } from '../../bridge';
 import { discardUnfinished, resumeUnfinished, useCaptureStore } from '../../stores/capture-store';
 
 export function UnfinishedPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const draft = useCaptureStore((s) => s.unfinished);
   const discarding = useCaptureStore((s) => s.busy === 'discard');
   if (!draft) return null;
   const images = draft.documents.reduce((n, d) => n + d.steps.filter((s) => s.image).length, 0);
-  const started = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(draft.startedAt);
+  // Numeric 24-hour time reads the same in English and Welsh; en-GB data because Chromium has no
+  // Welsh date data (it would fall back to "06:05 PM").
+  const started = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(draft.startedAt);
 
   async function discard() {
     if (!(await discardUnfinished())) {

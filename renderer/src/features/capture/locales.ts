@@ -162,6 +162,12 @@ export const en = {
     saved: 'Details saved.',
     unsaved: 'Details changed and not saved yet.',
   },
+  documentFields: {
+    title: 'Document details',
+    loading: 'Loading the document details…',
+    document: '{{name}} (document {{number}})',
+    save: 'Save document details',
+  },
   person: {
     title: 'Is this the visitor?',
     photo: 'Photo on the document',
@@ -196,6 +202,8 @@ export const en = {
     title: 'One person, one check',
     theDocument: 'the {{type}}',
     numbered: 'document {{n}} ({{type}})',
+    and: 'and',
+    andBeforeVowel: 'and',
     types: { passport: 'passport', 'id-card': 'ID card', 'driving-licence': 'driving licence', 'residence-permit': 'residence permit', other: 'document' },
     fields: {
       surname: 'surname',
@@ -269,6 +277,16 @@ export const en = {
       'no-validation': 'TrustID could not validate these documents.',
       processing: 'Still being checked.',
       undefined: 'TrustID returned a result. Open it for details.',
+    },
+  },
+  recovered: {
+    title: 'Saved before the kiosk restarted',
+    intro: 'These checks were saved on this kiosk before it restarted and have not reached TrustID yet. Do not scan these visitors again.',
+    stage: { saved: 'Waiting to be sent', sending: 'Being sent', checking: 'With TrustID', result: 'Result ready', attention: 'Needs attention', closed: 'Closed' },
+    next: {
+      sending: 'It is sent to TrustID automatically, exactly once; the result appears in Results.',
+      offline: 'TrustID cannot be reached: it is sent automatically when the connection is back.',
+      attention: 'An administrator should look at it in the queue.',
     },
   },
   resultNotice: {
@@ -460,6 +478,12 @@ export const cy: typeof en = {
     saved: 'Manylion wedi’u cadw.',
     unsaved: 'Mae’r manylion wedi newid a heb eu cadw eto.',
   },
+  documentFields: {
+    title: 'Manylion y ddogfen',
+    loading: 'Yn llwytho manylion y ddogfen…',
+    document: '{{name}} (dogfen {{number}})',
+    save: 'Cadw manylion y ddogfen',
+  },
   person: {
     title: 'Ai dyma’r ymwelydd?',
     photo: 'Llun ar y ddogfen',
@@ -494,6 +518,8 @@ export const cy: typeof en = {
     title: 'Un person, un gwiriad',
     theDocument: 'y {{type}}',
     numbered: 'dogfen {{n}} ({{type}})',
+    and: 'a',
+    andBeforeVowel: 'ac',
     types: { passport: 'pasbort', 'id-card': 'cerdyn adnabod', 'driving-licence': 'drwydded yrru', 'residence-permit': 'drwydded breswylio', other: 'ddogfen' },
     fields: {
       surname: 'cyfenw',
@@ -567,6 +593,16 @@ export const cy: typeof en = {
       'no-validation': 'Nid oedd modd i TrustID ddilysu’r dogfennau hyn.',
       processing: 'Yn cael ei wirio o hyd.',
       undefined: 'Anfonodd TrustID ganlyniad. Agorwch ef am fanylion.',
+    },
+  },
+  recovered: {
+    title: 'Wedi’u cadw cyn i’r ciosg ailgychwyn',
+    intro: 'Cafodd y gwiriadau hyn eu cadw ar y ciosg hwn cyn iddo ailgychwyn ac nid ydynt wedi cyrraedd TrustID eto. Peidiwch â sganio’r ymwelwyr hyn eto.',
+    stage: { saved: 'Yn aros i’w anfon', sending: 'Yn cael ei anfon', checking: 'Gyda TrustID', result: 'Canlyniad yn barod', attention: 'Angen sylw', closed: 'Wedi cau' },
+    next: {
+      sending: 'Caiff ei anfon at TrustID yn awtomatig, unwaith yn unig; bydd y canlyniad yn ymddangos yn y Canlyniadau.',
+      offline: 'Nid oes modd cyrraedd TrustID: caiff ei anfon yn awtomatig pan fydd y cysylltiad yn ôl.',
+      attention: 'Dylai gweinyddwr edrych arno yn y ciw.',
     },
   },
   resultNotice: {

@@ -107,15 +107,19 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
         {t('guest.title')}
       </h1>
       <p>{t('guest.intro')}</p>
+      <div className="guest-columns">
       {shown ? (
         <div className="guest-link" data-testid="guest-link" data-state={shown.state}>
           <h2 ref={shownHeading} tabIndex={-1}>
             {t('guest.shown.title', { name: who(shown) })}
           </h2>
+          <button type="button" className="button button-primary" onClick={() => setShown(null)} data-testid="guest-another">
+            {t('guest.shown.another')}
+          </button>
           {shown.url ? (
             <>
               <QrCode text={shown.url} label={t('guest.shown.qrLabel', { name: who(shown) })} />
-              <p>{t('guest.shown.scan')}</p>
+              <p className="guest-scan">{t('guest.shown.scan')}</p>
               <p className="guest-url" data-testid="guest-url">
                 {shown.url}
               </p>
@@ -125,9 +129,6 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
           )}
           {shown.sendEmail && shown.containerId && <p>{t('guest.shown.emailed')}</p>}
           {shown.expiresAt !== null && <p>{t('guest.shown.expires', { when: formatWhen(shown.expiresAt, i18n.language) })}</p>}
-          <button type="button" className="button button-primary" onClick={() => setShown(null)} data-testid="guest-another">
-            {t('guest.shown.another')}
-          </button>
         </div>
       ) : (
         <form className="guest-form" onSubmit={(e) => void create(e)} noValidate data-testid="guest-form" aria-busy={creating}>
@@ -150,7 +151,6 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
               <input type="checkbox" checked={sendEmail} onChange={(e) => setSendEmail(e.target.checked)} data-testid="guest-send-email" />
               {t('guest.form.sendEmail')}
             </label>
-            <p className="field-hint">{t('guest.form.sendEmailHint')}</p>
           </div>
           <button type="submit" className="button button-primary" disabled={creating || form.definitions === null} data-testid="guest-create">
             {creating ? t('guest.form.creating') : t('guest.form.create')}
@@ -229,6 +229,7 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
           </ul>
         )}
       </section>
+      </div>
     </section>
   );
 }

@@ -78,6 +78,8 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
         {t('queuedPrepare.title')}
       </h1>
       <p>{t('queuedPrepare.intro')}</p>
+      <div className="guest-columns">
+      <div>
       {form.error ? (
         <div className="error-text" role="alert">
           <p>{form.error}</p>
@@ -93,7 +95,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
         <form className="guest-form" onSubmit={(e) => void create(e)} noValidate data-testid="queued-prepare-form" aria-busy={creating}>
           <AccountFields definitions={form.definitions} values={values} onChange={setValues} showMissing={tried} />
           <button type="submit" className="button button-primary" disabled={creating} data-testid="queued-prepare-create">
-            {creating ? t('queuedPrepare.creating') : t('queued.prepare')}
+            {creating ? t('queuedPrepare.creating') : t('queuedPrepare.create')}
           </button>
           {creating && <ProgressBar label={t('queuedPrepare.creating')} value={null} />}
           {done && (
@@ -108,6 +110,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
           )}
         </form>
       )}
+      </div>
       <section className="guest-recent" aria-labelledby="queued-prepare-list-title">
         <div className="guest-recent-head">
           <h2 id="queued-prepare-list-title">{t('queuedPrepare.listTitle')}</h2>
@@ -147,6 +150,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
           </ul>
         )}
       </section>
+      </div>
     </section>
   );
 }

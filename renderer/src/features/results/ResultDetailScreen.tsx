@@ -132,7 +132,7 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
               <dl className="result-fields">
                 {doc.fields.map((f) => (
                   <div key={f.label}>
-                    <dt>{f.label}</dt>
+                    <dt>{f.code ? t(`results.fieldNames.${f.code}`, { defaultValue: f.label }) : f.label}</dt>
                     <dd>{f.value}</dd>
                   </div>
                 ))}
@@ -144,7 +144,7 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
               <h3>{t('results.detail.images')}</h3>
               <div className="result-images">
                 {doc.images.map((img) => (
-                  <ResultImage key={img.id} resultId={detail.id} imageId={img.id} label={img.label} available={detail.remoteAvailable} />
+                  <ResultImage key={img.id} resultId={detail.id} imageId={img.id} label={img.kind ? t(`results.imageKinds.${img.kind}`) : img.label} available={detail.remoteAvailable} />
                 ))}
               </div>
             </>
@@ -168,6 +168,7 @@ function Detail({ detail, language }: { detail: ResultDetail; language: string }
 
 function Facts({ facts, index }: { facts: ResultDetail['documents'][number]['facts']; index: number }) {
   const { t } = useTranslation();
+  const factName = (f: (typeof facts)[number]) => (f.code ? t(`results.checks.${f.code}`, { defaultValue: f.name }) : f.name);
   const failed = facts.filter((f) => !f.passed);
   const passed = facts.filter((f) => f.passed);
   if (facts.length === 0) return null;
@@ -179,7 +180,7 @@ function Facts({ facts, index }: { facts: ResultDetail['documents'][number]['fac
           <ul data-testid={`failed-facts-${index}`}>
             {failed.map((f) => (
               <li key={f.name}>
-                <StatusBadge tone="bad">{f.name}</StatusBadge> {f.explanation}
+                <StatusBadge tone="bad">{factName(f)}</StatusBadge> {f.fromTrustId ? f.explanation : t('results.checks.failed')}
               </li>
             ))}
           </ul>
@@ -191,7 +192,7 @@ function Facts({ facts, index }: { facts: ResultDetail['documents'][number]['fac
           <ul data-testid={`passed-facts-${index}`}>
             {passed.map((f) => (
               <li key={f.name}>
-                <StatusBadge tone="ok">{f.name}</StatusBadge> {f.explanation}
+                <StatusBadge tone="ok">{factName(f)}</StatusBadge> {t('results.checks.passed')}
               </li>
             ))}
           </ul>

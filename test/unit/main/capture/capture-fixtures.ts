@@ -79,6 +79,10 @@ export class FakeDevices implements CaptureDevices {
     const read: DeviceRead = { kind: 'image', image: { side, light, bytes, mime: opts.mime ?? 'image/jpeg', source: 'test', ...(opts.dpi ? { dpi: opts.dpi } : {}) } };
     for (const l of this.listeners) l(opts.device ?? 'reader', read);
   }
+  /** A document put on the reader (the driver's document-present). */
+  placed(opts: { device?: string } = {}): void {
+    for (const l of this.listeners) l(opts.device ?? 'reader', { kind: 'placed' });
+  }
   mrz(lines: string[], opts: { device?: string; partial?: boolean } = {}): void {
     const read: DeviceRead = { kind: 'mrz', mrz: { lines, raw: new TextEncoder().encode(lines.join('\r\n')), partial: opts.partial ?? false, source: 'test' } };
     for (const l of this.listeners) l(opts.device ?? 'reader', read);

@@ -33,7 +33,7 @@ type Rig = {
   woke: string[];
   logText(): string;
   set(
-    patch: Partial<{ who: { staffId: string | null; accountId: string } | null; online: boolean; save: (input: CaptureInput) => Promise<SavedCapture>; definitions: FieldDefinition[]; definitionsFail: boolean }>,
+    patch: Partial<{ who: { staffId: string | null; accountId: string } | null; online: boolean; save: (input: CaptureInput) => Promise<SavedCapture>; definitions: FieldDefinition[]; documentDefinitions: FieldDefinition[]; definitionsFail: boolean }>,
   ): void;
 };
 
@@ -54,6 +54,7 @@ function rig(lights: Array<'white' | 'ir' | 'uv'> = ['white']): Rig {
     who: { staffId: 'staff-1', accountId: 'kiosk' } as { staffId: string | null; accountId: string } | null,
     online: true,
     definitions: [] as FieldDefinition[],
+    documentDefinitions: [] as FieldDefinition[],
     definitionsFail: false,
     save: async (input: CaptureInput): Promise<SavedCapture> => {
       // Copies, as the real store seals what it is given before it returns.
@@ -73,6 +74,7 @@ function rig(lights: Array<'white' | 'ir' | 'uv'> = ['white']): Rig {
       if (state.definitionsFail) throw new AppError('capture.fields-unavailable', 'No form.');
       return state.definitions;
     },
+    documentFieldDefinitions: async () => state.documentDefinitions,
     today: () => today,
     now: () => 1_000,
     newId: () => `id-${++ids}`,
@@ -358,6 +360,29 @@ describe('submit', () => {
     ]);
   });
 
+  it('asks the document-level fields of each document, requires the mandatory ones, and saves them by slot (issue 10 §5)', async () => {
+    const r = rig();
+    r.set({
+      documentDefinitions: [
+        { id: 'Desk', label: 'Desk', kind: 'choice', required: true, choices: ['North', 'South'], propertyName: 'Desk', index: 1, valueType: 'string' },
+        { id: 'Badge', label: 'Badge', kind: 'text', required: false, choices: [], propertyName: 'Badge', index: 0, valueType: 'string' },
+      ],
+    });
+    await readyPassport(r);
+    expect(await r.capture.documentFieldDefinitions()).toHaveLength(2);
+    expect(r.capture.get()!.blockers).toEqual(['Fill in “Desk” for the passport.']);
+    expect(() => r.capture.setDocumentFields(0, { Desk: 'East' })).toThrow(expect.objectContaining({ code: 'capture.invalid-field' }));
+    expect(() => r.capture.setDocumentFields(3, { Desk: 'North' })).toThrow(expect.objectContaining({ code: 'capture.no-document' }));
+    const draft = r.capture.setDocumentFields(0, { Desk: 'North', Badge: ' B-9 ' });
+    expect(draft.documents[0]!.fields).toEqual({ Desk: 'North', Badge: ' B-9 ' });
+    expect(draft.blockers).toEqual([]);
+    await r.capture.submit();
+    expect(r.saved[0]!.documents[0]!.customFields).toEqual([
+      { propertyName: 'Desk', index: 1, value: 'North' },
+      { propertyName: 'Badge', index: 0, value: 'B-9' },
+    ]);
+  });
+
   it('hands the store the rotated and cropped image', async () => {
     const r = rig();
     const draft = await readyPassport(r);
@@ -616,6 +641,33 @@ describe('one person per check', () => {
     expect(draft.documents[0]!.type).toBe('passport');
     expect(draft.documents[0]!.steps.map((s) => [s.side, s.image !== null])).toEqual([['front', true]]);
     expect(draft.identity.notes).toEqual([{ kind: 'type-from-mrz', documents: [0], fields: [], chosen: 'driving-licence', read: 'passport' }]);
+  });
+
+  it("a passport's other pages still arriving after the next document is added do not land in it", async () => {
+    const r = rig();
+    await readyPassport(r);
+    r.capture.addDocument('id-card');
+    r.devices.image('back', 'white', good2, { dpi: 300 }); // the passport's placement, still arriving
+    let draft = await settle(r);
+    expect(draft.documents[1]!.steps.every((s) => s.image === null)).toBe(true);
+    r.devices.mrz(card.mrz);
+    r.devices.image('back', 'white', good2, { dpi: 300 });
+    draft = await settle(r);
+    expect(draft.documents[1]!.steps.find((s) => s.side === 'back')?.image).not.toBeNull();
+  });
+
+  it("a card's front, placed without an MRZ after another document, is not taken for that document's read", async () => {
+    const r = rig();
+    await readyPassport(r);
+    const sameHolder = specimenDocument({ kind: 'passport' }, today).mrz; // a second passport of Angela's
+    r.capture.addDocument('passport');
+    r.devices.placed();
+    r.devices.image('front', 'white', good2, { dpi: 300 });
+    let draft = await settle(r);
+    expect(draft.documents[1]!.steps[0]!.image).not.toBeNull();
+    r.devices.mrz(sameHolder);
+    draft = await settle(r);
+    expect(draft.identity.issues).toEqual([]);
   });
 
   it('discarding an unfinished check forgets it and audits only counts', async () => {

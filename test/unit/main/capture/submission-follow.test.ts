@@ -9,7 +9,7 @@ import { createResultNotices } from '../../../../main/results/result-notices';
 import type { QueueItem } from '../../../../main/sync/sync-events';
 import type { Step } from '../../../../main/sync/submission-types';
 
-function rig() {
+function rig(unsent: string[] = []) {
   const records = new Map<string, FollowedRecord>();
   const views: SubmissionView[] = [];
   const arrivals: unknown[] = [];
@@ -21,6 +21,8 @@ function rig() {
     offline: () => offline,
     emit: (v) => views.push(v),
     announce: (a) => notices.announce(a),
+    startedAt: 500,
+    unsentBefore: (startedAt) => (startedAt === 500 ? unsent : []),
   });
   const set = (step: Step) =>
     records.set('app-1', {
@@ -29,7 +31,7 @@ function rig() {
       remoteImages: [],
     });
   const item = (state: QueueItem['state']) => ({ type: 'app' as const, item: { appId: 'app-1', state } as QueueItem });
-  return { follow, views, arrivals, set, item, goOffline: () => (offline = true) };
+  return { follow, views, arrivals, records, set, item, goOffline: () => (offline = true) };
 }
 
 describe('submission follow', () => {
@@ -65,5 +67,22 @@ describe('submission follow', () => {
     r.follow.onSyncEvent(r.item('completed'));
     expect(r.views.at(-1)).toMatchObject({ stage: 'result', verdict: 'accepted' });
     expect(r.arrivals).toEqual([{ id: 'app-1', reference: localReference('app-1'), origin: 'kiosk', at: 42 }]);
+  });
+});
+
+describe('checks saved before a restart', () => {
+  it('lists those TrustID has not got, with their state, and follows them from then on', () => {
+    const r = rig(['app-1', 'gone']);
+    r.set('UPLOAD_IMAGE');
+    expect(r.follow.recovered()).toEqual([expect.objectContaining({ applicationId: 'app-1', stage: 'sending' })]);
+    r.goOffline();
+    r.follow.onSyncEvent({ type: 'summary', summary: {} as never });
+    expect(r.views.at(-1)).toMatchObject({ applicationId: 'app-1', offline: true });
+  });
+
+  it('leaves out one that reached TrustID meanwhile', () => {
+    const r = rig(['app-1']);
+    r.set('AWAIT_RESULT');
+    expect(r.follow.recovered()).toEqual([]);
   });
 });

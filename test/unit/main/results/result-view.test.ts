@@ -27,10 +27,24 @@ describe('result view', () => {
     expect(detail.verdict).toBe('accepted');
     expect(detail.name).toBe('ANNA MARIA ERIKSSON');
     expect(detail.documents[0]!.fields).toEqual([
-      { label: 'Surname', value: 'ERIKSSON' },
-      { label: 'Expiry date', value: '2030-01-01' },
+      { label: 'Surname', value: 'ERIKSSON', code: 'surname' },
+      { label: 'Expiry date', value: '2030-01-01', code: 'expiryDate' },
     ]);
-    expect(detail.documents[0]!.facts).toEqual([{ name: 'The document is in date', passed: true, explanation: 'Passed.' }]);
+    expect(detail.documents[0]!.facts).toEqual([{ name: 'The document is in date', passed: true, explanation: 'Passed.', code: 'expiry' }]);
+  });
+
+  it('shows the document-level custom field values under their display names, but not the capture marker (issue 10 §5)', () => {
+    const entry = (name: string, display: string, index: number, value: string) => ({ Key: name, Value: { Index: index, PropertyName: name, DisplayName: display, Value: value } });
+    const c = container({}, [
+      doc({
+        CustomFieldDictionary: [
+          entry('BadgeNumber', 'Badge Number', 0, 'B-2047'),
+          entry('Desk', '', 1, ''),
+          entry('KioskCaptureRef', 'Kiosk capture', 9, '018f6b2e-4c1a-7d3e-9b5f-2a6c8e0d1f47:0'),
+        ],
+      }),
+    ]);
+    expect(resultDetail(summary, c).documents[0]!.fields).toEqual([{ label: 'Badge Number', value: 'B-2047' }]);
   });
 
   it('puts failed checks first, explained, and takes the worst document for the application', () => {

@@ -7,9 +7,36 @@ import { channelAccess, decideAccess, refusalMessages, type AccessState } from '
 const signedOutOpen: InvokeChannel[] = ['app.info', 'health.get', 'session.get', 'session.signIn', 'session.elevate', 'staff.directory'];
 // Calls that only take rights away are harmless in every state (and the renderer retries a lock).
 const alwaysHarmless: InvokeChannel[] = ['session.signOut', 'session.lock'];
-const signedOutWithAdminPin: InvokeChannel[] = ['staff.list', 'staff.save', 'settings.get', 'settings.update', 'settings.setSecret', 'settings.clearSecret', 'session.setAdminPin'];
+// The TrustID connection test and revert (issue 11 §3) are the admin PIN's way back when nobody can sign in.
+const signedOutWithAdminPin: InvokeChannel[] = [
+  'staff.list',
+  'staff.save',
+  'settings.get',
+  'settings.update',
+  'settings.setSecret',
+  'settings.clearSecret',
+  'session.setAdminPin',
+  'trustid.testConnection',
+  'trustid.previous',
+  'trustid.revert',
+];
 const lockedOpen: InvokeChannel[] = ['app.info', 'health.get', 'session.get', 'session.unlock', 'session.signOut', 'session.lock'];
-const adminOnly: InvokeChannel[] = ['settings.get', 'settings.update', 'settings.setSecret', 'settings.clearSecret', 'staff.list', 'staff.save', 'queue.discard', 'devices.detect', 'devices.test'];
+const adminOnly: InvokeChannel[] = [
+  'settings.get',
+  'settings.update',
+  'settings.setSecret',
+  'settings.clearSecret',
+  'staff.list',
+  'staff.save',
+  'queue.discard',
+  'devices.detect',
+  'devices.test',
+  'trustid.testConnection',
+  'trustid.previous',
+  'trustid.revert',
+  'demo.get',
+  'demo.set',
+];
 
 type Case = { label: string; state: AccessState; expect(channel: InvokeChannel): string | null };
 

@@ -90,27 +90,27 @@ describe('session service: shared mode', () => {
 
   it('never locks the admin PIN for wrong guesses spread over many sources; one source still locks it', async () => {
     const h = sessionHarness();
-    await h.session.setAdminPin({ newPin: '7777' });
+    await h.session.setAdminPin({ newPin: '7294' });
     h.store.settings.update({ staff: { maxPinAttempts: 3, lockoutMinutes: 10 } }, 'system');
     for (let socket = 0; socket < 8; socket++) {
       for (let i = 0; i < 2; i++) expect((await failure(h.session.elevate('1111', `ws:${socket}`))).code).toBe('session.wrong-pin');
     }
-    expect((await h.session.elevate('7777', 'ws:admin')).admin).toBe(true);
+    expect((await h.session.elevate('7294', 'ws:admin')).admin).toBe(true);
     h.session.signOut();
     for (let i = 0; i < 2; i++) await failure(h.session.elevate('1111', 'ws:x'));
     expect((await failure(h.session.elevate('1111', 'ws:x'))).code).toBe('session.admin-pin-locked');
-    expect((await failure(h.session.elevate('7777', 'ws:other'))).code).toBe('session.admin-pin-locked');
+    expect((await failure(h.session.elevate('7294', 'ws:other'))).code).toBe('session.admin-pin-locked');
     h.clock.advance(10 * MIN);
-    expect((await h.session.elevate('7777', 'ws:other')).admin).toBe(true);
+    expect((await h.session.elevate('7294', 'ws:other')).admin).toBe(true);
   });
 
   it('slows down admin PIN guesses from one source', async () => {
     const h = sessionHarness();
-    await h.session.setAdminPin({ newPin: '7777' });
+    await h.session.setAdminPin({ newPin: '7294' });
     h.store.settings.update({ staff: { maxPinAttempts: 10, lockoutMinutes: 10 } }, 'system');
     for (let i = 0; i < 4; i++) expect((await failure(h.session.elevate('1111', 'ws:9'))).code).toBe('session.wrong-pin');
-    expect((await failure(h.session.elevate('7777', 'ws:9'))).code).toBe('session.slow-down');
-    expect((await h.session.elevate('7777', 'ws:10')).admin).toBe(true);
+    expect((await failure(h.session.elevate('7294', 'ws:9'))).code).toBe('session.slow-down');
+    expect((await h.session.elevate('7294', 'ws:10')).admin).toBe(true);
   });
 
   it('refuses an unknown and a switched-off account in the same words', async () => {

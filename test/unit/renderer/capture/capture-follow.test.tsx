@@ -58,6 +58,18 @@ describe('starting a check while one is open', () => {
   });
 });
 
+describe('after a restart', () => {
+  it('shows checks saved before it, with their state and what happens, where staff would start scanning again', async () => {
+    captureBridge({ 'capture.recovered': [submissionView({ applicationId: 'old-1', localReference: 'ABC-123', stage: 'sending' })] });
+    render(<CaptureScreen params={{}} />);
+    const item = await screen.findByTestId('recovered-check');
+    expect(item.textContent).toContain('ABC-123');
+    expect(item.textContent).toContain('Being sent');
+    expect(item.textContent).toContain('sent to TrustID automatically, exactly once');
+    expect(screen.getByTestId('recovered-checks').textContent).toContain('Do not scan these visitors again.');
+  });
+});
+
 describe('one person per check', () => {
   it('names what differs and keeps Submit disabled when two people’s documents are mixed', async () => {
     const draft = twoDocuments({
@@ -92,6 +104,30 @@ describe('one person per check', () => {
     expect((await screen.findByTestId('identity-override')).textContent).toContain('The name is spelt differently on the documents');
     expect(bridge.calls).toContainEqual(['capture.confirmSamePerson', { reason: 'spelling-differs' }]);
     expect(screen.getByTestId('submit')).toHaveProperty('disabled', false);
+  });
+});
+
+describe('in Welsh', () => {
+  it('names the differing fields with Welsh joining words (a / ac), not English ones', async () => {
+    setUpI18n('cy');
+    try {
+      const draft = twoDocuments({
+        issues: [{ kind: 'different-person', documents: [0, 1], fields: ['birthDate', 'givenNames'], overridable: false }],
+        notes: [],
+        blocking: true,
+        canOverride: false,
+        override: null,
+      });
+      captureBridge({ 'capture.get': draft });
+      installDecoder();
+      render(<CaptureScreen params={{}} />);
+      fireEvent.click(await screen.findByTestId('to-details'));
+      const text = (await screen.findByTestId('identity-issues')).textContent ?? '';
+      expect(text).toContain('mae’r dyddiad geni ac enwau cyntaf yn wahanol');
+      expect(text).not.toMatch(/\band\b/);
+    } finally {
+      setUpI18n('en');
+    }
   });
 });
 

@@ -88,4 +88,33 @@ describe('image viewer', () => {
     expect(onCrop).toHaveBeenLastCalledWith({ x: 0, y: 0, width: 0.9, height: 0.9 });
     expect(screen.getByTestId('crop-area').dataset.crop).toBe('0.000,0.000,0.900,0.900');
   });
+  it('keeps the zoom when the image is rotated, turning the panned spot with it', () => {
+    const view = (rotation: 0 | 90) => (
+      <ImageViewer bitmap={bitmap} size={{ width: 1200, height: 800 }} rotation={rotation} crop={null} cropping={false} onCropChange={() => undefined} label="Front" />
+    );
+    const { rerender } = render(view(0));
+    const box = screen.getByTestId('image-viewer');
+    fireEvent.keyDown(box, { key: '+' });
+    fireEvent.keyDown(box, { key: '+' });
+    fireEvent.keyDown(box, { key: 'ArrowUp' });
+    expect(zoomText()).toBe('156 %');
+    rerender(view(90));
+    expect(zoomText()).toBe('156 %');
+    expect(box.dataset.rotation).toBe('90');
+  });
+
+  it('shows a crop applied while not cropping (the cropped part fills the view), and the whole image while cropping', () => {
+    const crop = { x: 0.5, y: 0, width: 0.5, height: 1 };
+    const view = (cropping: boolean) => (
+      <ImageViewer bitmap={bitmap} size={{ width: 1200, height: 800 }} rotation={0} crop={crop} cropping={cropping} onCropChange={() => undefined} label="Front" />
+    );
+    const { rerender } = render(view(false));
+    const mask = screen.getByTestId('crop-preview');
+    // The right half (600 × 800) fitted into 800 × 520: scale 0.65, so 390 × 520, centred.
+    expect([mask.style.left, mask.style.top, mask.style.width, mask.style.height]).toEqual(['205px', '0px', '390px', '520px']);
+    expect(transform()).toContain('scale(0.65)');
+    rerender(view(true));
+    expect(screen.queryByTestId('crop-preview')).toBeNull();
+    expect(screen.getByTestId('crop-frame')).toBeTruthy();
+  });
 });

@@ -49,7 +49,7 @@ const detail: ResultDetail = {
       name: 'Passport',
       verdict: 'failed',
       facts: [
-        { name: 'MRZ check digits', passed: false, explanation: 'The check digit of the document number does not match.' },
+        { name: 'MRZ check digits', passed: false, explanation: 'The check digit of the document number does not match.', fromTrustId: true },
         { name: 'Document expiry', passed: true, explanation: 'The document is in date.' },
       ],
       fields: [{ label: 'Surname', value: 'ERIKSSON' }],
@@ -165,7 +165,8 @@ describe('result detail', () => {
     expect(screen.getByTestId('result-attention')).toBeTruthy();
     const doc = screen.getByTestId('result-document-0');
     expect(within(doc).getByTestId('failed-facts-0').textContent).toContain('The check digit of the document number does not match.');
-    expect(within(doc).getByTestId('passed-facts-0').textContent).toContain('The document is in date.');
+    expect(within(doc).getByTestId('passed-facts-0').textContent).toContain('Document expiry');
+    expect(within(doc).getByTestId('passed-facts-0').textContent).toContain('Passed.');
     expect(within(doc).getByText('ERIKSSON')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Result K7-2042');
   });

@@ -1,7 +1,8 @@
 // TrustID's application flexible field definitions (RAW-API §7.8) as the kiosk's form: which fields
 // are shown, in which order, as which kind, and under which ids their values are sent.
 import { describe, expect, it } from 'vitest';
-import { formFieldsFrom } from '../../../../../main/app/services/field-definitions';
+import { createFieldDefinitions, documentFormFrom, documentFormKey, formFieldsFrom } from '../../../../../main/app/services/field-definitions';
+import { silentLogger } from '../../../../../main/logging/logger';
 import type { FlexibleFieldDefinition } from '../../../../../main/trustid/models';
 import { recordingLogger } from '../../capture/capture-fixtures';
 
@@ -68,5 +69,53 @@ describe('application form from TrustID definitions', () => {
   it('falls back to the version id when the field id is missing, and to the name when there is no display name', () => {
     const [field] = formFieldsFrom([definition(1, { FlexibleFieldId: undefined, DisplayName: '  ' })]);
     expect(field).toMatchObject({ id: '00000000-0000-4000-8000-000000000001', versionId: '00000000-0000-4000-8000-000000000001', label: 'Field1' });
+  });
+});
+
+describe('document-level form (issue 10 §5, RAW-API §7.9)', () => {
+  it('lists the account’s document fields in slot order, without the marker slot, choices from Values', () => {
+    const form = documentFormFrom(
+      [
+        { Index: 9, PropertyName: 'KioskCaptureRef', DisplayName: 'Kiosk capture', DataType: 1, Required: false, Values: [] },
+        { Index: 2, PropertyName: 'Desk', DisplayName: 'Desk', DataType: 1, Required: true, Values: ['North', 'South'] },
+        { Index: 0, PropertyName: 'BadgeNumber', DisplayName: '', DataType: 1, Required: false, Values: [] },
+        { Index: 12, PropertyName: 'OutOfRange', DataType: 1, Values: [] },
+        { Index: 3, PropertyName: '', DataType: 1, Values: [] },
+      ],
+      { index: 9, propertyName: 'KioskCaptureRef' },
+    );
+    expect(form).toEqual([
+      { id: 'BadgeNumber', label: 'BadgeNumber', kind: 'text', required: false, choices: [], propertyName: 'BadgeNumber', index: 0, valueType: 'string' },
+      { id: 'Desk', label: 'Desk', kind: 'choice', required: true, choices: ['North', 'South'], propertyName: 'Desk', index: 2, valueType: 'string' },
+    ]);
+  });
+
+  it('is cached under its own key beside the application form, and served from the cache offline', async () => {
+    const puts: string[] = [];
+    const rows = new Map<string, { definitions: unknown[]; fetchedAt: number }>();
+    const cache = { get: (k: string) => rows.get(k) ?? null, put: (k: string, d: readonly unknown[], at: number) => void (puts.push(k), rows.set(k, { definitions: [...d], fetchedAt: at })) };
+    let online = true;
+    let now = 0;
+    const service = createFieldDefinitions({
+      clientFor: () => ({ applicationFlexibleFieldAttributes: async () => [] }),
+      cache,
+      online: () => online,
+      now: () => now,
+      log: silentLogger(),
+      form: { fetch: async () => documentFormFrom([{ Index: 0, PropertyName: 'BadgeNumber', DataType: 1, Values: [] }], null), cacheKey: documentFormKey },
+    });
+    expect((await service.forAccount('kiosk')).map((f) => f.id)).toEqual(['BadgeNumber']);
+    expect(puts).toEqual(['doc:kiosk']);
+    online = false;
+    now = 10 * 60_000;
+    const again = createFieldDefinitions({
+      clientFor: () => ({ applicationFlexibleFieldAttributes: async () => [] }),
+      cache,
+      online: () => online,
+      now: () => now,
+      log: silentLogger(),
+      form: { fetch: async () => { throw new Error('offline'); }, cacheKey: documentFormKey },
+    });
+    expect((await again.forAccount('kiosk'))[0]).toMatchObject({ propertyName: 'BadgeNumber', index: 0 });
   });
 });
