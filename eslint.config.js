@@ -9,6 +9,21 @@ const electronOnly = {
   paths: [{ name: 'electron', message: "Only main/index.ts and main/electron/** may import 'electron'. Put Node-only code elsewhere in main/." }],
 };
 
+/** Code that runs in no particular runtime of its own: no electron, no Node modules, not these layers. */
+function noRuntime({ electron, node, layers }) {
+  return [
+    'error',
+    {
+      paths: [{ name: 'electron', message: electron }],
+      patterns: [
+        { regex: '^node:', message: node },
+        { regex: '^(fs|path|os|child_process|crypto|net|http|https|url|stream|util|events|worker_threads|ws)$', message: node },
+        layers,
+      ],
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -28,17 +43,11 @@ export default tseslint.config(
   {
     files: ['renderer/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer talks to main only through the contract (renderer/src/bridge).' }],
-          patterns: [
-            { regex: '^node:', message: 'The renderer runs in a browser: no node:* modules.' },
-            { regex: '^(fs|path|os|child_process|crypto|net|http|https|url|stream|util|events|worker_threads)$', message: 'The renderer runs in a browser: no Node built-ins.' },
-            { regex: '(^|/)main(/|$)', message: 'The renderer must not import main/; use the contract in preload/contract.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': noRuntime({
+        electron: 'The renderer talks to main only through the contract (renderer/src/bridge).',
+        node: 'The renderer runs in a browser: no node:* modules or Node built-ins.',
+        layers: { regex: '(^|/)main(/|$)', message: 'The renderer must not import main/; use the contract in preload/contract.' },
+      }),
     },
   },
   {
@@ -46,17 +55,11 @@ export default tseslint.config(
     // renderer alike: no runtime of their own.
     files: ['preload/contract/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'preload/contract is runtime-agnostic: no electron.' }],
-          patterns: [
-            { regex: '^node:', message: 'preload/contract is runtime-agnostic: no node:* modules.' },
-            { regex: '^(fs|path|os|child_process|crypto|net|http|https|url|stream|util|events|worker_threads|ws)$', message: 'preload/contract is runtime-agnostic: no Node modules.' },
-            { regex: '(^|/)(main|renderer)(/|$)', message: 'preload/contract imports only zod and itself.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': noRuntime({
+        electron: 'preload/contract is runtime-agnostic: no electron.',
+        node: 'preload/contract is runtime-agnostic: no node:* or Node modules.',
+        layers: { regex: '(^|/)(main|renderer)(/|$)', message: 'preload/contract imports only zod and itself.' },
+      }),
     },
   },
   {
