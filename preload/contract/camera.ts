@@ -23,7 +23,8 @@ export const CameraStill = z.strictObject({
 });
 export type CameraStill = z.infer<typeof CameraStill>;
 
-export const CameraReport = z.enum(['ready', 'no-camera', 'permission-denied', 'in-use', 'failed']);
+/** `ready` when the capture screen has the camera open, `closed` when it lets it go; the rest say why not. */
+export const CameraReport = z.enum(['ready', 'closed', 'no-camera', 'permission-denied', 'in-use', 'failed']);
 export type CameraReport = z.infer<typeof CameraReport>;
 
 /** What the renderer found when it tried the camera. */

@@ -102,6 +102,7 @@ describe('camera panel', () => {
     track.stop.mockClear();
     view.unmount();
     expect(track.stop).toHaveBeenCalled();
+    expect(bridge.calls.at(-1)).toEqual(['camera.reportState', { deviceId: 'camera', state: 'closed' }]);
   });
 
   it('shows main’s reason when it refuses the still, and lets staff take it again', async () => {

@@ -91,6 +91,9 @@ export function CameraPanel({ deviceId, side, light, grabStill = captureStill, n
     };
   }, [chosen, resolutionId, attempt, deviceId]);
 
+  // Main may ask this panel for stills only while it is on screen: say when it goes.
+  useEffect(() => () => reportState(deviceId, 'closed'), [deviceId]);
+
   async function take(request?: CameraCaptureRequest) {
     const element = video.current;
     if (!element || phase === 'capturing') return;

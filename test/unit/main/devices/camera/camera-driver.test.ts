@@ -88,6 +88,7 @@ describe('camera status and capture requests', () => {
   it('asks the renderer for a still, with an id and an expiry, when triggered', async () => {
     const requests: CameraCaptureRequest[] = [];
     const d = await startedCamera({ requestCapture: (r) => requests.push(r), now: () => 1000, newId: () => 'req-1' });
+    d.reportState('ready');
     await d.trigger();
     expect(requests).toEqual([{ deviceId: 'desk-camera', side: 'front', light: 'white', requestId: 'req-1', expiresAt: 31_000 }]);
   });
@@ -95,5 +96,25 @@ describe('camera status and capture requests', () => {
   it('says where to take pictures when nothing can carry a capture request', async () => {
     const d = await startedCamera();
     await expect(d.trigger()).rejects.toMatchObject({ code: 'camera.no-screen' });
+  });
+
+  it('asks for a still only while a capture screen has the camera open', async () => {
+    const requests: CameraCaptureRequest[] = [];
+    const statuses: string[] = [];
+    const d = await startedCamera({ requestCapture: (r) => requests.push(r) });
+    d.on('status', (s) => statuses.push(s.state === 'error' ? s.state : `${s.state}: ${s.detail}`));
+    await expect(d.trigger()).rejects.toMatchObject({ code: 'camera.no-screen' });
+    d.reportState('ready');
+    await d.trigger();
+    d.reportState('closed');
+    await expect(d.trigger()).rejects.toMatchObject({ code: 'camera.no-screen' });
+    d.reportState('permission-denied');
+    await expect(d.trigger()).rejects.toMatchObject({ code: 'camera.no-screen' });
+    expect(requests).toHaveLength(1);
+    expect(statuses).toEqual([
+      'ready: Camera ready.',
+      'connecting: Waiting for the capture screen to open the camera.',
+      expect.stringMatching(/^offline: Scan Station was not allowed to use the camera/),
+    ]);
   });
 });
