@@ -227,6 +227,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
         shell: opts.shell,
         mode: m.mode,
         modeReason: m.reason,
+        modeReasonCode: m.code,
         kiosk: settings.current().kiosk.fullscreen,
         language: settings.current().language,
         notice,

@@ -9,6 +9,7 @@ import {
   type ParsedReq,
   type Res,
 } from '../../preload/contract';
+import { strictRequest } from '../../preload/contract/strict-patch';
 import { isNoSpace } from '../store/store-errors';
 import { AppError } from '../app-error';
 import type { Logger } from '../logging/logger';
@@ -47,7 +48,8 @@ export function createDispatcher(log: Logger): Dispatcher {
       // The name sent is never echoed: a client that gets it wrong knows what it sent.
       if (!isInvokeChannel(channel)) return fail(contractErrors.unknownChannel, 'Scan Station has no such channel. Reload the window; if it keeps happening, the window and the app are different versions.');
       const spec = invoke[channel];
-      const parsed = spec.req.safeParse(payload);
+      // Every request is checked deep-strict: an unknown key anywhere is refused, never dropped.
+      const parsed = strictRequest(spec.req).safeParse(payload);
       if (!parsed.success) return fail(contractErrors.invalidPayload, describeInvalid(channel, parsed.error));
       const handler = handlers.get(channel);
       if (!handler) return fail('contract.unavailable', `${channel} is not available in this version of Scan Station.`);
@@ -64,7 +66,10 @@ export function createDispatcher(log: Logger): Dispatcher {
         }
         return { ok: true, value: answer.data };
       } catch (error) {
-        if (error instanceof AppError) return fail(error.code, bounded(error.message));
+        if (error instanceof AppError) {
+          const answer = fail(error.code, bounded(error.message));
+          return error.params ? { ...answer, params: error.params } : answer;
+        }
         // Any write that met a full disk (settings, secrets, the database): one plain answer (issue 12 §2).
         if (isNoSpace(error)) {
           log.error({ channel, code: (error as { code?: string }).code }, 'handler failed: the disk is full');

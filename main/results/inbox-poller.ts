@@ -32,6 +32,8 @@ export type InboxPollerDeps = {
   log?: Logger;
   /** Something in the inbox changed (rows added or updated). */
   onChange?: () => void;
+  /** A Queued (7) container was listed: evidence for §13.2 and the late-duplicate check of SUBMISSION-PROTOCOL §14.2 item 4. */
+  onQueuedContainer?: (accountId: string, container: Container) => void;
 };
 
 /** When a read may not go out (offline, paused, not_before), look again this soon. */
@@ -238,6 +240,7 @@ export class InboxPoller {
       // §13.4: the page's rows and the watermark in one transaction.
       const added = inbox.recordPage(sightings, { accountId, watermark, listsQueued, ownRecordsSince: null, nextPrivilegeCheckAt: null, failures: 0 });
       for (const appId of own) this.deps.mirrorOwn(appId);
+      for (const c of containers) if (c.DocumentStorageType === 7) this.deps.onQueuedContainer?.(accountId, c);
       if (added > 0 || sightings.length > 0) changed = true;
       const next = nextPage(cursor, createdAts, this.p.pageSize);
       if (next === null) break;

@@ -31,7 +31,8 @@ export function viewState(rec: RemoteCreateRecord, now: number): RemoteCreateSta
   }
 }
 
-export function guestLinkView(rec: RemoteCreateRecord, now: number, demo: boolean): GuestLinkView {
+/** `resultId`: the inbox row of the record's container, when the inbox holds one. */
+export function guestLinkView(rec: RemoteCreateRecord, now: number, demo: boolean, resultId: string | null = null): GuestLinkView {
   const state = viewState(rec, now);
   return {
     reference: rec.reference,
@@ -46,16 +47,22 @@ export function guestLinkView(rec: RemoteCreateRecord, now: number, demo: boolea
     message: rec.state === 'refused' ? rec.message : null,
     canRevoke: mayRevoke(rec) && state === 'waiting',
     canCompleteAsGuest: demo && state === 'waiting' && rec.guestId !== null,
+    resultId: opensResult(state) ? resultId : null,
   };
 }
 
-export function queuedCreateView(rec: RemoteCreateRecord, now: number): QueuedCreateView {
+export function queuedCreateView(rec: RemoteCreateRecord, now: number, resultId: string | null = null): QueuedCreateView {
+  const state = viewState(rec, now);
   return {
     reference: rec.reference,
     fields: rec.request === null ? null : rec.request.fields.map((f) => ({ label: rec.request?.labels?.[f.fieldId] ?? f.fieldId, value: f.value })),
-    state: viewState(rec, now),
+    state,
     createdAt: rec.createdAt,
     containerId: rec.containerId,
     message: rec.state === 'refused' ? rec.message : null,
+    resultId: opensResult(state) ? resultId : null,
   };
 }
+
+/** Submitted, referred or with a result: the detail screen has something to show. */
+const opensResult = (state: RemoteCreateState) => state === 'submitted' || state === 'referred' || state === 'result';

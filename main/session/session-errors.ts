@@ -31,7 +31,9 @@ export function adminPinLockedError(until: number, now: number): AppError {
 
 export function wrongPinError(attemptsLeft: number, lockoutMinutes: number, what: 'PIN' | 'offline PIN' | 'admin PIN' | 'password'): AppError {
   const left = attemptsLeft === 1 ? 'One more wrong attempt' : `${attemptsLeft} more wrong attempts`;
-  return new AppError('session.wrong-pin', `That ${what} is not right. ${left} and it is locked for ${lockoutMinutes} minute${lockoutMinutes === 1 ? '' : 's'}.`);
+  return new AppError('session.wrong-pin', `That ${what} is not right. ${left} and it is locked for ${lockoutMinutes} minute${lockoutMinutes === 1 ? '' : 's'}.`, {
+    params: { what, count: attemptsLeft, minutes: lockoutMinutes },
+  });
 }
 
 /** Too many wrong PINs from one screen (or from all of them): a growing wait, never a lockout of someone else. */

@@ -13,6 +13,8 @@ export const AppInfo = z.object({
   mode: Mode,
   /** Why the app is in this mode, in plain words ("No TrustID account is configured."). */
   modeReason: z.string(),
+  /** The same reason as a code the renderer words: demo-selected, custom-no-address, no-account, connected. */
+  modeReasonCode: z.enum(['demo-selected', 'custom-no-address', 'no-account', 'connected']).optional(),
   kiosk: z.boolean(),
   language: z.enum(['en', 'cy']),
   /** A one-off notice for staff, e.g. after the screen was recovered from a crash. */
@@ -28,10 +30,10 @@ export const HealthComponent = z.object({
   state: ComponentState,
   /** Plain words for staff: what is wrong and what to do. */
   message: z.string(),
-  /** Numbers the renderer words the message from in the staff member's language (e.g. free MB). */
-  params: z.record(z.string(), z.number()).optional(),
   /** Stable code the renderer words the message by, where one exists (e.g. `trustid.sign-in-refused`). */
   code: z.string().optional(),
+  /** Values the renderer words the message from in the staff member's language (free MB, counts, names of readers). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type HealthComponent = z.infer<typeof HealthComponent>;
 

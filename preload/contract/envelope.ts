@@ -5,9 +5,10 @@ import { z } from 'zod';
 export const ErrorCode = z.string().regex(/^[a-z]+(\.[a-z0-9-]+)+$/);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+/** `params`: what the renderer needs to word `code` in the staff member's language (issue 11 §5). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; params?: Record<string, string | number> };
 
-export const FailureEnvelope = z.object({ ok: z.literal(false), code: ErrorCode, message: z.string() });
+export const FailureEnvelope = z.object({ ok: z.literal(false), code: ErrorCode, message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 export const SuccessEnvelope = z.object({ ok: z.literal(true), value: z.unknown() });
 export const AnyEnvelope = z.discriminatedUnion('ok', [SuccessEnvelope, FailureEnvelope]);
 

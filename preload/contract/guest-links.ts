@@ -39,6 +39,8 @@ export const GuestLinkView = z.object({
   canRevoke: z.boolean(),
   /** Demo mode only: a control that plays the guest. */
   canCompleteAsGuest: z.boolean(),
+  /** The results inbox's id of the guest's application, once it has one (opens `result-detail`). */
+  resultId: z.string().nullable(),
 });
 export type GuestLinkView = z.infer<typeof GuestLinkView>;
 
@@ -50,6 +52,8 @@ export const QueuedCreateView = z.object({
   createdAt: z.number().int(),
   containerId: z.string().nullable(),
   message: z.string().nullable(),
+  /** The results inbox's id of the application, once it has one (opens `result-detail`). */
+  resultId: z.string().nullable(),
 });
 export type QueuedCreateView = z.infer<typeof QueuedCreateView>;
 

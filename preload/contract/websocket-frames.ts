@@ -4,7 +4,7 @@
 // (unknown keys, wrong types and oversized frames are refused) and a refusal never repeats what it
 // was sent. Runtime-agnostic: no node:*, no DOM, no electron.
 import { z } from 'zod';
-import { contractErrors, ErrorCode, type Envelope } from './envelope';
+import { contractErrors, FailureEnvelope, SuccessEnvelope, type ErrorCode, type Envelope } from './envelope';
 
 /**
  * Browsers cannot set headers on a WebSocket, so the page offers its credential as a subprotocol
@@ -40,9 +40,10 @@ const Name = z.string().min(1).max(MAX_NAME_CHARS);
 export const RequestFrame = z.strictObject({ id: FrameId, channel: Name, payload: z.unknown().optional() });
 export type RequestFrame = z.infer<typeof RequestFrame>;
 
+/** The envelope of envelope.ts, strict; a void answer arrives without `value` (JSON drops undefined). */
 const WireEnvelope = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), value: z.unknown().optional() }),
-  z.strictObject({ ok: z.literal(false), code: ErrorCode, message: z.string() }),
+  z.strictObject({ ...SuccessEnvelope.shape, value: z.unknown().optional() }),
+  z.strictObject(FailureEnvelope.shape),
 ]);
 
 /** The answer to a request; `id` is null when the request could not be read far enough to name it. */

@@ -80,6 +80,9 @@ test('demo: a guest link as a QR code, completed by the demo guest, reaches its 
   await expect(ada).toHaveAttribute('data-state', 'result', { timeout: 90_000 });
   await expect(ada).toContainText('Result ready');
   await shoot(page, 'guest-link-result', 'en');
+  // The guest's application opens where every result opens.
+  await ada.getByTestId('guest-open-result').click();
+  await expect(page.getByTestId('result-detail')).toBeVisible();
 });
 
 test('a guest link survives a restart of the host, and a guest’s submission through it reaches the result', async ({ page, context }) => {

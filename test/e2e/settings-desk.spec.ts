@@ -147,6 +147,13 @@ test('settings: demo rehearsal steers the next verdict, TrustID and the next spe
     await page.getByTestId('demo-trustid').getByRole('radio', { name: /^Unreachable/ }).click();
     await expect(page.getByTestId('demo-status')).toContainText('Unreachable');
     await shoot(page, 'settings-demo-chosen', 'en');
+    // Looking for readers takes seconds on a real desk: it says what it waits for while it looks.
+    await settings.open('readers');
+    await page.getByTestId('devices-detect').click();
+    await expect(page.getByTestId('devices-detecting').or(page.getByTestId('devices-detected'))).toBeVisible();
+    await shoot(page, 'settings-readers-looking', 'en');
+    await expect(page.getByTestId('devices-detected')).toBeVisible({ timeout: 20_000 });
+    await shoot(page, 'settings-readers-found', 'en');
     // The choices are main's: a fresh screen reads them back.
     await page.reload();
     await page.getByTestId('tile-settings').click();

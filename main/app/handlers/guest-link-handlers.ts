@@ -34,8 +34,10 @@ export function registerGuestLinkHandlers(dispatcher: Dispatcher, services: AppS
     return { accountId: s.accountId, staffId: s.staffId ?? null, actor: s.staffId ?? 'staff' };
   };
   const now = () => Date.now();
-  const guest = (rec: RemoteCreateRecord): GuestLinkView => guestLinkView(rec, now(), demo);
-  const queued = (rec: RemoteCreateRecord): QueuedCreateView => queuedCreateView(rec, now());
+  // The inbox row of the container, so staff can open the result where every origin opens.
+  const resultId = (rec: RemoteCreateRecord) => (rec.containerId ? (services.store.inbox.byContainer(rec.containerId)?.id ?? null) : null);
+  const guest = (rec: RemoteCreateRecord): GuestLinkView => guestLinkView(rec, now(), demo, resultId(rec));
+  const queued = (rec: RemoteCreateRecord): QueuedCreateView => queuedCreateView(rec, now(), resultId(rec));
   const own = (reference: string, kind: RemoteCreateRecord['kind']) => {
     const rec = remoteCreates.get(reference);
     if (rec === null || rec.kind !== kind || rec.accountId !== who().accountId) throw new AppError('guest.not-found', 'This record is no longer on this kiosk.');

@@ -16,7 +16,7 @@ export function registerTrustIdCheckHandlers(dispatcher: Dispatcher, deps: { set
   dispatcher.handle('trustid.revert', () => {
     const before = previous.get();
     if (!before) throw new AppError('trustid.nothing-to-undo', 'There is no earlier TrustID environment to go back to.');
-    settings.update({ ...settings.current(), trustid: { environment: before.environment, customBaseUrl: before.customBaseUrl } });
+    settings.update({ trustid: { environment: before.environment, customBaseUrl: before.customBaseUrl } });
     log.info({ environment: before.environment }, 'TrustID environment switched back');
   });
 }

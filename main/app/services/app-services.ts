@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Verdict, type CameraCaptureRequest, type CaptureDraft, type DeviceView, type HealthComponent, type Mode, type QueueItem, type QueueSummary, type ResultArrival, type SessionView, type SubmissionView } from '../../../preload/contract';
+import { localReference } from '../../capture/local-reference';
 import { createCaptureService, type CaptureService } from '../../capture/capture-service';
 import { createSubmissionFollow, type SubmissionFollow } from '../../capture/submission-follow';
 import { createResultNotices, type ResultNotices } from '../../results/result-notices';
@@ -173,6 +174,10 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     // Guest links and queued applications this kiosk created are followed by remoteCreates, which feeds the inbox.
     followedElsewhere: (containerId) => store.remoteCreates.followsContainer(containerId),
     onChange: () => ctx.emitResultsChanged?.(),
+    onQueuedContainer: (accountId, container) => {
+      store.accountEvidence.markQueryListsQueued(accountId);
+      remoteCreates.noteQueuedContainer(accountId, container);
+    },
   });
   inbox.start();
   // Demo: a few applications made elsewhere arrive over the first minutes (workflow 2), each looked
@@ -207,6 +212,12 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     newReference: () => crypto.randomUUID(),
     online,
     audit: ({ action, actor, reference }) => void store.audit.append({ action, actor, detail: { reference } }),
+    // Issue 10 §1: a guest link or queued application made at this desk announces its result on every screen.
+    onChange: (rec) => {
+      if (rec.remoteState === 'result' && rec.containerId) {
+        resultNotices.announce({ id: rec.containerId, reference: localReference(rec.reference), origin: rec.kind === 'guest_link' ? 'guest-link' : 'queued' });
+      }
+    },
   });
   remoteCreates.start();
 
@@ -323,10 +334,12 @@ export function mirrorPolicy(store: Store, settings: SettingsService): void {
 function trustIdHealth(mode: Mode, q: QueueSummary): HealthComponent {
   const id = mode === 'demo' ? 'demo-emulator' : 'trustid';
   if (q.connection === 'offline') {
-    return { id, state: 'down', message: 'TrustID cannot be reached. Checks are saved on this kiosk and will be sent when the connection returns.' };
+    return { id, state: 'down', code: 'trustid.offline', message: 'TrustID cannot be reached. Checks are saved on this kiosk and will be sent when the connection returns.' };
   }
-  if (q.connection === 'paused') return { id, state: 'degraded', message: q.actionNeeded ?? 'Sending to TrustID is paused until an administrator acts.' };
-  return { id, state: 'ok', message: mode === 'demo' ? 'The built-in demo TrustID is running; nothing is sent to the real TrustID.' : 'Connected to TrustID.' };
+  if (q.connection === 'paused') return { id, state: 'degraded', code: 'trustid.paused', message: q.actionNeeded ?? 'Sending to TrustID is paused until an administrator acts.' };
+  return mode === 'demo'
+    ? { id, state: 'ok', code: 'trustid.demo-ok', message: 'The built-in demo TrustID is running; nothing is sent to the real TrustID.' }
+    : { id, state: 'ok', code: 'trustid.ok', message: 'Connected to TrustID.' };
 }
 
 /**
@@ -342,18 +355,18 @@ export function deviceSettingsOf(settings: SettingsService, log?: Logger): Devic
 
 function readerHealth(mode: Mode, list: DeviceView[]): HealthComponent {
   const id = mode === 'demo' ? 'demo-reader' : 'reader';
-  if (list.length === 0) return { id, state: 'absent', message: 'No reader is set up. An administrator can add one in Settings → Readers.' };
+  if (list.length === 0) return { id, state: 'absent', code: 'reader.none', message: 'No reader is set up. An administrator can add one in Settings → Readers.' };
   const ready = list.filter((d) => d.status.state === 'ready' || d.status.state === 'reading');
-  if (ready.length > 0) return { id, state: 'ok', message: `${ready.map((d) => d.label).join(', ')} ready.` };
+  if (ready.length > 0) return { id, state: 'ok', code: 'reader.ready', params: { readers: ready.map((d) => d.label).join(', ') }, message: `${ready.map((d) => d.label).join(', ')} ready.` };
   const first = list[0]!;
   return { id, state: first.status.state === 'error' ? 'down' : 'degraded', message: `${first.label}: ${first.status.message}` };
 }
 
 function storeHealth(custody: KeyCustody, unsentTooLong: number): HealthComponent {
-  if (!custody.available) return { id: 'store', state: 'degraded', message: `No check can be saved on this kiosk: ${custody.reason}` };
+  if (!custody.available) return { id: 'store', state: 'degraded', code: 'store.no-key', message: `No check can be saved on this kiosk: ${custody.reason}` };
   // Issue 5: applications unsent past the ceiling alert an administrator instead of lingering.
   if (unsentTooLong > 0) {
-    return { id: 'store', state: 'degraded', message: `${unsentTooLong === 1 ? 'One check has' : `${unsentTooLong} checks have`} waited too long on this kiosk without reaching TrustID. An administrator should look at the queue.` };
+    return { id: 'store', state: 'degraded', code: 'store.unsent-too-long', params: { count: unsentTooLong }, message: `${unsentTooLong === 1 ? 'One check has' : `${unsentTooLong} checks have`} waited too long on this kiosk without reaching TrustID. An administrator should look at the queue.` };
   }
-  return { id: 'store', state: 'ok', message: 'Checks are stored encrypted on this kiosk.' };
+  return { id: 'store', state: 'ok', code: 'store.ok', message: 'Checks are stored encrypted on this kiosk.' };
 }

@@ -17,6 +17,8 @@ export class BridgeError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** What the renderer needs to word `code` (main's envelope `params`). */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }

@@ -10,7 +10,7 @@ export function kioskBridge(kiosk: LooseKiosk): Bridge {
       const method = kiosk[methodName(channel)];
       if (!method) throw new BridgeError('contract.unknown-channel', `This window does not offer ${channel}.`);
       const envelope = (await method(...args)) as Envelope<never>;
-      if (!envelope.ok) throw new BridgeError(envelope.code, envelope.message);
+      if (!envelope.ok) throw new BridgeError(envelope.code, envelope.message, envelope.params);
       return envelope.value;
     },
     on(event, listener) {

@@ -89,7 +89,7 @@ export function websocketBridge(opts: { url: string; credential: string | null; 
     if (!waiting || id === null) return;
     pending.delete(id);
     if (envelope.ok) waiting.resolve(envelope.value);
-    else waiting.reject(new BridgeError(envelope.code, envelope.message));
+    else waiting.reject(new BridgeError(envelope.code, envelope.message, envelope.params));
   }
 
   opened = connect().catch(() => undefined);

@@ -12,7 +12,8 @@ export function useDiskHealth(): HealthComponent | null {
 export function useDiskNumbers(disk: HealthComponent | null) {
   const { i18n } = useTranslation();
   const format = new Intl.NumberFormat(i18n.language === 'cy' ? 'cy' : 'en-GB');
-  const p = disk?.params ?? {};
+  // Health params may also carry names (other components); the disk's are all numbers.
+  const p = Object.fromEntries(Object.entries(disk?.params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? v : Number(v)])) as Record<string, number | undefined>;
   return {
     free: format.format(Math.max(0, p.freeMb ?? 0)),
     floor: format.format(p.floorMb ?? 0),

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store';
 import { useDiskHealth, useDiskNumbers } from './DiskNotice';
+import { healthMessage } from './health-words';
 import { signInProblem } from './sign-in-problem';
 
 export function HealthIndicator() {
@@ -28,7 +29,7 @@ export function HealthIndicator() {
     text = disk?.state === 'down' ? t('disk.pill') : t(`health.${health.overall}`);
   }
   const diskText = disk?.state === 'down' ? t('disk.healthFull', n) : disk?.state === 'degraded' ? t('disk.healthLow', n) : t('disk.healthOk', n);
-  const details = health?.components.map((c) => `${t(`health.components.${c.id}`)}: ${c.id === 'disk' ? diskText : c.message}`).join('\n');
+  const details = health?.components.map((c) => `${t(`health.components.${c.id}`)}: ${c.id === 'disk' ? diskText : healthMessage(t, c)}`).join('\n');
 
   return (
     <span className={`pill pill-${tone}`} data-testid="health-indicator" data-state={tone} role="status" aria-live="polite" aria-label={`${t('health.label')}: ${text}`} title={details}>

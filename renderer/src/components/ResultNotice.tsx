@@ -30,7 +30,7 @@ export function ResultNotice() {
     <div className="result-notices" role="status" aria-live="polite" data-testid="result-notices">
       {shown.map((a) => (
         <div key={a.id} className="result-notice" data-testid="result-notice" data-id={a.id}>
-          <span>{t('capture.resultNotice.arrived', { reference: a.reference })}</span>
+          <span>{t(a.origin === 'guest-link' ? 'capture.resultNotice.arrivedGuest' : a.origin === 'queued' ? 'capture.resultNotice.arrivedQueued' : 'capture.resultNotice.arrived', { reference: a.reference })}</span>
           <button
             type="button"
             className="button button-primary"

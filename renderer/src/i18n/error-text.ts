@@ -7,7 +7,7 @@ import { BridgeError } from '../bridge/bridge';
 export function errorText(t: TFunction, failure: unknown): string {
   if (failure instanceof BridgeError) {
     const key = `mainErrors.${failure.code}`;
-    if (i18next.exists(key)) return t(key);
+    if (i18next.exists(key, failure.params)) return t(key, failure.params);
     return failure.message;
   }
   return failure instanceof Error ? failure.message : String(failure);

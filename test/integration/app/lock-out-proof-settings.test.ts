@@ -49,9 +49,13 @@ describe('settings an admin can always reach', () => {
     expect(await call('trustid.revert')).toMatchObject({ ok: false, code: 'session.admin-required' });
     expect(await call('session.setAdminPin', { newPin: '1234' })).toMatchObject({ ok: false, code: 'session.pin-too-simple' });
     expect(await call('session.setAdminPin', { newPin: '2580' })).toMatchObject({ ok: true });
+    // A wrong admin PIN comes back as a code with the numbers the renderer words it from.
+    expect(await call('session.elevate', { pin: '1357' })).toMatchObject({ ok: false, code: 'session.wrong-pin', params: { count: expect.any(Number), minutes: expect.any(Number) } });
     expect(await call('session.elevate', { pin: '2580' })).toMatchObject({ ok: true, value: { state: 'signed-out', admin: true } });
     expect(await call('settings.get')).toMatchObject({ ok: true });
     expect(await call('trustid.previous')).toMatchObject({ ok: true, value: { environment: 'demo' } });
+    // Demo rehearsal is for an administrator at the desk, and only in demo mode.
+    expect(await call('demo.set', { outcome: 'pass' })).toMatchObject({ ok: false, code: 'session.signed-out' });
 
     // Undo: back to demo, where the demo staff can sign in again.
     expect(await call('trustid.revert')).toMatchObject({ ok: true });
@@ -59,5 +63,18 @@ describe('settings an admin can always reach', () => {
     expect(app.info().mode).toBe('demo');
     expect(app.health.current().components.some((c) => c.code?.startsWith('trustid.sign-in'))).toBe(false);
     await signInAsDemoAdmin(app);
+    expect(await call('demo.set', { trustid: 'slow' })).toMatchObject({ ok: true, value: { trustid: 'slow' } });
+    expect(await call('demo.set', { trustid: 'sluggish' })).toMatchObject({ ok: false, code: 'contract.invalid-payload' });
   }, 60_000);
+
+  it('keeps demo rehearsal from staff who are not administrators', async () => {
+    const { app } = temp;
+    const call = (channel: string, payload?: unknown) => app.dispatcher.dispatch(channel, payload, ctx);
+    await call('session.signOut');
+    const directory = (await call('staff.directory')) as { ok: true; value: Array<{ id: string; displayName: string }> };
+    const receptionist = directory.value.find((s) => s.displayName === 'Demo Receptionist')!;
+    expect(await call('session.signIn', { method: 'local', staffId: receptionist.id, pin: '1234' })).toMatchObject({ ok: true });
+    expect(await call('demo.set', { outcome: 'fail' })).toMatchObject({ ok: false, code: 'session.admin-required' });
+    expect(await call('demo.get')).toMatchObject({ ok: false, code: 'session.admin-required' });
+  });
 });

@@ -291,6 +291,8 @@ export const en = {
   },
   resultNotice: {
     arrived: 'A result has arrived for check {{reference}}.',
+    arrivedGuest: 'A guest has finished their application and the result has arrived (reference {{reference}}).',
+    arrivedQueued: 'A queued application prepared at this desk has a result (reference {{reference}}).',
     open: 'Open result',
     dismiss: 'Dismiss the notice for {{reference}}',
   },
@@ -607,6 +609,8 @@ export const cy: typeof en = {
   },
   resultNotice: {
     arrived: 'Mae canlyniad wedi cyrraedd ar gyfer gwiriad {{reference}}.',
+    arrivedGuest: 'Mae gwestai wedi gorffen ei gais ac mae’r canlyniad wedi cyrraedd (cyfeirnod {{reference}}).',
+    arrivedQueued: 'Mae canlyniad i gais a baratowyd wrth y ddesg hon (cyfeirnod {{reference}}).',
     open: 'Agor y canlyniad',
     dismiss: 'Cau’r hysbysiad ar gyfer {{reference}}',
   },

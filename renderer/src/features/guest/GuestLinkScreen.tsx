@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestLinkView } from '../../../../preload/contract';
+import { useNavigation } from '../../app/navigation-store';
 import { useAppStore } from '../../stores/app-store';
 import { getBridge } from '../../bridge';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -39,6 +40,7 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
   const [rowError, setRowError] = useState<string | null>(null);
   const shownHeading = useRef<HTMLHeadingElement>(null);
   const mode = useAppStore((s) => s.info?.mode);
+  const navigate = useNavigation((s) => s.navigate);
 
   async function refresh() {
     try {
@@ -191,6 +193,11 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
                 </div>
                 <StatusBadge tone={stateTone[link.state]}>{t(`guest.states.${link.state}`)}</StatusBadge>
                 <div className="guest-actions">
+                  {link.resultId && (
+                    <button type="button" className="button button-primary" onClick={() => navigate('result-detail', { id: link.resultId! })} data-testid="guest-open-result">
+                      {t('guest.recent.openResult')}
+                    </button>
+                  )}
                   {link.url && link.state === 'waiting' && (
                     <button type="button" className="button" onClick={() => setShown(link)} aria-label={t('guest.recent.showFor', { name: who(link) })}>
                       {t('guest.recent.show')}

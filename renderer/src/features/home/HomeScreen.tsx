@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigation, type ScreenId } from '../../app/navigation-store';
 import { StatusBadge } from '../../components/StatusBadge';
+import { healthMessage } from '../../components/health-words';
 import { useAppStore } from '../../stores/app-store';
 import { useQueueStore } from '../../stores/queue-store';
 import { useSessionStore } from '../../stores/session-store';
@@ -25,7 +26,8 @@ export function HomeScreen(_props: { params: Record<string, string> }) {
   const name = useSessionStore((s) => s.session?.staff?.displayName ?? null);
   const admin = useSessionStore((s) => s.session?.admin ?? false);
   const isDemo = useAppStore((s) => s.info?.mode === 'demo');
-  const modeReason = useAppStore((s) => s.info?.modeReason ?? '');
+  // Worded here from main's code, so Welsh screens get Welsh (issue 11 §5); main's English otherwise.
+  const modeReason = useAppStore((s) => (s.info?.modeReasonCode ? t(`home.modeReasons.${s.info.modeReasonCode}`) : (s.info?.modeReason ?? '')));
   const startError = useAppStore((s) => s.startError);
 
   return (
@@ -92,7 +94,7 @@ function StationStatus() {
         {health.components.map((c) => (
           <li key={c.id} data-state={c.state}>
             <strong>{t(`health.components.${c.id}`)}</strong> — {t(`health.${c.state}`)}
-            <span className="status-detail">{c.message}</span>
+            <span className="status-detail">{healthMessage(t, c)}</span>
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueuedCreateView } from '../../../../preload/contract';
+import { useNavigation } from '../../app/navigation-store';
 import { getBridge } from '../../bridge';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -25,6 +26,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
   const [done, setDone] = useState(false);
   const [items, setItems] = useState<QueuedCreateView[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+  const navigate = useNavigation((s) => s.navigate);
 
   async function refresh() {
     try {
@@ -135,6 +137,11 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
                   {item.message && <span className="guest-when">{t('queuedPrepare.refusedBecause', { message: item.message })}</span>}
                 </div>
                 <StatusBadge tone={stateTone[item.state]}>{t(`queuedPrepare.states.${item.state}`)}</StatusBadge>
+                {item.resultId && (
+                  <button type="button" className="button" onClick={() => navigate('result-detail', { id: item.resultId! })}>
+                    {t('queuedPrepare.openResult')}
+                  </button>
+                )}
                 {item.state === 'needs-attention' && (
                   <div className="guest-actions">
                     <button type="button" className="button" onClick={() => void resolve(item.reference, 'create-again')}>

@@ -17,6 +17,7 @@ export const en = {
   refusedBecause: 'TrustID refused it: {{message}}',
   createAgain: 'Create again',
   discard: 'Discard',
+  openResult: 'Open result',
   states: {
     creating: 'Being created',
     checking: 'Checking with TrustID whether it was made',
@@ -53,6 +54,7 @@ export const cy: typeof en = {
   refusedBecause: 'Gwrthododd TrustID ef: {{message}}',
   createAgain: 'Creu eto',
   discard: 'Taflu',
+  openResult: 'Agor y canlyniad',
   states: {
     creating: 'Yn cael ei greu',
     checking: 'Yn gwirio gyda TrustID a gafodd ei wneud',

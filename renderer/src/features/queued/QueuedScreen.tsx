@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../../preload/contract';
 import { useNavigation } from '../../app/navigation-store';
+import { errorText } from '../../i18n/error-text';
 import { getBridge } from '../../bridge';
 import { ProgressBar } from '../../components/ProgressBar';
 import { DocumentTypePicker } from '../capture/DocumentTypePicker';
@@ -27,7 +28,7 @@ export function QueuedScreen(_props: { params: Record<string, string> }) {
     try {
       setItems(await getBridge().invoke('queued.list'));
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorText(t, failure));
     }
   }
 

@@ -64,6 +64,9 @@ export function DemoSection() {
           {error}
         </p>
       )}
+      <p className="save-status" role="status" data-testid="demo-status">
+        {done ? t('settings.demo.applied', { choice: done }) : ''}
+      </p>
       <div className="settings-columns">
         {group('outcome', OUTCOMES)}
         <div>
@@ -71,9 +74,6 @@ export function DemoSection() {
           {group('specimen', SPECIMENS)}
         </div>
       </div>
-      <p className="save-status" role="status" data-testid="demo-status">
-        {done ? t('settings.demo.applied', { choice: done }) : ''}
-      </p>
     </section>
   );
 }

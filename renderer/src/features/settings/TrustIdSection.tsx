@@ -7,6 +7,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTestResult, PreviousTrustId, SecretName, SettingsView } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TextField } from '../../components/TextField';
@@ -167,9 +168,26 @@ export function TrustIdSection({ view }: { view: SettingsView }) {
                       disabled={unavailable !== null}
                       testId={`secret-${name}-input`}
                     />
-                    <StatusBadge tone={configured ? 'ok' : 'warn'} testId={`secret-${name}-status`}>
-                      {configured ? t('settings.secrets.set') : t('settings.secrets.notSet')}
-                    </StatusBadge>
+                    <div className="button-row">
+                      <StatusBadge tone={configured ? 'ok' : 'warn'} testId={`secret-${name}-status`}>
+                        {configured ? t('settings.secrets.set') : t('settings.secrets.notSet')}
+                      </StatusBadge>
+                      {configured && (
+                        <ConfirmButton
+                          title={t('settings.secrets.clearTitle', { label: t(`settings.secrets.inSentence.${name}`) })}
+                          message={t('settings.secrets.clearBody')}
+                          confirmLabel={t('settings.secrets.clear')}
+                          tone="danger"
+                          className="button button-quiet"
+                          onConfirm={async () => {
+                            await getBridge().invoke('settings.clearSecret', { name });
+                            await loadSettings(getBridge());
+                          }}
+                        >
+                          {t('settings.secrets.clear')}
+                        </ConfirmButton>
+                      )}
+                    </div>
                   </div>
                 );
               })}

@@ -1,15 +1,9 @@
-// Writing settings from the settings screen: each section sends only its own part. Renderer process.
-//
-// h-host is making settings.update strict and partial (issue 11). Until that lands the contract
-// takes the whole Settings object, so `payloadFor` lays the part over the latest view; once it is
-// partial, `payloadFor` returns `patch` alone and nothing else here changes.
+// Writing settings from the settings screen: each section sends only its own part (settings.update
+// is partial and strict), so two administrators saving different sections never undo each other.
+// Renderer process.
 import type { Settings } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
 import { useSettingsStore } from '../../stores/settings-store';
-
-function payloadFor(current: Settings, patch: Partial<Settings>): Settings {
-  return { ...current, ...patch };
-}
 
 function current(): Settings {
   const view = useSettingsStore.getState().view;
@@ -19,7 +13,7 @@ function current(): Settings {
 
 /** Saves some top-level parts; main validates them and answers with the new view. */
 export async function saveParts(patch: Partial<Settings>): Promise<void> {
-  const next = await getBridge().invoke('settings.update', payloadFor(current(), patch));
+  const next = await getBridge().invoke('settings.update', patch);
   useSettingsStore.setState({ view: next });
 }
 

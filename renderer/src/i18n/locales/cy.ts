@@ -1,7 +1,7 @@
 // Cymraeg (Welsh). Same keys as English.
-import type { Messages } from './en';
+import type { Messages, WithPlurals } from './en';
 
-export const cy: Messages = {
+export const cy: WithPlurals<Messages> = {
   frame: {
     productName: 'Scan Station',
     demoBadge: 'DEMO',
@@ -25,6 +25,34 @@ export const cy: Messages = {
     connecting: 'Yn cysylltu â Scan Station…',
     disconnected: 'Wedi datgysylltu o Scan Station. Yn ailgysylltu…',
     signInProblem: 'TrustID: gwiriwch y Gosodiadau',
+    messages: {
+      trustid: {
+        offline: 'Nid oes modd cyrraedd TrustID. Caiff gwiriadau eu cadw ar y ciosg hwn a’u hanfon pan ddaw’r cysylltiad yn ôl.',
+        paused: 'Mae anfon at TrustID wedi’i oedi nes i weinyddwr weithredu. Gweler y ciw.',
+        'demo-ok': 'Mae’r TrustID demo adeiledig yn rhedeg; nid oes dim yn cael ei anfon at y TrustID go iawn.',
+        ok: 'Wedi cysylltu â TrustID.',
+        'sign-in-refused': 'Gwrthododd TrustID fewngofnodi’r ciosg — gwiriwch y Gosodiadau. Nid yw’r enw defnyddiwr na’r cyfrinair yn cael eu derbyn.',
+        'sign-in-locked-account': 'Mae TrustID wedi cloi cyfrif y ciosg — gwiriwch y Gosodiadau, neu gofynnwch i TrustID ei ddatgloi.',
+        'sign-in-password-change-required': 'Mae TrustID eisiau i gyfrinair cyfrif y ciosg gael ei newid — gwiriwch y Gosodiadau.',
+        'sign-in-not-allowed': 'Gwrthododd TrustID allwedd API neu fynediad y ciosg hwn — gwiriwch y Gosodiadau.',
+        'sign-in-not-trustid': 'Nid yw cyfeiriad TrustID yn y Gosodiadau yn ateb fel TrustID — gwiriwch y Gosodiadau.',
+        'sign-in-invalid-address': 'Nid yw cyfeiriad TrustID yn y Gosodiadau yn ddilys — gwiriwch y Gosodiadau.',
+      },
+      reader: {
+        none: 'Nid oes darllenydd wedi’i osod. Gall gweinyddwr ychwanegu un yn Gosodiadau → Darllenwyr.',
+        ready: '{{readers}}: yn barod.',
+      },
+      store: {
+        'no-key': 'Ni ellir cadw unrhyw wiriad ar y ciosg hwn nes i weinyddwr osod storfa gyfrinachau yn Gosodiadau → Diogelwch.',
+        'unsent-too-long_zero': 'Mae {{count}} gwiriad wedi aros yn rhy hir ar y ciosg hwn heb gyrraedd TrustID. Dylai gweinyddwr edrych ar y ciw.',
+        'unsent-too-long_one': 'Mae un gwiriad wedi aros yn rhy hir ar y ciosg hwn heb gyrraedd TrustID. Dylai gweinyddwr edrych ar y ciw.',
+        'unsent-too-long_two': 'Mae dau wiriad wedi aros yn rhy hir ar y ciosg hwn heb gyrraedd TrustID. Dylai gweinyddwr edrych ar y ciw.',
+        'unsent-too-long_few': 'Mae {{count}} gwiriad wedi aros yn rhy hir ar y ciosg hwn heb gyrraedd TrustID. Dylai gweinyddwr edrych ar y ciw.',
+        'unsent-too-long_many': 'Mae {{count}} gwiriad wedi aros yn rhy hir ar y ciosg hwn heb gyrraedd TrustID. Dylai gweinyddwr edrych ar y ciw.',
+        'unsent-too-long_other': 'Mae {{count}} gwiriad wedi aros yn rhy hir ar y ciosg hwn heb gyrraedd TrustID. Dylai gweinyddwr edrych ar y ciw.',
+        ok: 'Caiff gwiriadau eu storio wedi’u hamgryptio ar y ciosg hwn.',
+      },
+    },
     components: {
       trustid: 'TrustID',
       reader: 'Darllenydd dogfennau',
@@ -35,6 +63,12 @@ export const cy: Messages = {
     },
   },
   home: {
+    modeReasons: {
+      'demo-selected': 'Mae’r modd demo wedi’i ddewis yn y Gosodiadau.',
+      'custom-no-address': 'Mae amgylchedd TrustID personol wedi’i ddewis ond nid oes ganddo gyfeiriad, felly mae Scan Station yn rhedeg yn y modd demo.',
+      'no-account': 'Nid oes cyfrif TrustID wedi’i osod eto, felly mae Scan Station yn rhedeg yn y modd demo.',
+      connected: 'Wedi cysylltu â TrustID.',
+    },
     title: 'Yn barod ar gyfer yr ymwelydd nesaf',
     greeting: 'Wedi mewngofnodi fel {{name}}.',
     demoIntro: 'Modd demo yw hwn: nid oes dim a wnewch yma yn cael ei anfon at TrustID.',

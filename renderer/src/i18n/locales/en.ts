@@ -23,6 +23,30 @@ export const en = {
     connecting: 'Connecting to Scan Station…',
     disconnected: 'Disconnected from Scan Station. Reconnecting…',
     signInProblem: 'TrustID: check Settings',
+    messages: {
+      trustid: {
+        offline: 'TrustID cannot be reached. Checks are saved on this kiosk and will be sent when the connection returns.',
+        paused: 'Sending to TrustID is paused until an administrator acts. See the queue.',
+        'demo-ok': 'The built-in demo TrustID is running; nothing is sent to the real TrustID.',
+        ok: 'Connected to TrustID.',
+        'sign-in-refused': 'TrustID refused the kiosk’s sign-in — check Settings. The user name or password is not accepted.',
+        'sign-in-locked-account': 'TrustID has locked the kiosk’s account — check Settings, or ask TrustID to unlock it.',
+        'sign-in-password-change-required': 'TrustID wants the kiosk account’s password changed — check Settings.',
+        'sign-in-not-allowed': 'TrustID refused this kiosk’s API key or access — check Settings.',
+        'sign-in-not-trustid': 'The TrustID address in Settings does not answer as TrustID — check Settings.',
+        'sign-in-invalid-address': 'The TrustID address in Settings is not valid — check Settings.',
+      },
+      reader: {
+        none: 'No reader is set up. An administrator can add one in Settings → Readers.',
+        ready: '{{readers}}: ready.',
+      },
+      store: {
+        'no-key': 'No check can be saved on this kiosk until an administrator sets up secret storage in Settings → Security.',
+        'unsent-too-long_one': 'One check has waited too long on this kiosk without reaching TrustID. An administrator should look at the queue.',
+        'unsent-too-long_other': '{{count}} checks have waited too long on this kiosk without reaching TrustID. An administrator should look at the queue.',
+        ok: 'Checks are stored encrypted on this kiosk.',
+      },
+    },
     components: {
       trustid: 'TrustID',
       reader: 'Document reader',
@@ -36,6 +60,12 @@ export const en = {
     title: 'Ready for the next visitor',
     greeting: 'Signed in as {{name}}.',
     demoIntro: 'This is demo mode: nothing you do here is sent to TrustID.',
+    modeReasons: {
+      'demo-selected': 'Demo mode is selected in Settings.',
+      'custom-no-address': 'A custom TrustID environment is selected but it has no address, so Scan Station runs in demo mode.',
+      'no-account': 'No TrustID account is set up yet, so Scan Station runs in demo mode.',
+      connected: 'Connected to TrustID.',
+    },
     statusTitle: 'What this station has',
     tilesLabel: 'Tasks',
     queuePending: '{{pending}} waiting',
@@ -114,3 +144,6 @@ export const en = {
 };
 
 export type Messages = typeof en;
+
+/** Welsh has six plural forms to English's two: a translation may carry the extra `_zero`… keys. */
+export type WithPlurals<T> = { [K in keyof T]: T[K] extends string ? string : WithPlurals<T[K]> } & Record<string, unknown>;

@@ -26,6 +26,8 @@ describe('websocket frames', () => {
 
     const ok = { id: 7, envelope: { ok: true as const, value: { state: 'ready' } } };
     const failed = { id: null, envelope: { ok: false as const, code: 'contract.invalid-payload', message: 'No.' } };
+    const worded = { id: 2, envelope: { ok: false as const, code: 'store.disk-full', message: 'Full.', params: { freeMb: 12 } } };
+    expect(decodeHostFrame(encodeHostFrame(worded))).toEqual({ kind: 'response', frame: worded });
     const event = { event: 'devices.changed', payload: [] };
     const hello = { hello: { secret: 'abc' } };
     expect(decodeHostFrame(encodeHostFrame(ok))).toEqual({ kind: 'response', frame: ok });
@@ -64,7 +66,7 @@ describe('websocket frames', () => {
     for (const text of [null, 42, '{', '[]', JSON.stringify({ event: 5 }), JSON.stringify({ event: 'a.b', payload: 1, extra: 1 }), JSON.stringify({ hello: { secret: 'a', more: 1 } }), JSON.stringify({ id: 'x', envelope: { ok: true } }), `"${'x'.repeat(MAX_FRAME_CHARS)}"`]) {
       expect(decodeHostFrame(text), String(text).slice(0, 40)).toBeNull();
     }
-    for (const envelope of [{ ok: true, value: 1, extra: marker }, { ok: false, code: 'Not A Code', message: marker }, { ok: 'yes' }]) {
+    for (const envelope of [{ ok: true, value: 1, extra: marker }, { ok: false, code: 'Not A Code', message: marker }, { ok: false, code: 'a.b', message: 'm', params: { n: [marker] } }, { ok: 'yes' }]) {
       expect(decodeHostFrame(JSON.stringify({ id: 9, envelope }))).toEqual({
         kind: 'response',
         frame: { id: 9, envelope: { ok: false, code: 'contract.transport-error', message: unreadableAnswer } },

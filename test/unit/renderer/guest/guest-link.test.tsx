@@ -1,7 +1,8 @@
 // Guest links in a DOM against a fake bridge: create, QR code, recent links with state.
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { create } from 'qrcode';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useNavigation } from '../../../../renderer/src/app/navigation-store';
 import { BridgeError, setBridge } from '../../../../renderer/src/bridge';
 import { GuestLinkScreen } from '../../../../renderer/src/features/guest/GuestLinkScreen';
 import { qrPath, QUIET_ZONE } from '../../../../renderer/src/features/guest/qr-path';
@@ -91,14 +92,15 @@ describe('guest link screen', () => {
     render(<GuestLinkScreen params={{}} />);
     fireEvent.change(screen.getByTestId('guest-name'), { target: { value: 'Bo' } });
     fireEvent.change(screen.getByTestId('guest-email'), { target: { value: 'bo@example.com' } });
-    await screen.findByTestId('guest-send-email');
+    // Create waits for the account's form (here: no fields).
+    await waitFor(() => expect((screen.getByTestId('guest-create') as HTMLButtonElement).disabled).toBe(false));
     await act(async () => fireEvent.click(screen.getByTestId('guest-create')));
     expect(screen.getByTestId('guest-create-error').textContent).toMatch(/no guest link can be made now/);
     expect((screen.getByTestId('guest-name') as HTMLInputElement).value).toBe('Bo');
   });
 
   it('lists links with their state in plain words, shows a waiting one’s code again and offers revoke only there', async () => {
-    setBridge(fakeBridge({ 'capture.fieldDefinitions': [], 'guest.list': [link('g1', 'waiting', 'Ann'), link('g2', 'submitted', 'Ben'), link('g3', 'expired', 'Cy'), link('g4', 'result', 'Di', { name: null })] }));
+    setBridge(fakeBridge({ 'capture.fieldDefinitions': [], 'guest.list': [link('g1', 'waiting', 'Ann'), link('g2', 'submitted', 'Ben'), link('g3', 'expired', 'Cy'), link('g4', 'result', 'Di', { name: null, resultId: 'c-g4' })] }));
     render(<GuestLinkScreen params={{}} />);
     expect((await screen.findByTestId('guest-g2')).textContent).toContain('Submitted, being checked');
     expect(screen.getByTestId('guest-g3').textContent).toContain('Expired');
@@ -107,6 +109,11 @@ describe('guest link screen', () => {
     expect(screen.getByTestId('guest-g1').textContent).toContain('Waiting for the visitor');
     expect(screen.queryByRole('button', { name: 'Show QR code for Ben' })).toBeNull();
     expect(screen.getAllByTestId('guest-revoke')).toHaveLength(1);
+    // Only a link with an application in the inbox opens its result.
+    expect(screen.getAllByTestId('guest-open-result')).toHaveLength(1);
+    fireEvent.click(screen.getByTestId('guest-open-result'));
+    expect(useNavigation.getState().route).toEqual({ screen: 'result-detail', params: { id: 'c-g4' } });
+    useNavigation.getState().reset();
     fireEvent.click(screen.getByRole('button', { name: 'Show QR code for Ann' }));
     expect(screen.getByTestId('qr-code').dataset.text).toBe('https://guest.example/link/g1');
   });

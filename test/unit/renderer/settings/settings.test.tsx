@@ -80,10 +80,21 @@ describe('settings: TrustID', () => {
     // Tried first with the entered key, then saved: the key, then the environment.
     expect(callsTo(bridge, 'trustid.testConnection')).toEqual([{ environment: 'sandbox', apiKey: 'key-123' }]);
     expect(callsTo(bridge, 'settings.setSecret')).toEqual([{ name: 'trustid.apiKey', value: 'key-123' }]);
-    expect(callsTo(bridge, 'settings.update')).toEqual([{ ...settings, trustid: { environment: 'sandbox', customBaseUrl: null } }]);
+    expect(callsTo(bridge, 'settings.update')).toEqual([{ trustid: { environment: 'sandbox', customBaseUrl: null } }]);
     expect(field.value).toBe('');
     expect(callsTo(bridge, 'settings.get').length).toBeGreaterThanOrEqual(2); // the set/not set state is read again
     expect(document.body.textContent).not.toContain('key-123');
+  });
+
+  it('removes a stored credential only after asking', async () => {
+    const bridge = await openSettings({ 'settings.clearSecret': undefined });
+    fireEvent.click(within(screen.getByTestId('settings-trustid')).getByRole('radio', { name: /^Sandbox/ }));
+    expect(within(screen.getByTestId('secret-trustid.username')).queryByRole('button', { name: 'Remove' })).toBeNull();
+    await click(within(screen.getByTestId('secret-trustid.apiKey')).getByRole('button', { name: 'Remove' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Remove the API key?' });
+    expect(callsTo(bridge, 'settings.clearSecret')).toEqual([]);
+    await click(within(dialog).getByRole('button', { name: 'Remove' }));
+    expect(callsTo(bridge, 'settings.clearSecret')).toEqual([{ name: 'trustid.apiKey' }]);
   });
 
   it('cannot take credentials while secrets cannot be stored, and says why', async () => {
@@ -108,7 +119,7 @@ describe('settings: TrustID', () => {
     fireEvent.change(within(section).getByLabelText('TrustID address'), { target: { value: 'https://trustid.example.test' } });
     await click(screen.getByTestId('settings-trustid-save'));
     expect(callsTo(bridge, 'trustid.testConnection')).toEqual([{ environment: 'custom', customBaseUrl: 'https://trustid.example.test' }]);
-    expect(callsTo(bridge, 'settings.update')).toEqual([{ ...settings, trustid: { environment: 'custom', customBaseUrl: 'https://trustid.example.test' } }]);
+    expect(callsTo(bridge, 'settings.update')).toEqual([{ trustid: { environment: 'custom', customBaseUrl: 'https://trustid.example.test' } }]);
     expect(within(section).getByText('Saved.')).toBeTruthy();
   });
 
@@ -123,7 +134,7 @@ describe('settings: TrustID', () => {
     expect(callsTo(bridge, 'settings.update')).toEqual([]);
     await click(screen.getByTestId('settings-trustid-save-anyway'));
     expect(callsTo(bridge, 'settings.setSecret')).toEqual([{ name: 'trustid.password', value: 'wrong' }]);
-    expect(callsTo(bridge, 'settings.update')).toEqual([{ ...settings, trustid: { environment: 'sandbox', customBaseUrl: null } }]);
+    expect(callsTo(bridge, 'settings.update')).toEqual([{ trustid: { environment: 'sandbox', customBaseUrl: null } }]);
   });
 
   it('offers to go back to the environment used before the last switch', async () => {
@@ -157,7 +168,7 @@ describe('settings: secret storage', () => {
     expect(callsTo(bridge, 'settings.update')).toEqual([]);
     await click(toggle);
     await click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Accept the key file' }));
-    expect(callsTo(bridge, 'settings.update')).toEqual([{ ...settings, security: { acceptFileKey: true } }]);
+    expect(callsTo(bridge, 'settings.update')).toEqual([{ security: { acceptFileKey: true } }]);
     expect(screen.getByRole('switch', { name: 'Accept a key file' }).getAttribute('aria-checked')).toBe('true');
   });
 });
@@ -207,7 +218,7 @@ describe('settings: this kiosk', () => {
     fireEvent.change(idle, { target: { value: '300' } });
     fireEvent.click(screen.getByLabelText('Kiosk mode (full screen)'));
     await click(screen.getByTestId('settings-kiosk-save'));
-    expect(callsTo(bridge, 'settings.update')).toEqual([{ ...settings, kiosk: { fullscreen: true, idleTimeoutSeconds: 300 } }]);
+    expect(callsTo(bridge, 'settings.update')).toEqual([{ kiosk: { fullscreen: true, idleTimeoutSeconds: 300 } }]);
   });
 
   it('saves the language in its own section', async () => {
@@ -215,7 +226,7 @@ describe('settings: this kiosk', () => {
     await goTo('language');
     fireEvent.click(screen.getByRole('radio', { name: 'Cymraeg' }));
     await click(screen.getByTestId('settings-language-save'));
-    expect(callsTo(bridge, 'settings.update')).toEqual([{ ...settings, language: 'cy' }]);
+    expect(callsTo(bridge, 'settings.update')).toEqual([{ language: 'cy' }]);
   });
 
   it('asks before leaving a section with unsaved changes', async () => {

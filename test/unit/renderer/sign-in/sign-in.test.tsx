@@ -19,8 +19,8 @@ const enterPin = async (pin: string, submit: string | RegExp) => {
 };
 
 describe('sign-in, personal mode', () => {
-  it('shows the sign-in screen when signed out, whatever screen was open', async () => {
-    useNavigation.setState({ route: { screen: 'settings', params: {} }, history: [] });
+  it('shows the sign-in screen when signed out, whatever screen was open (Settings asks for the admin PIN instead)', async () => {
+    useNavigation.setState({ route: { screen: 'queue', params: {} }, history: [] });
     await renderApp({ 'session.get': signedOut() });
     expect(screen.getByTestId('sign-in-screen')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in to Scan Station' })).toBeTruthy();
