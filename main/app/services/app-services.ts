@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Verdict, type CaptureDraft, type DeviceView, type HealthComponent, type Mode, type QueueItem, type QueueSummary, type ResultArrival, type SessionView, type SubmissionView } from '../../../preload/contract';
+import { Verdict, type CameraCaptureRequest, type CaptureDraft, type DeviceView, type HealthComponent, type Mode, type QueueItem, type QueueSummary, type ResultArrival, type SessionView, type SubmissionView } from '../../../preload/contract';
 import { localReference } from '../../capture/local-reference';
 import { createCaptureService, type CaptureService } from '../../capture/capture-service';
 import { createSubmissionFollow, type SubmissionFollow } from '../../capture/submission-follow';
@@ -50,6 +50,8 @@ export type ServiceContext = {
   emitSession(view: SessionView): void;
   emitCapture(draft: CaptureDraft | null): void;
   emitDevices(list: DeviceView[]): void;
+  /** `camera.captureRequested`: main asks the capture screen's camera for a still. */
+  emitCameraCaptureRequested?(request: CameraCaptureRequest): void;
   /** `capture.submissionChanged`: the submitted screen follows its application. */
   emitSubmission?(view: SubmissionView): void;
   /** `results.arrived`: a result is ready for something this kiosk started. */
@@ -257,6 +259,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     log,
     now: ctx.now,
     onDevicesChanged: ctx.emitDevices,
+    onCameraCaptureRequested: ctx.emitCameraCaptureRequested,
     sane: { saneConfigDir: process.env.SANE_CONFIG_DIR },
   });
   await devices.apply();

@@ -133,6 +133,6 @@ describe('capture journey with the demo reader and a real store', () => {
     await r.value('capture.start', { documentType: 'passport' });
     expect(await r.call('capture.image', { imageId: 'nope', variant: 'thumbnail' })).toMatchObject({ ok: false, code: 'capture.no-image' });
     expect(await r.call('capture.start', { documentType: 'passport', queuedApplicationId: 'q-1' })).toMatchObject({ ok: false, code: 'capture.already-open' });
-    expect(await r.call('camera.submitStill', { side: 'front', light: 'white', jpegBase64: '/9j/4AAQ' })).toMatchObject({ ok: false, code: 'camera.none' });
+    expect(await r.call('camera.submitStill', { deviceId: 'camera', side: 'front', light: 'white', jpegBase64: '/9j/4AAQ' })).toMatchObject({ ok: false, code: 'camera.none' });
   });
 });
