@@ -157,6 +157,7 @@ export const en = {
     'no-screen': 'The camera takes pictures from the capture screen. Open it and press Take picture.',
   },
   device: {
+    'test-timeout': 'Nothing was read in time. Check that a document is on the reader and try again.',
     'bad-settings': 'The settings of “{{device}}” are not valid. Correct them in Settings.',
     none: 'No reader can be started from here.',
     'none_none-set-up': 'No reader is set up on this station. Ask an administrator to add one in Settings.',
@@ -169,6 +170,8 @@ export const en = {
     'no-trigger': 'This reader reads by itself when a document is placed on it.',
   },
   reader: {
+    'unreadable': 'The reader sent something Scan Station could not read. Place the document on the reader again.',
+    'image-failed': 'The simulated reader could not make an image of the specimen. Check that the specimen files are installed.',
     'port-busy': 'The reader on {{port}} is in use by another program. Close the reader’s own software (or any other program using {{port}}) and press Retry.',
     'permission-denied': 'Scan Station is not allowed to open {{port}}. Ask an administrator to give the kiosk user access to the port (the dialout group or the udev rule), then unplug and replug the reader.',
     'not-found': 'No reader is connected at {{port}}. Check the cable, or choose the reader’s port in Settings. Scan Station connects by itself when it appears.',
@@ -177,6 +180,13 @@ export const en = {
     'no-answer': 'The reader on {{port}} did not answer within {{seconds}} s. Check that it is switched on and that its settings match the preset ({{baudRate}} baud), then try again.',
     'not-ready': 'The reader on {{port}} is not connected yet. Wait until it shows as ready, then try again.',
     'no-trigger': 'The reader on {{port}} reads by itself when a document is placed; it has no Scan button to press.',
+  },
+  folder: {
+    missing: 'The scan folder cannot be found. Check the folder in Settings, or that the network share is connected; Scan Station keeps checking.',
+    'no-access': 'Scan Station may not read and write the scan folder. Ask your administrator to give this user access to it.',
+    unavailable: 'The scan folder cannot be read. Check the folder or network share; Scan Station keeps checking.',
+    'bad-scan': 'A scan in the scan folder could not be used. It was moved to the folder for failed scans; scan the document again.',
+    'cannot-move': 'Scan Station could not move a scan within the scan folder. Ask your administrator to check the folder’s permissions.',
   },
   scanner: {
     busy: 'The scanner is busy. Wait for it to finish, or close other scanning software, then press Scan again.',
@@ -200,6 +210,7 @@ export const en = {
     'retake-at-desk': 'A damaged image can only be retaken with the visitor at the desk. Cancel this application and start a new check.',
   },
   sync: {
+    'already-sent': 'This application may already have reached TrustID, so it can no longer be changed or cancelled here. Look it up in TrustID instead.',
     busy: 'This application is being sent or changed right now. Wait a moment, look again and retry.',
     'not-found': 'This application is no longer on this computer.',
     'not-now': 'Scan Station cannot sign in to TrustID again just yet. Wait a few minutes, or ask an administrator to check the queue.',
@@ -413,6 +424,7 @@ export const cy: WithPlurals<typeof en> = {
     'no-screen': 'Mae’r camera’n tynnu lluniau o’r sgrin sganio. Agorwch hi a phwyswch Tynnu llun.',
   },
   device: {
+    'test-timeout': 'Ni ddarllenwyd dim mewn pryd. Gwiriwch fod dogfen ar y darllenydd a rhowch gynnig arall arni.',
     'bad-settings': 'Nid yw gosodiadau “{{device}}” yn ddilys. Cywirwch nhw yn y Gosodiadau.',
     none: 'Nid oes darllenydd y gellir ei gychwyn o’r fan hon.',
     'none_none-set-up': 'Nid oes darllenydd wedi’i osod ar yr orsaf hon. Gofynnwch i weinyddwr ychwanegu un yn y Gosodiadau.',
@@ -425,6 +437,8 @@ export const cy: WithPlurals<typeof en> = {
     'no-trigger': 'Mae’r darllenydd hwn yn darllen ohono’i hun pan roddir dogfen arno.',
   },
   reader: {
+    'unreadable': 'Anfonodd y darllenydd rywbeth nad oedd Scan Station yn gallu ei ddarllen. Rhowch y ddogfen ar y darllenydd eto.',
+    'image-failed': 'Nid oedd y darllenydd efelychiedig yn gallu gwneud delwedd o’r sbesimen. Gwiriwch fod ffeiliau’r sbesimenau wedi’u gosod.',
     'port-busy': 'Mae rhaglen arall yn defnyddio’r darllenydd ar {{port}}. Caewch feddalwedd y darllenydd ei hun (neu unrhyw raglen arall sy’n defnyddio {{port}}) a phwyswch Ailgeisio.',
     'permission-denied': 'Nid yw Scan Station yn cael agor {{port}}. Gofynnwch i weinyddwr roi mynediad i’r porth i ddefnyddiwr y ciosg (y grŵp dialout neu’r rheol udev), yna tynnwch y darllenydd allan a’i blygio’n ôl i mewn.',
     'not-found': 'Nid oes darllenydd wedi’i gysylltu ar {{port}}. Gwiriwch y cebl, neu dewiswch borth y darllenydd yn y Gosodiadau. Bydd Scan Station yn cysylltu ohono’i hun pan fydd yn ymddangos.',
@@ -433,6 +447,13 @@ export const cy: WithPlurals<typeof en> = {
     'no-answer': 'Ni atebodd y darllenydd ar {{port}} o fewn {{seconds}} eiliad. Gwiriwch ei fod wedi’i droi ymlaen a bod ei osodiadau’n cyfateb i’r rhagosodiad ({{baudRate}} baud), yna rhowch gynnig arall arni.',
     'not-ready': 'Nid yw’r darllenydd ar {{port}} wedi’i gysylltu eto. Arhoswch nes ei fod yn dangos yn barod, yna rhowch gynnig arall arni.',
     'no-trigger': 'Mae’r darllenydd ar {{port}} yn darllen ohono’i hun pan roddir dogfen arno; nid oes ganddo fotwm Sganio i’w wasgu.',
+  },
+  folder: {
+    missing: 'Ni ellir dod o hyd i’r ffolder sganiau. Gwiriwch y ffolder yn y Gosodiadau, neu fod y gyriant rhwydwaith wedi’i gysylltu; mae Scan Station yn dal i wirio.',
+    'no-access': 'Nid yw Scan Station yn cael darllen ac ysgrifennu yn y ffolder sganiau. Gofynnwch i’ch gweinyddwr roi mynediad iddo i’r defnyddiwr hwn.',
+    unavailable: 'Ni ellir darllen y ffolder sganiau. Gwiriwch y ffolder neu’r gyriant rhwydwaith; mae Scan Station yn dal i wirio.',
+    'bad-scan': 'Nid oedd modd defnyddio sgan yn y ffolder sganiau. Cafodd ei symud i’r ffolder ar gyfer sganiau a fethodd; sganiwch y ddogfen eto.',
+    'cannot-move': 'Nid oedd Scan Station yn gallu symud sgan o fewn y ffolder sganiau. Gofynnwch i’ch gweinyddwr wirio caniatâd y ffolder.',
   },
   scanner: {
     busy: 'Mae’r sganiwr yn brysur. Arhoswch iddo orffen, neu caewch feddalwedd sganio arall, yna pwyswch Sganio eto.',
@@ -456,6 +477,7 @@ export const cy: WithPlurals<typeof en> = {
     'retake-at-desk': 'Dim ond gyda’r ymwelydd wrth y ddesg y gellir tynnu delwedd sydd wedi’i difrodi eto. Canslwch y cais hwn a dechreuwch wiriad newydd.',
   },
   sync: {
+    'already-sent': 'Efallai fod y cais hwn eisoes wedi cyrraedd TrustID, felly ni ellir ei newid na’i ganslo yma mwyach. Chwiliwch amdano yn TrustID yn lle hynny.',
     busy: 'Mae’r cais hwn yn cael ei anfon neu ei newid ar hyn o bryd. Arhoswch eiliad, edrychwch eto a rhowch gynnig arall arni.',
     'not-found': 'Nid yw’r cais hwn ar y cyfrifiadur hwn mwyach.',
     'not-now': 'Ni all Scan Station fewngofnodi i TrustID eto ar hyn o bryd. Arhoswch ychydig funudau, neu gofynnwch i weinyddwr wirio’r ciw.',
