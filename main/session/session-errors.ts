@@ -1,7 +1,7 @@
 // The session service's typed errors: stable `session.*` codes the renderer branches on and plain
 // words for staff (what happened, what to do). Runs in main (plain Node). No message ever holds a
 // password, a PIN or a user name.
-import { AppError } from '../app-error';
+import { AppError, type ErrorParams } from '../app-error';
 import { isTrustIdError, type TrustIdErrorKind } from '../trustid';
 
 /** "in 5 minutes (at 09:05)": the kiosk's local clock, so staff can read it off the wall. */
@@ -51,7 +51,7 @@ export function slowDownError(waitMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   const wait = seconds < 120 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
   // `context: 'minutes'` picks the renderer's minutes wording (i18next context) for long waits.
-  const params = seconds < 120 ? { count: seconds } : { count: Math.ceil(seconds / 60), context: 'minutes' };
+  const params: ErrorParams = seconds < 120 ? { count: seconds } : { count: Math.ceil(seconds / 60), context: 'minutes' };
   return new AppError('session.slow-down', `Too many wrong PINs have been entered. Wait ${wait}, then try again.`, { params });
 }
 
