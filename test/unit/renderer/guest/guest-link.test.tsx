@@ -88,7 +88,7 @@ describe('guest link screen', () => {
   });
 
   it('shows main’s message when the link cannot be made, keeping what was typed', async () => {
-    setBridge(fakeBridge({ 'guest.list': [], 'capture.fieldDefinitions': [], 'guest.create': new BridgeError('trustid.offline', 'TrustID cannot be reached, so no guest link can be made now.') }));
+    setBridge(fakeBridge({ 'guest.list': [], 'capture.fieldDefinitions': [], 'guest.create': new BridgeError('trustid.offline', 'TrustID cannot be reached, so no guest link can be made now.', { context: 'guest-link' }) }));
     render(<GuestLinkScreen params={{}} />);
     fireEvent.change(screen.getByTestId('guest-name'), { target: { value: 'Bo' } });
     fireEvent.change(screen.getByTestId('guest-email'), { target: { value: 'bo@example.com' } });
