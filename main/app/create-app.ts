@@ -121,6 +121,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
         events.emit('devices.changed', list);
         health.refresh();
       },
+      emitCameraCaptureRequested: (request) => events.emit('camera.captureRequested', request),
     });
     const d = createDispatcher(log);
     registerAppHandlers(d, app);

@@ -15,6 +15,7 @@ const specimens: Record<DemoSpecimen, SpecimenOptions | null> = {
   alternate: null,
   passport: { kind: 'passport' },
   'id-card': { kind: 'id-card' },
+  'id-card-same-person': { kind: 'id-card', holder: 'angela' },
   'passport-expired': { kind: 'passport', expired: true },
   'passport-bad-check-digit': { kind: 'passport', badCheckDigit: true },
   'passport-refer': { kind: 'passport', referSurname: true },

@@ -388,7 +388,14 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     const left = Object.keys(state.fields).filter((id) => !definitions.some((f) => f.id === id)).length;
     // Only how many: the values are personal.
     if (left > 0) log.warn({ left }, 'custom field values not saved: their fields are no longer on the form');
-    return { accountId: who.accountId, capturedBy: who.staffId, documents, ...(applicationFields.length > 0 ? { applicationFields } : {}) };
+    return {
+      accountId: who.accountId,
+      capturedBy: who.staffId,
+      documents,
+      ...(applicationFields.length > 0 ? { applicationFields } : {}),
+      // SUBMISSION-PROTOCOL §13: submitted into the queued container staff picked, exactly once.
+      ...(state.queuedApplication ? { queuedContainer: { containerId: state.queuedApplication.id, label: state.queuedApplication.name } } : {}),
+    };
   }
 
   const service: CaptureService = {

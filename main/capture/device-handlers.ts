@@ -1,5 +1,6 @@
-// The contract's reader channels (devices.*, camera.submitStill) over the device service. Thin:
-// the dispatcher has validated every payload against preload/contract/devices.ts. Runs in main.
+// The contract's reader and camera channels (devices.*, camera.*) over the device service. Thin:
+// the dispatcher has validated every payload against preload/contract/devices.ts and camera.ts.
+// Runs in main.
 import type { Dispatcher } from '../app/dispatcher';
 import type { DeviceService } from './device-service';
 
@@ -9,4 +10,5 @@ export function registerDeviceHandlers(dispatcher: Dispatcher, devices: DeviceSe
   dispatcher.handle('devices.test', ({ id }) => devices.test(id));
   dispatcher.handle('devices.trigger', ({ id }) => devices.trigger(id));
   dispatcher.handle('camera.submitStill', (still) => devices.submitStill(still));
+  dispatcher.handle('camera.reportState', (report) => devices.reportCameraState(report));
 }

@@ -4,7 +4,7 @@
 // reach the capture through `onRead`. Runs in main (plain Node).
 import path from 'node:path';
 import { SerialPort } from 'serialport';
-import type { DeviceView, ImageLight, ImageSide } from '../../preload/contract';
+import type { CameraCaptureRequest, CameraState, CameraStill, DetectedDevices, DeviceTestResult, DeviceView, ImageLight } from '../../preload/contract';
 import { AppError } from '../app-error';
 import { SimulatedReader } from '../demo/simulated-reader/simulated-reader';
 import { SimulatedReaderSettings } from '../demo/simulated-reader/simulated-reader-settings';
@@ -30,13 +30,6 @@ import { testReadWords } from './test-read-words';
 /** `placed`: a document was put on the reader; what follows (MRZ, images) is that document's. */
 export type DeviceRead = { kind: 'mrz'; mrz: MrzEvent } | { kind: 'image'; image: ImageEvent } | { kind: 'placed' };
 
-export type DetectedDevices = {
-  serialPorts: Array<{ path: string; vendorId: string | null; productId: string | null; manufacturer: string | null; knownReader: string | null }>;
-  scanners: Array<{ name: string; label: string }>;
-};
-
-export type CameraStillPayload = { side: ImageSide; light: ImageLight; jpegBase64: string };
-
 export type DeviceServiceOptions = {
   settings: () => DeviceSettings;
   demo: boolean;
@@ -45,6 +38,8 @@ export type DeviceServiceOptions = {
   log: Logger;
   now?: () => number;
   onDevicesChanged(list: DeviceView[]): void;
+  /** Carries camera.captureRequested to the renderer; without it a camera cannot be triggered from main. */
+  onCameraCaptureRequested?(request: CameraCaptureRequest): void;
   /** The desk's day for the simulated reader's specimens (default: the local day of now()). */
   today?: () => string;
   /** scanimage's location and SANE config folder (tests and demo point it at resources/sane). */
@@ -64,11 +59,13 @@ export type DeviceService = {
   /** Serial ports (known readers first) and SANE scanners, for "add a reader". */
   detect(): Promise<DetectedDevices>;
   /** "Test this reader": waits for one read and says what arrived, in plain words. */
-  test(id: string): Promise<{ ok: boolean; message: string }>;
+  test(id: string): Promise<DeviceTestResult>;
   /** The Scan button: asks the device (or the one a capture would use) to read. */
   trigger(id?: string): Promise<void>;
   /** A still from the renderer's camera: decoded, checked by the camera driver, then an `image`. */
-  submitStill(still: CameraStillPayload): Promise<void>;
+  submitStill(still: CameraStill): Promise<void>;
+  /** What the renderer found when it opened the camera: the camera's status follows it. */
+  reportCameraState(report: CameraState): void;
   /** Makes the running devices match the settings (default: `settings()`); call at start-up and on change. */
   apply(settings?: DeviceSettings): Promise<void>;
   stop(): Promise<void>;
@@ -104,7 +101,7 @@ export function createDeviceService(opts: DeviceServiceOptions): DeviceService {
   const listeners = new Set<(deviceId: string, read: DeviceRead) => void>();
 
   const registry = createDriverRegistry();
-  registerBuiltInDrivers(registry, { sane: opts.sane });
+  registerBuiltInDrivers(registry, { sane: opts.sane, requestCameraCapture: opts.onCameraCaptureRequested });
   registry.registerDriverKind(
     'serial',
     (config, ctx) => {
@@ -174,6 +171,16 @@ export function createDeviceService(opts: DeviceServiceOptions): DeviceService {
 
   const enabledConfigs = () => [...configs.values()].filter((c) => c.enabled);
 
+  /** The running driver of an enabled camera, or why there is none. */
+  const cameraDriver = (id: string): CameraDriver => {
+    const config = configs.get(id);
+    const driver = config?.kind === 'camera' && config.enabled ? (manager.get(id) as CameraDriver | undefined) : undefined;
+    if (!driver) {
+      throw new AppError('camera.none', 'No camera is set up on this station. Ask an administrator to add one in Settings, or use the reader.');
+    }
+    return driver;
+  };
+
   return {
     manager,
     list,
@@ -225,16 +232,14 @@ export function createDeviceService(opts: DeviceServiceOptions): DeviceService {
     },
 
     async submitStill(still) {
-      const camera = enabledConfigs().find((c) => c.kind === 'camera');
-      const driver = camera ? (manager.get(camera.id) as CameraDriver | undefined) : undefined;
-      if (!camera || !driver) {
-        throw new AppError('camera.none', 'No camera is set up on this station. Ask an administrator to add one in Settings, or use the reader.');
-      }
-      const bytes = decodeStill(still.jpegBase64);
-      await driver.submitStill({ side: still.side, light: still.light, bytes });
-      // The contract has no camera.reportState yet: a still that passed the checks shows that the
-      // renderer has the camera open, so the device may show as ready.
-      if (manager.list().find((v) => v.id === camera.id)?.status.state !== 'ready') driver.reportState('ready');
+      const driver = cameraDriver(still.deviceId);
+      await driver.submitStill({ side: still.side, light: still.light, bytes: decodeStill(still.jpegBase64) });
+      // A still that passed the checks shows that the renderer has the camera open.
+      if (manager.list().find((v) => v.id === still.deviceId)?.status.state !== 'ready') driver.reportState('ready');
+    },
+
+    reportCameraState(report) {
+      cameraDriver(report.deviceId).reportState(report.state);
     },
 
     async apply(settings) {

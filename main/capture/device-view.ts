@@ -1,7 +1,7 @@
 // Readers as the contract shows them (preload/contract/devices.ts DeviceView): the manager's status
 // in plain words, and what each kind of reader can do, from its settings. Pure; runs in main.
 import type { DeviceView, ImageLight, ImageSide } from '../../preload/contract';
-import type { DeviceView as ManagerDeviceView } from '../devices/device-schemas';
+import type { ManagerDeviceView } from '../devices/manager-view';
 import type { DeviceConfig } from '../devices/device-settings';
 import { SimulatedReaderSettings } from '../demo/simulated-reader/simulated-reader-settings';
 

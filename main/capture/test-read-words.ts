@@ -1,6 +1,6 @@
 // "Test this reader" in plain words for the settings screen: what arrived and how fast, never what
 // it said (the result carries no MRZ text or image). Pure; runs in main.
-import type { TestReadResult } from '../devices/device-schemas';
+import type { TestReadResult } from '../devices/manager-view';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 

@@ -1,7 +1,8 @@
-// Registers the drivers this folder builds (SANE, hot folder, camera) with a registry. The lead
-// calls it at start-up, then registers part A's serial and simulated readers. Runs in main.
+// Registers the drivers this folder builds (SANE, hot folder, camera) with a registry. The device
+// service (main/capture/device-service.ts) calls it at start-up, then registers the serial and
+// simulated readers. Runs in main.
 import { createCameraDriver } from './camera/camera-driver';
-import type { CameraCaptureRequest } from './camera/camera-schemas';
+import type { CameraCaptureRequest } from '../../preload/contract';
 import type { DriverRegistry } from './driver-registry';
 import { createHotFolderDriver } from './hot-folder/hot-folder-driver';
 import { createSaneDriver, type SaneProcessOptions } from './sane/sane-driver';

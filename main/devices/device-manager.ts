@@ -7,13 +7,13 @@ import { AppError } from '../app-error';
 import type { Logger } from '../logging/logger';
 import { exponentialBackoff, type Backoff } from './device-backoff';
 import { createFailedReadRing, type FailedRead } from './device-failed-reads';
-import type { DeviceView, TestReadResult } from './device-schemas';
+import type { ManagerDeviceView, TestReadResult } from './manager-view';
 import type { DeviceConfig, DeviceSettings } from './device-settings';
 import type { Driver, DriverStatus, ImageEvent, MrzEvent, ReadErrorEvent } from './driver';
 import type { DriverRegistry } from './driver-registry';
 import type { SaneDevice } from './sane/sane-device-list';
 
-/** A serial port as part A's enumeration reports it (only the fields the manager passes on). */
+/** A serial port as list-serial-ports.ts reports it (only the fields the manager passes on). */
 export type SerialPortSummary = {
   path: string;
   vendorId?: string;
@@ -26,7 +26,7 @@ export type SerialPortSummary = {
 
 export type DeviceManagerEvents = {
   /** The whole status snapshot, after any change. */
-  changed: [DeviceView[]];
+  changed: [ManagerDeviceView[]];
   status: [string, DriverStatus];
   'document-present': [string];
   'document-removed': [string];
@@ -54,7 +54,7 @@ export type DeviceManagerOptions = {
 export type DeviceManager = EventEmitter<DeviceManagerEvents> & {
   /** Makes the running devices match the settings: starts new ones, restarts changed ones, stops removed ones. */
   apply(settings: DeviceSettings): Promise<void>;
-  list(): DeviceView[];
+  list(): ManagerDeviceView[];
   /** The running driver of a device (e.g. the camera driver for camera.submitStill). */
   get(id: string): Driver | undefined;
   trigger(id: string): Promise<void>;
@@ -108,7 +108,7 @@ export function createDeviceManager(opts: DeviceManagerOptions): DeviceManager {
   let applying: Promise<void> = Promise.resolve();
   let stopped = false;
 
-  const view = (e: Entry): DeviceView => ({
+  const view = (e: Entry): ManagerDeviceView => ({
     id: e.config.id,
     kind: e.config.kind,
     label: e.config.label,

@@ -1,10 +1,12 @@
-// The readers configured on this station (`DeviceSettings`), part of the settings file. Runtime-
-// agnostic zod: the lead adds `devices: DeviceSettings.prefault({})` to the Settings schema.
+// The readers configured on this station (`DeviceSettings`): the `devices` part of the settings
+// file, with each kind's options checked by its driver's schema. Runtime-agnostic zod, strict: an
+// option a driver does not know is refused, not dropped.
 import { z } from 'zod';
-import { CameraOptions } from './camera/camera-schemas';
-import { DeviceId } from './device-schemas';
+import { DeviceId } from '../../preload/contract/devices';
+import { CameraOptions } from './camera/camera-settings';
 import { HotFolderOptions } from './hot-folder/hot-folder-settings';
 import { SaneOptions } from './sane/sane-settings';
+import { SerialReaderSettings } from './serial/serial-reader-settings';
 
 const common = {
   id: DeviceId,
@@ -14,16 +16,16 @@ const common = {
 };
 
 /**
- * Options of the serial reader and the simulated reader are part A's; until the lead swaps in their
- * schemas, they pass through as an object and the registered factory parses them.
+ * The simulated reader is a demo plug-in (main/demo), which this layer does not import: its options
+ * are checked by settings.update (main/app/handlers/settings-handlers.ts) and by its factory.
  */
-const looseOptions = z.record(z.string(), z.unknown()).default({});
+const demoOptions = z.record(z.string(), z.unknown()).default({});
 
-export const SerialDeviceConfig = z.object({ ...common, kind: z.literal('serial'), options: looseOptions });
-export const SimulatedDeviceConfig = z.object({ ...common, kind: z.literal('simulated'), options: looseOptions });
-export const SaneDeviceConfig = z.object({ ...common, kind: z.literal('sane'), options: SaneOptions.prefault({}) });
-export const HotFolderDeviceConfig = z.object({ ...common, kind: z.literal('hot-folder'), options: HotFolderOptions });
-export const CameraDeviceConfig = z.object({ ...common, kind: z.literal('camera'), options: CameraOptions.prefault({}) });
+export const SerialDeviceConfig = z.strictObject({ ...common, kind: z.literal('serial'), options: SerialReaderSettings });
+export const SimulatedDeviceConfig = z.strictObject({ ...common, kind: z.literal('simulated'), options: demoOptions });
+export const SaneDeviceConfig = z.strictObject({ ...common, kind: z.literal('sane'), options: SaneOptions.prefault({}) });
+export const HotFolderDeviceConfig = z.strictObject({ ...common, kind: z.literal('hot-folder'), options: HotFolderOptions });
+export const CameraDeviceConfig = z.strictObject({ ...common, kind: z.literal('camera'), options: CameraOptions.prefault({}) });
 
 export const DeviceConfig = z.discriminatedUnion('kind', [
   SerialDeviceConfig,
@@ -35,7 +37,7 @@ export const DeviceConfig = z.discriminatedUnion('kind', [
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
 export type DeviceConfigOf<K extends DeviceConfig['kind']> = Extract<DeviceConfig, { kind: K }>;
 
-export const DeviceSettings = z.object({
+export const DeviceSettings = z.strictObject({
   devices: z
     .array(DeviceConfig)
     .max(16)

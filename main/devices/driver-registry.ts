@@ -1,5 +1,5 @@
 // Which driver serves which device kind: factories registered once at start-up (built-ins in
-// device-built-ins.ts; part A's serial and simulated readers by the lead). Runs in main.
+// device-built-ins.ts; the serial and simulated readers by main/capture/device-service.ts). Runs in main.
 import { AppError } from '../app-error';
 import type { Logger } from '../logging/logger';
 import type { DeviceConfig, DeviceConfigOf } from './device-settings';
@@ -15,7 +15,7 @@ export type DriverFactory<K extends DeviceConfig['kind']> = (config: DeviceConfi
 
 export type DriverTraits = {
   /**
-   * The driver reconnects by itself after an `error` status (part A's serial reader does). The
+   * The driver reconnects by itself after an `error` status (the serial reader does). The
    * manager then only shows the error; it still restarts a driver whose start() fails.
    */
   reconnectsItself?: boolean;

@@ -1,6 +1,9 @@
 // The driver contract every reader implements, whatever its transport (serial, scanimage, folder,
 // camera, simulation). The device manager and the rest of main see only this. Runs in main (Node).
 import type { EventEmitter } from 'node:events';
+import type { ImageLight, ImageSide } from '../../preload/contract';
+
+export type { ImageLight, ImageSide };
 
 export type DriverStatus =
   | { state: 'offline'; detail?: string }
@@ -20,9 +23,6 @@ export type MrzEvent = {
   /** Which driver/device produced it, e.g. `serial:/dev/ttyACM0`. */
   source: string;
 };
-
-export type ImageSide = 'front' | 'back';
-export type ImageLight = 'white' | 'ir' | 'uv';
 
 export type ImageEvent = {
   side: ImageSide;

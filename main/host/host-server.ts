@@ -7,10 +7,11 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { contractErrors, type EventName } from '../../preload/contract';
+import { decodeRequest, encodeHostFrame, MAX_FRAME_CHARS, refusalFrame, WS_PROTOCOL, type HostFrame } from '../../preload/contract/websocket-frames';
 import { contentSecurityPolicy } from '../app/content-security-policy';
 import type { ScanStationApp } from '../app/create-app';
 import type { Logger } from '../logging/logger';
-import { checkHost, checkOrigin, credentialFromProtocols, newSecret, PROTOCOL, secretsEqual } from './request-guard';
+import { checkHost, checkOrigin, credentialFromProtocols, newSecret, secretsEqual } from './request-guard';
 import { resolveStatic } from './static-files';
 
 export type HostServer = {
@@ -26,9 +27,6 @@ export type HostServer = {
   clientCount(): number;
   close(): Promise<void>;
 };
-
-/** Largest contract message accepted: camera stills travel this way. */
-const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
 
 /** A launcher ticket dies this long after it is issued: time enough for a slow kiosk to open Chromium. */
 export const TICKET_TTL_MS = 20_000;
@@ -83,8 +81,9 @@ export async function startHostServer(opts: {
 
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: MAX_MESSAGE_BYTES,
-    handleProtocols: (offered) => (offered.has(PROTOCOL) ? PROTOCOL : false),
+    // The codec's bound on a frame: camera stills travel this way. A character is at least a byte.
+    maxPayload: MAX_FRAME_CHARS,
+    handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   });
 
   server.on('upgrade', (req, socket: Duplex, head) => {
@@ -127,8 +126,8 @@ export async function startHostServer(opts: {
     const clientId = `ws-${nextClient++}`;
     sockets.add(ws);
     log.info({ clientId, viaTicket, open: sockets.size }, 'window connected');
-    const send = (message: unknown) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    const send = (frame: HostFrame) => {
+      if (ws.readyState === ws.OPEN) ws.send(encodeHostFrame(frame));
     };
     // A ticket is spent on first use; the page keeps the real secret for reconnects and reloads.
     if (viaTicket) send({ hello: { secret } });
@@ -136,13 +135,16 @@ export async function startHostServer(opts: {
     const detach = app.events.attach((event: EventName, payload) => send({ event, payload }));
 
     ws.on('message', async (data, isBinary) => {
-      const request = parseRequest(isBinary ? null : data.toString());
-      if (!request) {
-        send({ id: null, envelope: { ok: false, code: contractErrors.invalidPayload, message: 'The message was not a contract request.' } });
+      const request = decodeRequest(isBinary ? null : data.toString());
+      if (!request.ok) {
+        // Which way it was wrong, never what it said.
+        log.warn({ clientId, refusal: request.refusal }, 'refused a WebSocket frame');
+        send(refusalFrame(request.refusal, request.id, contractErrors.invalidPayload));
         return;
       }
-      const envelope = await app.dispatcher.dispatch(request.channel, request.payload, { transport: 'websocket', clientId });
-      send({ id: request.id, envelope });
+      const { id, channel, payload } = request.frame;
+      const envelope = await app.dispatcher.dispatch(channel, payload, { transport: 'websocket', clientId });
+      send({ id, envelope });
     });
     ws.on('close', () => {
       detach();
@@ -180,18 +182,4 @@ export async function startHostServer(opts: {
 function refuse(res: http.ServerResponse, status: number, reason: string) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(`${reason}\n`);
-}
-
-function parseRequest(text: string | null): { id: number; channel: string; payload: unknown } | null {
-  if (text === null) return null;
-  let message: unknown;
-  try {
-    message = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof message !== 'object' || message === null) return null;
-  const { id, channel, payload } = message as Record<string, unknown>;
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || typeof channel !== 'string') return null;
-  return { id, channel, payload };
 }

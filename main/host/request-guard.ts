@@ -3,6 +3,7 @@
 // host binds 127.0.0.1 only; these checks stop other local pages (a browser tab on any site, DNS
 // rebinding) and other local programs without the secret.
 import crypto from 'node:crypto';
+import { credentialFromProtocols as credentialFromOffered, type WsCredential } from '../../preload/contract/websocket-frames';
 import { checkHost as checkAuthority, checkOrigin as checkOwnOrigin, type GuardVerdict } from '../net/loopback-guard';
 
 export type { GuardVerdict };
@@ -21,18 +22,7 @@ export function secretsEqual(given: string, expected: string): boolean {
 
 export const newSecret = (): string => crypto.randomBytes(32).toString('base64url');
 
-/**
- * Browsers cannot set headers on a WebSocket, so the client offers the secret as a subprotocol:
- * `scan-station.v1`, `k.<secret>` (or `t.<ticket>`, a one-time ticket from the launcher's URL).
- */
-export const PROTOCOL = 'scan-station.v1';
-
-export function credentialFromProtocols(header: string | undefined): { kind: 'secret' | 'ticket'; value: string } | null {
-  const offered = (header ?? '').split(',').map((p) => p.trim());
-  if (!offered.includes(PROTOCOL)) return null;
-  for (const p of offered) {
-    if (p.startsWith('k.')) return { kind: 'secret', value: p.slice(2) };
-    if (p.startsWith('t.')) return { kind: 'ticket', value: p.slice(2) };
-  }
-  return null;
+/** The credential a WebSocket upgrade offers among its subprotocols (preload/contract/websocket-frames.ts). */
+export function credentialFromProtocols(header: string | undefined): WsCredential | null {
+  return credentialFromOffered((header ?? '').split(',').map((p) => p.trim()));
 }

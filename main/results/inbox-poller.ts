@@ -19,8 +19,11 @@ export type InboxPollerDeps = {
   read: GatedRead;
   /** The TrustID accounts whose inboxes are kept. */
   accounts: () => string[];
-  /** The kiosk's own application a ClientApplicationReference names, if any (I5: reference = app id). */
-  ownApplication: (reference: string) => string | null;
+  /**
+   * The kiosk's own application behind a container, if any: by its ClientApplicationReference
+   * (I5: reference = app id), or by the container a queued fill completes (its reference is the creator's).
+   */
+  ownApplication: (reference: string, containerId: string) => string | null;
   /** Mirrors an own application into the inbox (the sync worker follows it, not the inbox). */
   mirrorOwn: (appId: string) => void;
   /** Containers another part of the kiosk already follows (guest links, queued records). Default: none. */
@@ -225,7 +228,7 @@ export class InboxPoller {
         seen.add(id);
         if (c.DocumentStorageType === 7) listsQueued = true;
         const ref = (c.DocumentContainerFieldList.find((f) => f.Name === 'ClientApplicationReference')?.FieldValueString ?? '').trim();
-        const appId = ref ? this.deps.ownApplication(ref) : null;
+        const appId = this.deps.ownApplication(ref, id);
         if (appId) {
           own.push(appId);
           continue;

@@ -16,7 +16,7 @@ export type QueuedEvidence = {
   noteQueryListsQueued(accountId: string): void;
 };
 
-/** Kept in memory until the persistent flag of migration 7 is wired in (the lead's wiring point). */
+/** Evidence kept in memory only (tests); the app passes the persisted account flag instead (app-services.ts). */
 export function memoryQueuedEvidence(): QueuedEvidence {
   const seen = new Set<string>();
   return { queryListsQueued: (id) => seen.has(id), noteQueryListsQueued: (id) => void seen.add(id) };

@@ -56,6 +56,7 @@ export const channelAccess: Record<InvokeChannel, ChannelAccess> = {
   'devices.list': 'staff',
   'devices.trigger': 'staff',
   'camera.submitStill': 'staff',
+  'camera.reportState': 'staff',
   'capture.start': 'staff',
   'capture.get': 'staff',
   'capture.addDocument': 'staff',

@@ -114,6 +114,8 @@ export type SubmissionRepo = {
   applicationFields(appId: string): ApplicationFieldValue[] | null;
   /** Apps found with phase = SENT: what §7.7 crash recovery resolves before the workers start. */
   listSent(): string[];
+  /** The application that built or completes this container (a queued one keeps its creator's reference). */
+  appIdForContainer(containerId: string): string | null;
   /** Scheduling rows for the queue screen, oldest capture first. Snapshots are not opened here. */
   list(query?: { steps?: readonly StoreStep[]; attentionOnly?: boolean; limit?: number; offset?: number }): SubmissionAppRecord[];
   summary(): QueueSummary;
@@ -337,6 +339,9 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
       }
     },
 
+    appIdForContainer(containerId) {
+      return (db.prepare('SELECT app_id FROM containers WHERE container_id = ? COLLATE NOCASE').pluck().get(containerId) as string | undefined) ?? null;
+    },
     listSent() {
       return db.prepare("SELECT id FROM applications WHERE phase = 'SENT' ORDER BY captured_at").pluck().all() as string[];
     },

@@ -1,6 +1,7 @@
 // What the sync engine tells the UI (issue 5 "Events for the UI"): the queue summary (counts per
 // state, oldest unsent age, last successful sync, the blocking reason), per-application state, and
-// upload progress in bytes. The lead maps these onto contract events. Runs in main; pure builders.
+// upload progress in bytes. main/app/services/queue-view.ts maps these onto contract events. Runs in
+// main; pure builders.
 import type { EffectiveQueueState, QueueRecord } from './queue-machine';
 import type { StateCountRow } from './sync-ports';
 import type { AttentionReason, DisplayState, OutcomeClass, ResultStatus, Step, SubmissionApp } from './submission-types';

@@ -11,7 +11,7 @@ export const DemoTrustIdBehaviour = z.enum(['normal', 'slow', 'unreachable']);
 export type DemoTrustIdBehaviour = z.infer<typeof DemoTrustIdBehaviour>;
 
 /** What the simulated reader presents at the next Scan: Angela's passport, Martin's ID card (another person), or a flawed one. */
-export const DemoSpecimen = z.enum(['alternate', 'passport', 'id-card', 'passport-expired', 'passport-bad-check-digit', 'passport-refer']);
+export const DemoSpecimen = z.enum(['alternate', 'passport', 'id-card', 'id-card-same-person', 'passport-expired', 'passport-bad-check-digit', 'passport-refer']);
 export type DemoSpecimen = z.infer<typeof DemoSpecimen>;
 
 export const DemoControls = z.strictObject({ outcome: DemoOutcome, trustid: DemoTrustIdBehaviour, specimen: DemoSpecimen });

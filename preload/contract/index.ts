@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Envelope } from './envelope';
 import { appEvents, appInvoke } from './app';
+import { cameraEvents, cameraInvoke } from './camera';
 import { captureEvents, captureInvoke } from './capture';
 import { demoInvoke } from './demo';
 import { devicesEvents, devicesInvoke } from './devices';
@@ -16,6 +17,7 @@ import { trustIdCheckInvoke } from './trustid-check';
 
 export * from './envelope';
 export * from './app';
+export * from './camera';
 export * from './capture';
 export * from './demo';
 export * from './devices';
@@ -32,6 +34,7 @@ export const invoke = {
   ...settingsInvoke,
   ...sessionInvoke,
   ...devicesInvoke,
+  ...cameraInvoke,
   ...captureInvoke,
   ...queueInvoke,
   ...resultsInvoke,
@@ -46,6 +49,7 @@ export const events = {
   ...settingsEvents,
   ...sessionEvents,
   ...devicesEvents,
+  ...cameraEvents,
   ...captureEvents,
   ...queueEvents,
   ...resultsEvents,

@@ -81,8 +81,23 @@ export const ResultPage = z.object({
 });
 export type ResultPage = z.infer<typeof ResultPage>;
 
-export const QueuedApplication = z.object({ id: z.string(), name: z.string(), reference: z.string().nullable(), createdAt: z.number().int() });
+/**
+ * A queued application staff may fill at the desk (RAW-API §11.2): `name` is its label from the
+ * flexible-field values, `preparedBy` who prepared it when TrustID says, `inUse` when it already
+ * holds documents (being completed elsewhere: shown, not pickable).
+ */
+export const QueuedApplication = z.object({
+  id: z.string(),
+  name: z.string(),
+  reference: z.string().nullable(),
+  createdAt: z.number().int(),
+  preparedBy: z.string().nullable(),
+  inUse: z.boolean(),
+});
 export type QueuedApplication = z.infer<typeof QueuedApplication>;
+/** `ownRecordsOnly`: no archive privilege, so only the queued applications this kiosk created (RAW-API §13.4 item 3). */
+export const QueuedList = z.object({ entries: z.array(QueuedApplication), ownRecordsOnly: z.boolean() });
+export type QueuedList = z.infer<typeof QueuedList>;
 
 const Id = z.string().min(1).max(64);
 
@@ -91,7 +106,7 @@ export const resultsInvoke = {
   'results.get': { req: z.strictObject({ id: Id }), res: ResultDetail },
   'results.image': { req: z.strictObject({ id: Id, imageId: Id }), res: ImageData },
   'results.pdf': { req: z.strictObject({ id: Id }), res: z.object({ base64: z.string() }) },
-  'queued.list': { req: z.void(), res: z.array(QueuedApplication) },
+  'queued.list': { req: z.void(), res: QueuedList },
 } as const;
 
 /** Main → renderer: the inbox changed (rows arrived or moved on). No personal data: the screen asks again. */

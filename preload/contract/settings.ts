@@ -1,5 +1,6 @@
 // Settings: the file's schema (also what the renderer sees) and the write-only secrets. Runtime-agnostic.
 import { z } from 'zod';
+import { DeviceId, DeviceKind } from './devices';
 import { strictPatch, type DeepPartial } from './strict-patch';
 
 export const TrustIdEnvironment = z.enum(['demo', 'sandbox', 'production', 'custom']);
@@ -76,8 +77,8 @@ export const Settings = z.object({
   devices: z
     .array(
       z.object({
-        id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40'),
-        kind: z.enum(['serial', 'sane', 'hot-folder', 'camera', 'simulated']),
+        id: DeviceId,
+        kind: DeviceKind,
         label: z.string().trim().min(1).max(80),
         enabled: z.boolean().default(true),
         options: z.record(z.string(), z.unknown()).default({}),

@@ -1,13 +1,13 @@
 // Handlers for the queue, results, guest links and queued applications: each asks the current
 // services, naming who acts. Runs in main (plain Node).
 import { AppError } from '../../app-error';
-import { listQueuedApplications } from '../services/queued-applications-service';
+import { queuedListView } from '../services/queued-applications-service';
 import type { AppServices } from '../services/app-services';
 import type { Dispatcher } from '../dispatcher';
 import { registerGuestLinkHandlers } from './guest-link-handlers';
 
 export function registerDeskHandlers(dispatcher: Dispatcher, services: AppServices): void {
-  const { queue, results, session, trustid } = services;
+  const { queue, results, session, queuedList } = services;
   /** Who acts (the guard has already required a signed-in, unlocked session). */
   const actor = () => {
     const who = session.current();
@@ -28,5 +28,8 @@ export function registerDeskHandlers(dispatcher: Dispatcher, services: AppServic
   dispatcher.handle('results.pdf', ({ id }) => results.pdf(id));
 
   registerGuestLinkHandlers(dispatcher, services);
-  dispatcher.handle('queued.list', () => listQueuedApplications(trustid.clientFor(actor().accountId, 'interactive'), undefined));
+  dispatcher.handle('queued.list', async () => {
+    actor();
+    return queuedListView(await queuedList.list());
+  });
 }

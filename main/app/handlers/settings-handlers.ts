@@ -1,5 +1,6 @@
 // Handlers for settings.*. Secrets go in, never out. Runs in main (plain Node).
 import { AppError } from '../../app-error';
+import { SimulatedReaderSettings } from '../../demo/simulated-reader/simulated-reader-settings';
 import { DeviceSettings } from '../../devices/device-settings';
 import type { Logger } from '../../logging/logger';
 import type { Dispatcher } from '../dispatcher';
@@ -12,11 +13,11 @@ export function registerSettingsHandlers(dispatcher: Dispatcher, settings: Setti
     // Reader options are each driver's own; check them here so a bad one is refused, not saved.
     if (patch.devices !== undefined) {
       const devices = DeviceSettings.safeParse({ devices: patch.devices });
-      if (!devices.success) {
+      const issue = devices.success ? simulatedOptionsIssue(devices.data) : devices.error.issues[0];
+      if (issue) {
         // Option names are the client's: shown only as a short escaped excerpt.
-        const issue = devices.error.issues[0];
-        const where = issue?.path.slice(0, 4).map((step) => excerpt(String(step))).join('.') || 'devices';
-        throw new AppError('settings.invalid-reader', `A reader setting is not valid (${where}: ${issue?.message.slice(0, 160) ?? 'invalid'}). Correct it and save again.`);
+        const where = issue.path.slice(0, 4).map((step) => excerpt(String(step))).join('.') || 'devices';
+        throw new AppError('settings.invalid-reader', `A reader setting is not valid (${where}: ${issue.message.slice(0, 160)}). Correct it and save again.`);
       }
     }
     const view = settings.update(patch);
@@ -32,4 +33,19 @@ export function registerSettingsHandlers(dispatcher: Dispatcher, settings: Setti
     settings.secrets().clear(name);
     log.info({ secretName: name }, 'secret cleared');
   });
+}
+
+type Issue = { path: PropertyKey[]; message: string };
+
+/** The simulated reader's options (the demo's own schema, which main/devices does not import). */
+function simulatedOptionsIssue(settings: DeviceSettings): Issue | undefined {
+  for (const [i, device] of settings.devices.entries()) {
+    if (device.kind !== 'simulated') continue;
+    const parsed = SimulatedReaderSettings.safeParse(device.options);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]!;
+      return { path: ['devices', i, 'options', ...first.path], message: first.message };
+    }
+  }
+  return undefined;
 }

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Verdict, type CaptureDraft, type DeviceView, type HealthComponent, type Mode, type QueueItem, type QueueSummary, type ResultArrival, type SessionView, type SubmissionView } from '../../../preload/contract';
+import { Verdict, type CameraCaptureRequest, type CaptureDraft, type DeviceView, type HealthComponent, type Mode, type QueueItem, type QueueSummary, type ResultArrival, type SessionView, type SubmissionView } from '../../../preload/contract';
 import { localReference } from '../../capture/local-reference';
 import { createCaptureService, type CaptureService } from '../../capture/capture-service';
 import { createSubmissionFollow, type SubmissionFollow } from '../../capture/submission-follow';
@@ -17,7 +17,7 @@ import type { AppPaths } from '../../config/app-home';
 import { ephemeralCustody, type KeyCustody } from '../../config/key-custody';
 import type { Logger } from '../../logging/logger';
 import { startHousekeeping } from '../../store/housekeeping';
-import { scheduleApplicationsElsewhere } from '../../demo/emulator';
+import { prepareDemoQueuedApplications, scheduleApplicationsElsewhere } from '../../demo/emulator';
 import { InboxPoller } from '../../results/inbox-poller';
 import { openStore, type Store } from '../../store/open-store';
 import { systemClock, timerScheduler } from '../../sync/real-time';
@@ -28,6 +28,11 @@ import { loadOrCreateDeviceId } from '../../trustid';
 import { createRemoteCreatesService, type RemoteCreatesService } from '../../results/remote-creates';
 import type { SettingsService } from '../settings-service';
 import { createFieldDefinitions, documentFormFrom, documentFormKey, type FieldDefinitionsService } from './field-definitions';
+import { UNNAMED_QUEUED } from './queued-applications-service';
+import { createQueuedList, type QueuedListService } from '../../results/queued-list';
+
+/** RAW-API §7.9: the demo emulator's marker slot (its default customFields, §15.1). */
+const DEMO_MARKER_SLOT = { index: 9, propertyName: 'KioskCaptureRef' };
 import { createQueueService, type QueueService } from './queue-service';
 import { createResultsService, type ResultsService } from './results-service';
 import { openTrustIdConnection, type TrustIdConnection } from './trustid-connection';
@@ -45,6 +50,8 @@ export type ServiceContext = {
   emitSession(view: SessionView): void;
   emitCapture(draft: CaptureDraft | null): void;
   emitDevices(list: DeviceView[]): void;
+  /** `camera.captureRequested`: main asks the capture screen's camera for a still. */
+  emitCameraCaptureRequested?(request: CameraCaptureRequest): void;
   /** `capture.submissionChanged`: the submitted screen follows its application. */
   emitSubmission?(view: SubmissionView): void;
   /** `results.arrived`: a result is ready for something this kiosk started. */
@@ -67,6 +74,8 @@ export type AppServices = {
   /** Guest links and queued applications this kiosk creates (SUBMISSION-PROTOCOL §14). */
   remoteCreates: RemoteCreatesService;
   fieldDefinitions: FieldDefinitionsService;
+  /** Queued applications staff can fill at the desk (RAW-API §11.2). */
+  queuedList: QueuedListService;
   session: SessionService;
   devices: DeviceService;
   capture: CaptureService;
@@ -143,7 +152,11 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     onCompleted: (appId) => results.recordOutcome(appId),
   });
   worker = new SubmissionWorker({
-    store: submissionStoreFrom(store, { documentFields: (appId, docIndex) => store.submissions.documentFields(appId, docIndex) }),
+    store: submissionStoreFrom(store, {
+      documentFields: (appId, docIndex) => store.submissions.documentFields(appId, docIndex),
+      // RAW-API §7.9: the demo account's marker slot; a real account's slot is not configurable yet.
+      ...(ctx.mode === 'demo' ? { markerSlot: () => DEMO_MARKER_SLOT } : {}),
+    }),
     apiFor: (accountId) => submissionApiFrom(trustid.clientFor(accountId, 'sync')),
     clock: systemClock,
     scheduler: timerScheduler(),
@@ -164,7 +177,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     // The polling lane's rules: shared session, not_before and offline gate; never pausing the queue.
     read: (accountId, read) => syncWorker.pollingRead(accountId, () => read(trustid.clientFor(accountId, 'sync'))),
     accounts: () => store.accounts.list().map((a) => a.id),
-    ownApplication: (reference) => (store.results.summary(reference) ? reference : null),
+    ownApplication: (reference, containerId) => (reference && store.results.summary(reference) ? reference : store.submissions.appIdForContainer(containerId)),
     mirrorOwn: (appId) => results.mirror(appId),
     clock: systemClock,
     scheduler: timerScheduler(),
@@ -180,6 +193,8 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
   inbox.start();
   // Demo: a few applications made elsewhere arrive over the first minutes (workflow 2), each looked
   // for at once so the inbox shows it without waiting for the 2-minute poll.
+  // Demo: two booked visitors wait in the Queued list (workflow 3, desk fulfilment).
+  if (trustid.emulator) prepareDemoQueuedApplications(trustid.emulator);
   const stopArrivals = trustid.emulator
     ? scheduleApplicationsElsewhere(trustid.emulator, {
         onArrival: (r) => {
@@ -244,14 +259,28 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     log,
     now: ctx.now,
     onDevicesChanged: ctx.emitDevices,
+    onCameraCaptureRequested: ctx.emitCameraCaptureRequested,
     sane: { saneConfigDir: process.env.SANE_CONFIG_DIR },
   });
   await devices.apply();
 
+  const signedInAccount = () => session.current()?.accountId ?? 'kiosk';
+  const queuedList = createQueuedList({
+    client: () => interactive(signedInAccount()),
+    // SUBMISSION-PROTOCOL §13.2: recorded for the create lookups of §14.
+    onQueuedListed: () => store.accountEvidence.markQueryListsQueued(signedInAccount()),
+    // RAW-API §11.2: this kiosk's own guest links are not queued applications to fill.
+    isOwnGuestLink: (reference) => remoteCreates.isOwnGuestLinkReference(reference),
+    // §13.4 item 3: without archive privilege, the queued applications this kiosk created.
+    ownQueued: () => remoteCreates.listOwnQueued(signedInAccount()).flatMap((r) => (r.containerId ? [{ containerId: r.containerId }] : [])),
+    // SUBMISSION-PROTOCOL §14.2 item 4: a late duplicate of one of ours is met here too.
+    onQueuedContainer: (container) => remoteCreates.noteQueuedContainer(signedInAccount(), container),
+  });
+
   const fieldDefinitions = createFieldDefinitions({ clientFor: interactive, cache: store.fieldDefinitions, online, now: ctx.now, log });
   // Issue 10 §5: the document-level form, fetched and cached like the application form. The capture
   // marker's slot is the kiosk's, never on the form (RAW-API §7.9: Index 9 in demo mode).
-  const markerSlot = ctx.mode === 'demo' ? { index: 9, propertyName: 'KioskCaptureRef' } : null;
+  const markerSlot = ctx.mode === 'demo' ? DEMO_MARKER_SLOT : null;
   const documentFieldDefinitions = createFieldDefinitions({
     clientFor: interactive,
     cache: store.fieldDefinitions,
@@ -274,6 +303,11 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     fieldDefinitions: async () => {
       const who = session.current();
       return who ? fieldDefinitions.forAccount(who.accountId) : [];
+    },
+    // A queued application staff picked from the list they saw (works offline once listed).
+    queuedApplication: async (id) => {
+      const e = queuedList.picked(id);
+      return e ? { id: e.containerId, name: e.label || UNNAMED_QUEUED } : null;
     },
     documentFieldDefinitions: async () => {
       const who = session.current();
@@ -299,6 +333,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     inbox,
     remoteCreates,
     fieldDefinitions,
+    queuedList,
     session,
     devices,
     capture,

@@ -1,17 +1,21 @@
-// Queued applications (RAW-API §11) prepared by a back office for this branch: the containers the
-// archive query returns that are still in the queued state (storage type 7). Runs in main.
-import type { QueuedApplication } from '../../../preload/contract';
-import { DocumentStorageType, type TrustIdClient } from '../../trustid';
+// Queued applications for the contract (RAW-API §11.2): the feature's list (main/results/queued-list.ts)
+// in the contract's words. Runs in main.
+import type { QueuedList } from '../../../preload/contract';
+import type { QueuedList as FeatureList } from '../../results/queued-list';
 
-export async function listQueuedApplications(client: TrustIdClient, branchId: string | undefined): Promise<QueuedApplication[]> {
-  const found: QueuedApplication[] = [];
-  for await (const page of client.archiveContainerQueryPages({ containerBranchId: branchId, pageSize: 50 })) {
-    for (const c of page.containers) {
-      if (c.DocumentStorageType !== DocumentStorageType.Queued) continue;
-      const reference = c.DocumentContainerFieldList.find((f) => f.Name === 'ClientApplicationReference')?.FieldValueString ?? null;
-      found.push({ id: c.Id, name: c.Fullname?.trim() || 'Unnamed application', reference, createdAt: c.CreatedAt?.getTime() ?? 0 });
-    }
-    if (found.length >= 100) break;
-  }
-  return found;
+/** An entry whose fields hold no text still needs a name staff can read and pick by. */
+export const UNNAMED_QUEUED = 'Queued application';
+
+export function queuedListView(list: FeatureList): QueuedList {
+  return {
+    ownRecordsOnly: list.ownRecordsOnly,
+    entries: list.entries.map((e) => ({
+      id: e.containerId,
+      name: e.label || UNNAMED_QUEUED,
+      reference: e.reference,
+      createdAt: e.createdAt,
+      preparedBy: e.preparedBy,
+      inUse: e.inUse,
+    })),
+  };
 }

@@ -2,7 +2,7 @@
 // with zod. Runtime-agnostic.
 import { z } from 'zod';
 
-export const SimulatedReaderSettings = z.object({
+export const SimulatedReaderSettings = z.strictObject({
   /** Present a specimen every so often; null = only when triggered (the Scan button). */
   intervalMs: z.number().int().min(1000).max(3_600_000).nullable().default(null),
   /** Which images each read sends; empty lists make an MRZ-only reader. */

@@ -7,8 +7,13 @@ import { resolveBirthDate, type IsoDay } from '../../devices/mrz/mrz-dates';
 
 export type SpecimenKind = 'passport' | 'id-card';
 
+/** Whose document it is: by default Angela holds the passport and Martin the ID card (two people). */
+export type SpecimenHolder = 'angela' | 'martin';
+
 export type SpecimenOptions = {
   kind?: SpecimenKind;
+  /** A document of the other kind for the same person (issue 11 §1: a second document of one person). */
+  holder?: SpecimenHolder;
   /** Expiry a year before today, so the document reads as expired. */
   expired?: boolean;
   /** The birth date's check digit is wrong (the composite then fails too). */
@@ -45,17 +50,18 @@ function corruptCheckDigit(line: string, column: number): string {
 /** Builds the specimen for `today` (so a valid one never expires and an expired one always has). */
 export function specimenDocument(options: SpecimenOptions, today: IsoDay): Specimen {
   const kind = options.kind ?? 'passport';
+  const angela = (options.holder ?? (kind === 'passport' ? 'angela' : 'martin')) === 'angela';
   const expiry = shiftYears(today, options.expired ? -1 : 5);
   const issue = shiftYears(today, options.expired ? -11 : -5);
   const holder: MrzHolder = {
     documentCode: kind === 'passport' ? 'P<' : 'ID',
     issuingState: 'UTO',
     lastName: options.referSurname ? 'REFER' : 'SPECIMEN',
-    givenNames: kind === 'passport' ? 'ANGELA ZOE' : 'MARTIN ALEX',
-    documentNumber: kind === 'passport' ? 'UP1234567' : 'IC9876543',
+    givenNames: angela ? 'ANGELA ZOE' : 'MARTIN ALEX',
+    documentNumber: kind === 'passport' ? (angela ? 'UP1234567' : 'UP7654321') : angela ? 'IC1357913' : 'IC9876543',
     nationality: 'UTO',
-    birthDate: kind === 'passport' ? '900115' : '851203',
-    sex: kind === 'passport' ? 'F' : 'M',
+    birthDate: angela ? '900115' : '851203',
+    sex: angela ? 'F' : 'M',
     expiryDate: expiry.yymmdd,
     optional: '',
   };

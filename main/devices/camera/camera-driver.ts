@@ -7,7 +7,8 @@ import { AppError } from '../../app-error';
 import type { Logger } from '../../logging/logger';
 import { inspectImage, type ImageLimits } from '../device-image-check';
 import type { Driver, DriverEvents, DriverStatus, ImageLight, ImageSide } from '../driver';
-import { maxStillBytes, type CameraCaptureRequest, type CameraOptions, type CameraState, type CameraStill } from './camera-schemas';
+import { maxStillBytes, type CameraCaptureRequest, type CameraReport } from '../../../preload/contract';
+import type { CameraOptions } from './camera-settings';
 
 export type CameraDriverOptions = {
   id: string;
@@ -27,8 +28,8 @@ export type CameraDriver = Driver & {
   /** Checks a still and emits it as an `image` event; rejects with `camera.bad-image` and the reason. */
   submitStill(still: SubmittedStill): Promise<{ width: number; height: number }>;
   /** What the renderer found when it opened the camera. */
-  reportState(state: CameraState['state']): void;
-  /** Asks the renderer for a still (front, white light). */
+  reportState(state: CameraReport): void;
+  /** Asks the capture screen for a still (front, white light); refused while no screen has the camera open. */
   trigger(): Promise<void>;
 };
 
@@ -38,17 +39,12 @@ const captureRequestLifeMs = 30_000;
 /** Camera stills: JPEG only (the renderer encodes them), at least VGA, at most 8K. */
 const stillLimits: Partial<ImageLimits> = { maxBytes: maxStillBytes, minSide: 320, maxSide: 8192, maxPixels: 40_000_000 };
 
-const offlineDetail: Record<Exclude<CameraState['state'], 'ready'>, string> = {
+const offlineDetail: Record<Exclude<CameraReport, 'ready' | 'closed'>, string> = {
   'no-camera': 'No camera was found. Plug in the camera; it is used as soon as it appears.',
   'permission-denied': 'Scan Station was not allowed to use the camera. Ask your administrator to allow camera access.',
   'in-use': 'The camera is in use by another program. Close that program and open the capture screen again.',
   failed: 'The camera could not be started. Unplug it, plug it back in, and open the capture screen again.',
 };
-
-/** Decodes the contract's base64 still (already checked for alphabet and size by its schema). */
-export function stillFromPayload(payload: Pick<CameraStill, 'side' | 'light' | 'jpegBase64'>): SubmittedStill {
-  return { side: payload.side, light: payload.light, bytes: Buffer.from(payload.jpegBase64, 'base64') };
-}
 
 export function createCameraDriver(opts: CameraDriverOptions): CameraDriver {
   const emitter = new EventEmitter<DriverEvents>();
@@ -56,6 +52,9 @@ export function createCameraDriver(opts: CameraDriverOptions): CameraDriver {
   const newId = opts.newId ?? randomUUID;
   const source = `camera:${opts.id}`;
   let running = false;
+  /** Whether a capture screen has the camera open now, so that a request for a still can be answered. */
+  let screenOpen = false;
+  const waiting: DriverStatus = { state: 'connecting', detail: 'Waiting for the capture screen to open the camera.' };
 
   const setStatus = (next: DriverStatus) => emitter.emit('status', next);
 
@@ -67,7 +66,8 @@ export function createCameraDriver(opts: CameraDriverOptions): CameraDriver {
       if (running) return;
       running = true;
       // Until the renderer opens the camera, main cannot know whether one is there.
-      setStatus({ state: 'connecting', detail: 'Waiting for the capture screen to open the camera.' });
+      screenOpen = false;
+      setStatus(waiting);
     },
 
     async stop() {
@@ -76,11 +76,13 @@ export function createCameraDriver(opts: CameraDriverOptions): CameraDriver {
       setStatus({ state: 'offline' });
     },
 
-    reportState(state: CameraState['state']) {
+    reportState(state: CameraReport) {
       if (!running) return;
+      screenOpen = state === 'ready';
       // Camera trouble is reported as offline, not error: reconnecting from main cannot fix it; the
       // renderer reports again when the camera changes.
       if (state === 'ready') setStatus({ state: 'ready', detail: 'Camera ready.' });
+      else if (state === 'closed') setStatus(waiting);
       else setStatus({ state: 'offline', detail: offlineDetail[state] });
     },
 
@@ -99,7 +101,8 @@ export function createCameraDriver(opts: CameraDriverOptions): CameraDriver {
 
     async trigger() {
       if (!running) throw new AppError('camera.off', 'The camera is not in use. Turn it on in Settings.');
-      if (!opts.requestCapture) {
+      // Nobody would answer: say where pictures are taken rather than wait out a timeout.
+      if (!opts.requestCapture || !screenOpen) {
         throw new AppError('camera.no-screen', 'The camera takes pictures from the capture screen. Open it and press Take picture.');
       }
       opts.requestCapture({ deviceId: opts.id, side: 'front', light: 'white', requestId: newId(), expiresAt: now() + captureRequestLifeMs });

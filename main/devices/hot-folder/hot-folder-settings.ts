@@ -1,8 +1,9 @@
-// Settings of one hot folder (part of DeviceSettings). Runtime-agnostic zod: the lead moves it into
-// the settings contract as it stands. The naming convention is in resources/hot-folder/README.md.
+// Settings of one hot folder (a `hot-folder` device's options in DeviceSettings). Runtime-agnostic
+// zod, strict: settings.update refuses an option this schema does not know. The naming convention is
+// in resources/hot-folder/README.md.
 import { z } from 'zod';
 
-export const HotFolderOptions = z.object({
+export const HotFolderOptions = z.strictObject({
   /** The folder the vendor's reader software writes into (absolute path; may be a network share). */
   folder: z.string().min(1).max(4096),
   /** How often the folder is listed. fs.watch misses changes on network shares, so it is polled. */

@@ -1,8 +1,8 @@
-// Settings of one SANE scanner (part of DeviceSettings). Runtime-agnostic zod: the lead moves it
-// into the settings contract as it stands.
+// Settings of one SANE scanner (a `sane` device's options in DeviceSettings). Runtime-agnostic zod,
+// strict: settings.update refuses an option this schema does not know.
 import { z } from 'zod';
 
-export const SaneOptions = z.object({
+export const SaneOptions = z.strictObject({
   /** SANE device name (`scanimage -L`); null takes the first scanner found. */
   device: z.string().min(1).max(256).nullable().default(null),
   /** 300 dpi is what ICAO 9303 readers scan MRZ pages at; the scanner's nearest value is used. */

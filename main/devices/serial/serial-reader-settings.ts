@@ -21,7 +21,7 @@ export const ByteMarkerText = z
     { message: 'must be control names (STX, ETX, CR, …) or hex bytes (02, 0x1B), separated by spaces' },
   );
 
-export const SerialLineSettings = z.object({
+export const SerialLineSettings = z.strictObject({
   baudRate: z.number().int().min(110).max(4_000_000).default(9600),
   dataBits: z.union([z.literal(5), z.literal(6), z.literal(7), z.literal(8)]).default(8),
   parity: z.enum(['none', 'even', 'odd', 'mark', 'space']).default('none'),
@@ -30,7 +30,7 @@ export const SerialLineSettings = z.object({
 });
 export type SerialLineSettings = z.infer<typeof SerialLineSettings>;
 
-export const ReaderFramingSettings = z.object({
+export const ReaderFramingSettings = z.strictObject({
   lineEnding: z.enum(['cr', 'lf', 'crlf', 'any']).default(defaultReaderFraming.lineEnding),
   prefix: ByteMarkerText.default(''),
   suffix: ByteMarkerText.default(''),
@@ -53,7 +53,7 @@ const readerBehaviour = {
   answerTimeoutMs: z.number().int().min(100).max(60_000).default(3000),
 };
 
-export const SerialReaderSettings = z.object({
+export const SerialReaderSettings = z.strictObject({
   /** e.g. /dev/ttyACM0, /dev/serial/by-id/usb-…, COM3. */
   path: z.string().min(1).max(256),
   ...readerBehaviour,

@@ -1,9 +1,10 @@
-// Bridge over the Chromium shell's WebSocket. The secret (or one-time ticket) arrives in the URL
-// fragment, which the server never sees; it is moved to sessionStorage and wiped from the address.
-import type { Envelope, EventName } from '../../../preload/contract';
+// Bridge over the Chromium shell's WebSocket, in the frames of preload/contract/websocket-frames.ts.
+// The secret (or one-time ticket) arrives in the URL fragment, which the server never sees; it is
+// moved to sessionStorage and wiped from the address.
+import type { EventName } from '../../../preload/contract';
+import { credentialProtocol, decodeHostFrame, encodeRequest, WS_PROTOCOL } from '../../../preload/contract/websocket-frames';
 import { BridgeError, type Bridge, type ConnectionState } from './bridge';
 
-const PROTOCOL = 'scan-station.v1';
 const SECRET_KEY = 'scan-station.secret';
 
 const noKey = new BridgeError('contract.no-secret', 'This page was opened without its access key. Close it and start Scan Station again.');
@@ -17,11 +18,11 @@ export function takeCredential(location: Location, history: History, storage: St
   if (secret || ticket) history.replaceState(null, '', location.pathname + location.search);
   if (secret) {
     storage.setItem(SECRET_KEY, secret);
-    return `k.${secret}`;
+    return credentialProtocol({ kind: 'secret', value: secret });
   }
-  if (ticket) return `t.${ticket}`;
+  if (ticket) return credentialProtocol({ kind: 'ticket', value: ticket });
   const kept = storage.getItem(SECRET_KEY);
-  return kept ? `k.${kept}` : null;
+  return kept ? credentialProtocol({ kind: 'secret', value: kept }) : null;
 }
 
 export function websocketBridge(opts: { url: string; credential: string | null; storage: Storage }): Bridge {
@@ -45,7 +46,7 @@ export function websocketBridge(opts: { url: string; credential: string | null; 
       setState('closed');
       return Promise.reject(noKey);
     }
-    const ws = new WebSocket(opts.url, [PROTOCOL, credential]);
+    const ws = new WebSocket(opts.url, [WS_PROTOCOL, credential]);
     socket = ws;
     return new Promise<void>((resolve, reject) => {
       ws.onopen = () => {
@@ -53,7 +54,7 @@ export function websocketBridge(opts: { url: string; credential: string | null; 
         setState('open');
         resolve();
       };
-      ws.onmessage = (message) => receive(String(message.data));
+      ws.onmessage = (message) => receive(message.data);
       ws.onclose = () => {
         for (const p of pending.values()) p.reject(new BridgeError('contract.transport-error', 'Lost the connection to Scan Station. Please try again.'));
         pending.clear();
@@ -69,31 +70,26 @@ export function websocketBridge(opts: { url: string; credential: string | null; 
     });
   }
 
-  function receive(text: string) {
-    let message: Record<string, unknown>;
-    try {
-      message = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      return;
-    }
-    if (message.hello && typeof (message.hello as { secret?: unknown }).secret === 'string') {
-      const secret = (message.hello as { secret: string }).secret;
+  function receive(data: unknown) {
+    // Anything that is not a frame of ours is dropped unread.
+    const decoded = decodeHostFrame(data);
+    if (!decoded) return;
+    if (decoded.kind === 'hello') {
+      const { secret } = decoded.frame.hello;
       opts.storage.setItem(SECRET_KEY, secret);
-      credential = `k.${secret}`; // the ticket is spent; reconnects use the secret
+      credential = credentialProtocol({ kind: 'secret', value: secret }); // the ticket is spent; reconnects use the secret
       return;
     }
-    if (typeof message.event === 'string') {
-      for (const l of listeners.get(message.event) ?? []) l(message.payload);
+    if (decoded.kind === 'event') {
+      for (const l of listeners.get(decoded.frame.event) ?? []) l(decoded.frame.payload);
       return;
     }
-    if (typeof message.id === 'number') {
-      const waiting = pending.get(message.id);
-      if (!waiting) return;
-      pending.delete(message.id);
-      const envelope = message.envelope as Envelope<unknown>;
-      if (envelope.ok) waiting.resolve(envelope.value);
-      else waiting.reject(new BridgeError(envelope.code, envelope.message, envelope.params));
-    }
+    const { id, envelope } = decoded.frame;
+    const waiting = id === null ? undefined : pending.get(id);
+    if (!waiting || id === null) return;
+    pending.delete(id);
+    if (envelope.ok) waiting.resolve(envelope.value);
+    else waiting.reject(new BridgeError(envelope.code, envelope.message, envelope.params));
   }
 
   opened = connect().catch(() => undefined);
@@ -107,7 +103,7 @@ export function websocketBridge(opts: { url: string; credential: string | null; 
       }
       const id = nextId++;
       const reply = new Promise<never>((resolve, reject) => pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
-      socket.send(JSON.stringify({ id, channel, payload: args[0] }));
+      socket.send(encodeRequest({ id, channel, payload: args[0] }));
       return reply;
     },
     on(event: EventName, listener) {

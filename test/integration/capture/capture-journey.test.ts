@@ -23,13 +23,14 @@ async function rig(): Promise<CaptureRig> {
 }
 
 const passport = specimenDocument({ kind: 'passport' }, today);
-const card = specimenDocument({ kind: 'id-card' }, today);
+const card = specimenDocument({ kind: 'id-card', holder: 'angela' }, today);
 const reader = (r: CaptureRig) => r.devices.manager.get('demo-reader') as SimulatedReader;
 const ids = (d: CaptureDraft) => d.documents.map((doc) => doc.steps.map((s) => s.image?.id ?? null));
 
 /** Presents a specimen on the demo reader and waits until the capture has taken and judged it. */
 async function present(r: CaptureRig, kind: 'passport' | 'id-card'): Promise<CaptureDraft> {
-  await reader(r).present({ kind });
+  // One person per check (issue 11 §1): the ID card is Angela's too, like the passport.
+  await reader(r).present({ kind, holder: 'angela' });
   await r.capture.settled();
   return r.capture.get() as CaptureDraft;
 }
@@ -133,6 +134,6 @@ describe('capture journey with the demo reader and a real store', () => {
     await r.value('capture.start', { documentType: 'passport' });
     expect(await r.call('capture.image', { imageId: 'nope', variant: 'thumbnail' })).toMatchObject({ ok: false, code: 'capture.no-image' });
     expect(await r.call('capture.start', { documentType: 'passport', queuedApplicationId: 'q-1' })).toMatchObject({ ok: false, code: 'capture.already-open' });
-    expect(await r.call('camera.submitStill', { side: 'front', light: 'white', jpegBase64: '/9j/4AAQ' })).toMatchObject({ ok: false, code: 'camera.none' });
+    expect(await r.call('camera.submitStill', { deviceId: 'camera', side: 'front', light: 'white', jpegBase64: '/9j/4AAQ' })).toMatchObject({ ok: false, code: 'camera.none' });
   });
 });

@@ -80,20 +80,21 @@ describe.skipIf(!hasSocat())('serial MRZ reader on a PTY with a camera', () => {
     const jpeg = Buffer.from((await renderSpecimenImage(passport, 'front', 'white', { specimensDir: `${resourcesDir}/specimens` })).bytes);
     const png = await sharp(jpeg).png().toBuffer();
     const hostile: Array<[string, string]> = [
-      ['not base64 at all', 'this is <not> base64!!'],
       ['random bytes', Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)).toString('base64')],
       ['a JPEG cut short', jpeg.subarray(0, Math.floor(jpeg.length / 2)).toString('base64')],
       ['a PNG', png.toString('base64')],
       ['a JPEG header on garbage', Buffer.concat([jpeg.subarray(0, 600), Buffer.alloc(4000, 0x41), Buffer.from([0xff, 0xd9])]).toString('base64')],
     ];
+    // Not base64 at all: the contract refuses it before main decodes anything.
+    expect(await r.call('camera.submitStill', { deviceId: 'webcam', side: 'front', light: 'white', jpegBase64: 'this is <not> base64!!' })).toMatchObject({ ok: false, code: 'contract.invalid-payload' });
     for (const [what, jpegBase64] of hostile) {
-      const answer = await r.call('camera.submitStill', { side: 'front', light: 'white', jpegBase64 });
+      const answer = await r.call('camera.submitStill', { deviceId: 'webcam', side: 'front', light: 'white', jpegBase64 });
       expect(answer, what).toMatchObject({ ok: false, code: 'camera.bad-image', message: expect.stringMatching(/^The camera picture could not be used: .+ Take the picture again\.$/) });
     }
     await r.capture.settled();
     expect(r.capture.get()!.documents[0]!.steps[0]!.image).toBeNull();
 
-    expect(await r.call('camera.submitStill', { side: 'front', light: 'white', jpegBase64: jpeg.toString('base64') })).toEqual({ ok: true, value: undefined });
+    expect(await r.call('camera.submitStill', { deviceId: 'webcam', side: 'front', light: 'white', jpegBase64: jpeg.toString('base64') })).toEqual({ ok: true, value: undefined });
     await r.capture.settled();
     draft = r.capture.get()!;
     expect(draft.documents[0]!.steps[0]!.image).toMatchObject({ side: 'front', light: 'white', width: 1476, height: 1039 });

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exponentialBackoff } from '../../../main/devices/device-backoff';
 import { registerBuiltInDrivers } from '../../../main/devices/device-built-ins';
 import { createDeviceManager, type DeviceManager } from '../../../main/devices/device-manager';
-import type { DeviceView } from '../../../main/devices/device-schemas';
+import type { ManagerDeviceView as DeviceView } from '../../../main/devices/manager-view';
 import { DeviceSettings } from '../../../main/devices/device-settings';
 import { createDriverRegistry } from '../../../main/devices/driver-registry';
 import type { ImageEvent } from '../../../main/devices/driver';

@@ -31,7 +31,10 @@ async function rigAs(username: string, opts: Omit<Parameters<typeof startRig>[0]
 }
 
 /** A poller over the rig's worker gate; `onQuery` runs after each archive page is answered ("during polling"). */
-function pollerFor(rig: Rig, o: { skewMs?: number; pageSize?: number; onQuery?: (req: ArchiveContainerQueryRequest) => void; mirrored?: string[] } = {}) {
+function pollerFor(
+  rig: Rig,
+  o: { skewMs?: number; pageSize?: number; onQuery?: (req: ArchiveContainerQueryRequest) => void; mirrored?: string[]; ownApplication?: (ref: string, containerId: string) => string | null } = {},
+) {
   const queries: ArchiveContainerQueryRequest[] = [];
   const poller = new InboxPoller({
     inbox: rig.store.inbox,
@@ -50,7 +53,7 @@ function pollerFor(rig: Rig, o: { skewMs?: number; pageSize?: number; onQuery?: 
         return read(spy);
       }),
     accounts: () => ['kiosk'],
-    ownApplication: (ref) => (rig.store.results.summary(ref) ? ref : null),
+    ownApplication: o.ownApplication ?? ((ref) => (rig.store.results.summary(ref) ? ref : null)),
     mirrorOwn: (appId) => o.mirrored?.push(appId),
     clock: { now: () => rig.time.now() + (o.skewMs ?? 0) },
     scheduler: rig.time,
@@ -181,6 +184,28 @@ describe('results inbox polling against the emulator', () => {
     expect(seen.rows).toBeGreaterThanOrEqual(seen.visible);
     expect(seen.late).toBeGreaterThan(0);
   }, 120_000);
+
+  it('a queued container this kiosk is completing joins the inbox as the kiosk’s own application, never as a second row', async () => {
+    const emu = await startEmulator({ controls: true, clock: 'manual', now: () => T0 });
+    try {
+      const rig = await rigAs('demo.frontdesk', { emu });
+      rig.worker.start();
+      const filling = emu.createQueuedElsewhere({});
+      const other = emu.createQueuedElsewhere({});
+      const mirrored: string[] = [];
+      // The queued container keeps its creator's reference, so the kiosk knows it by container id.
+      const { poller } = pollerFor(rig, { mirrored, ownApplication: (_ref, containerId) => (containerId === filling.toLowerCase() ? 'app-filling' : null) });
+      await poller.runDue();
+      expect(mirrored).toEqual(['app-filling']);
+      const rows = rig.store.inbox.list();
+      expect(rows.total).toBe(1);
+      expect(rig.store.inbox.byContainer(other.toLowerCase())).not.toBeNull();
+      expect(rig.store.inbox.byContainer(filling.toLowerCase())).toBeNull();
+    } finally {
+      for (const r of rigs.splice(0)) await r.close({ keepEmulator: true });
+      await emu.close();
+    }
+  }, 60_000);
 
   it('keeps the watermark across a restart (the SQLite file reopened) and polls again from it minus the overlap', async () => {
     const custody = ephemeralCustody();

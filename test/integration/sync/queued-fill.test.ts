@@ -4,6 +4,7 @@
 // HTTP; a manual clock. The kiosk signs in as demo.frontdesk (Branch visibility, archive privilege),
 // and the queued container is made by demo.admin at the same branch.
 import { afterEach, describe, expect, it } from 'vitest';
+import { ephemeralCustody } from '../../../main/config/key-custody';
 import type { FaultRuleInput, RunningEmulator } from '../../../main/demo/emulator';
 import type { CallOutcome, StepCall } from '../../../main/sync/submission-types';
 import type { SubmissionApi } from '../../../main/sync/sync-ports';
@@ -50,7 +51,9 @@ async function expectFilledOnce(rig: Rig, appId: string, C: string, images: numb
   expect(c.publishCount).toBe(1);
   expect(c.documents).toHaveLength(1);
   expect(c.documents[0]?.images).toBe(images);
-  const retrieved = await rig.clients.get('kiosk')!.retrieveDocumentContainer({ containerId: C });
+  const client = rig.clients.get('kiosk')!;
+  await client.login();
+  const retrieved = await client.retrieveDocumentContainer({ containerId: C });
   expect(retrieved.Documents.map((d) => d.CustomFieldDictionary.find((f) => f.Key === 'KioskCaptureRef')?.Value?.Value)).toEqual([`${appId}:0`]);
   expect(Boolean(retrieved.ApplicantPhotoImage?.Id)).toBe(photo);
   expect(a.containers).toEqual([expect.objectContaining({ containerId: C, origin: 'queued', abandonedAt: null })]);
@@ -110,6 +113,9 @@ describe('§12 item 8: fault matrix on the queued steps', () => {
     for (const fault of faults) {
       it(`${step.name} × ${fault.name}`, async () => {
         const { rig, C } = await start();
+        // A kiosk in service has seen this account's reads show documents and echo markers (§13.2);
+        // the fresh-account case is the test after this loop.
+        rig.store.accountEvidence.raise('kiosk', { queuedReadsShowDocuments: true, markersEchoed: true });
         rig.emu.addFault(fault.rule(step));
         rig.worker.start();
         const appId = await rig.capture({ queuedContainer: C, images: 2, photo: true });
@@ -131,6 +137,17 @@ describe('§12 item 8: fault matrix on the queued steps', () => {
       });
     }
   }
+
+  it('on an account never seen to show documents, an ambiguous createDocument that did not land stops in queued_unresolved rather than risk a second document', async () => {
+    const { rig, C } = await start();
+    rig.emu.addFault({ match: { path: 'dataAccess/createDocument' }, action: 'http:503', times: 1 });
+    rig.worker.start();
+    const appId = await rig.capture({ queuedContainer: C, images: 1 });
+    await rig.drain({ until: done(rig, appId) });
+    expect(rig.app(appId)!.app.attentionReason).toBe('queued_unresolved');
+    const c = rig.emu.containers().find((x) => x.containerId === C)!;
+    expect([c.documents.length, c.publishCount]).toEqual([0, 0]);
+  });
 
   it('with no marker slot, an ambiguous createDocument ends in queued_unresolved, never in a second document', async () => {
     const { rig, C } = await start({ markerSlot: false });
@@ -164,7 +181,8 @@ describe('§12 item 8: expiry and ambiguous publish', () => {
     const appId = await rig.capture({ queuedContainer: C, images: 1 });
     await rig.drain({ until: done(rig, appId) });
     await expectFilledOnce(rig, appId, C, 1, false);
-    expect(rig.emu.containers().find((x) => x.containerId === C)!.publishRequests).toBe(2);
+    const publishes = rig.emu.requests().filter((r) => r.operation === 'dataAccess/publishDocumentContainer');
+    expect(publishes.map((r) => r.fault === null)).toEqual([false, true]);
   });
 
   it('a container deleted after an ambiguous publish ends in queued_withdrawn', async () => {
@@ -179,23 +197,25 @@ describe('§12 item 8: expiry and ambiguous publish', () => {
   });
 });
 
-/** Stops the call at `kind`'s n-th occurrence: before it is sent, or after its answer (never committed). */
-function killAt(when: 'before-send' | 'after-answer', kind: StepCall['kind'], n = 1): { wrap: (api: SubmissionApi) => SubmissionApi; fired: () => boolean } {
+/**
+ * Stops the call at `kind`'s n-th occurrence, as a SIGKILL would: before it is sent, or once its
+ * answer has arrived but before anything is committed. The stopped call never returns.
+ */
+function killAt(when: 'before-send' | 'after-answer', kind: StepCall['kind'], n = 1): { wrap: (api: SubmissionApi) => SubmissionApi; fired: Promise<void> } {
   let seen = 0;
-  let fired = false;
+  let fire: () => void = () => undefined;
+  const fired = new Promise<void>((resolve) => (fire = resolve));
   const never = new Promise<CallOutcome>(() => undefined);
   return {
-    fired: () => fired,
+    fired,
     wrap: (api) => ({
-      ...api,
       hasSession: () => api.hasSession(),
       login: () => api.login(),
       testConnection: () => api.testConnection(),
       async call(call, extras) {
-        if (fired || call.kind !== kind || ++seen !== n) return api.call(call, extras);
-        fired = true;
-        if (when === 'before-send') return never;
-        await api.call(call, extras);
+        if (call.kind !== kind || ++seen !== n) return api.call(call, extras);
+        if (when === 'after-answer') await api.call(call, extras);
+        fire();
         return never;
       },
     }),
@@ -214,10 +234,14 @@ describe('§12 item 8: kill points', () => {
   for (const [name, when, kind, n] of points) {
     it(`killed ${name}: recovery reads C (RECONCILE / CONFIRM_PUBLISH), C is never abandoned, published once`, async () => {
       const kill = killAt(when, kind, n);
-      const first = await start({ wrapApi: kill.wrap });
+      // The same data key across the "restart", as a real kiosk's key custody gives.
+      const custody = ephemeralCustody();
+      const first = await start({ wrapApi: kill.wrap, custody });
+      // A kiosk in service: it has seen this account's reads show documents and echo markers (§13.2).
+      first.rig.store.accountEvidence.raise('kiosk', { queuedReadsShowDocuments: true, markersEchoed: true });
       first.rig.worker.start();
       const appId = await first.rig.capture({ queuedContainer: first.C, images: 2 });
-      await first.rig.drain({ until: () => kill.fired() });
+      await kill.fired;
       // The process "dies" here: nothing more is committed; the store closes with what is on disk.
       void first.rig.worker.stop(0);
       rigs.splice(rigs.indexOf(first.rig), 1);
@@ -225,7 +249,7 @@ describe('§12 item 8: kill points', () => {
       const emu = first.rig.emu;
       first.rig.store.close();
       for (const c of first.rig.clients.values()) await c.close().catch(() => undefined);
-      const second = await queuedRig({ dir, emu, start: first.rig.time.now() });
+      const second = await queuedRig({ dir, emu, custody, start: first.rig.time.now() });
       const recovered = second.port.load(appId)!;
       expect(recovered.app.phase).toBe('SENT');
       second.worker.start();
@@ -233,6 +257,7 @@ describe('§12 item 8: kill points', () => {
       expect(['RECONCILE', 'CONFIRM_PUBLISH']).toContain(after.step);
       await second.drain({ until: done(second, appId) });
       await expectFilledOnce(second, appId, first.C, 2, false);
+      await emu.close();
     });
   }
 });
@@ -289,6 +314,9 @@ describe('§12 item 9: someone else at work on the same queued container', () =>
 
   it('the back office deletes the container between two build steps → queued_withdrawn', async () => {
     const { rig, C } = await start();
+    // "Gone" needs a kiosk that has seen this account's reads show documents (§13.2); on a fresh
+    // account the same answer proves nothing and the step is treated as refused instead.
+    rig.store.accountEvidence.raise('kiosk', { queuedReadsShowDocuments: true });
     rig.emu.beforeOperation({ path: 'dataAccess/uploadImage', nth: 1 }, () => rig.emu.deleteContainers([C]));
     rig.worker.start();
     const appId = await rig.capture({ queuedContainer: C, images: 1 });
@@ -301,16 +329,16 @@ describe('§12 item 9: someone else at work on the same queued container', () =>
     const b = await queuedRig({ emu: a.emu, start: a.time.now() });
     a.worker.start();
     b.worker.start();
-    const appA = await a.capture({ queuedContainer: C, images: 1 });
+    // A has started (its first document, with its marker, is in C) when B looks at C.
+    a.emu.addFault({ match: { path: 'dataAccess/uploadImage', nth: 2 }, action: 'refuse', times: 1 });
+    const appA = await a.capture({ queuedContainer: C, images: 2 });
+    await a.drain({ until: () => a.app(appA)!.app.failures > 0 });
     const appB = await b.capture({ queuedContainer: C, images: 1 });
-    for (let round = 0; round < 20; round++) {
-      await a.drain({ until: done(a, appA), maxMs: 10 * MIN });
-      await b.drain({ until: done(b, appB), maxMs: 10 * MIN });
-      if (done(a, appA)() && done(b, appB)()) break;
-    }
-    const ends = [a.app(appA)!.app, b.app(appB)!.app];
-    expect(ends.filter((x) => x.step === 'COMPLETED' && x.attentionReason === null)).toHaveLength(1);
-    expect(['queued_in_use', 'queued_conflict']).toContain(ends.find((x) => x.attentionReason !== null)?.attentionReason);
+    await b.drain({ until: done(b, appB) });
+    await a.drain({ until: done(a, appA) });
+    expect(a.app(appA)!.app).toMatchObject({ step: 'COMPLETED', attentionReason: null });
+    expect(['queued_in_use', 'queued_conflict']).toContain(b.app(appB)!.app.attentionReason);
+    expect(a.emu.requests().filter((r) => r.operation === 'dataAccess/createDocument')).toHaveLength(1);
     expect(a.emu.containers().find((x) => x.containerId === C)!.publishCount).toBe(1);
   });
 });

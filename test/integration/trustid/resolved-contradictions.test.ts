@@ -151,7 +151,8 @@ describe('RAW-API §10.3: Aborted on the wire, aborted in the control view', () 
       const client = h.client(ADMIN_USER);
       const { containerId } = await buildApplication(h, client, 'aborted-spelling');
       await client.publishDocumentContainer({ containerId });
-      for (let i = 0; i < 200 && !h.emu.webhooks().some((w) => w.containerId === containerId && w.aborted); i++) {
+      // Bounded wait for the webhook retries (real timers; a loaded machine can take seconds).
+      for (let i = 0; i < 1500 && !h.emu.webhooks().some((w) => w.containerId === containerId && w.aborted); i++) {
         await new Promise((resolve) => setTimeout(resolve, 10));
         await h.emu.idle();
       }

@@ -22,4 +22,11 @@ describe('import boundaries', () => {
     }
     expect(await ruleIds('renderer/src/x.ts', "import { z } from 'zod';\nexport const a = z;\n")).toEqual([]);
   });
+
+  it('keeps preload/contract runtime-agnostic: no node:*, Node modules, electron, main/ or renderer/', async () => {
+    for (const source of ["'node:crypto'", "'fs'", "'ws'", "'electron'", "'../../main/app-error'", "'../../renderer/src/bridge'"]) {
+      expect(await ruleIds('preload/contract/x.ts', `import * as m from ${source};\nexport const a = m;\n`), source).toContain('no-restricted-imports');
+    }
+    expect(await ruleIds('preload/contract/x.ts', "import { z } from 'zod';\nimport { ErrorCode } from './envelope';\nexport const a = [z, ErrorCode];\n")).toEqual([]);
+  });
 });

@@ -35,7 +35,8 @@ export function CaptureScreen(_props: { params: Record<string, string> }) {
     // Arriving here afresh (New check) is starting a check; mounting again on the same route is the
     // screen coming back after the idle lock, where the open check simply carries on.
     const route = useNavigation.getState().route;
-    const starting = route.screen === 'capture' && route !== lastRoute;
+    // A check just started elsewhere (the Queued screen's pick, `started`) is not an unfinished one.
+    const starting = route.screen === 'capture' && route !== lastRoute && route.params.started === undefined;
     lastRoute = route;
     void loadCapture({ ask: starting });
     return () => stops.forEach((stop) => stop());

@@ -9,7 +9,7 @@ import { getBridge } from '../../bridge';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
-import { CONFIRMED_ACTIONS, STATE_TONE, isUnsent, uploadPercent, type StaffAction } from './queue-words';
+import { CONFIRMED_ACTIONS, WORDED_REASONS, STATE_TONE, isUnsent, uploadPercent, type StaffAction } from './queue-words';
 
 const DISCARD_REASONS = DiscardReason.options;
 
@@ -23,7 +23,9 @@ export function QueueItemCard({ item, admin, formatTime }: { item: QueueItem; ad
   const stateWords = t(`queue.state.${item.state}`);
   const percent = item.state === 'uploading' ? uploadPercent(item) : null;
   // main's detail adds to the badge unless it only repeats it (or the progress bar's words).
-  const showDetail = item.detail.trim() && item.detail.trim().toLowerCase() !== stateWords.toLowerCase() && item.state !== 'uploading';
+  // A reason worded in the staff member's language below replaces main's English detail line.
+  const worded = item.attention !== null && WORDED_REASONS.has(item.attention.reason);
+  const showDetail = !worded && item.detail.trim() && item.detail.trim().toLowerCase() !== stateWords.toLowerCase() && item.state !== 'uploading';
   const headingId = `queue-item-${item.id}`;
 
   const act = async (action: StaffAction) => {
@@ -58,10 +60,21 @@ export function QueueItemCard({ item, admin, formatTime }: { item: QueueItem; ad
       )}
       {item.attention && (
         <div className="queue-attention" data-testid="queue-attention">
-          <p>
-            <strong>{item.attention.reason}</strong>
-          </p>
-          <p>{item.attention.message}</p>
+          {WORDED_REASONS.has(item.attention.reason) ? (
+            <>
+              <p>
+                <strong>{t(`queue.reason.${item.attention.reason}.title`)}</strong>
+              </p>
+              <p>{t(`queue.reason.${item.attention.reason}.body`)}</p>
+            </>
+          ) : (
+            <>
+              <p>
+                <strong>{item.attention.reason}</strong>
+              </p>
+              <p>{item.attention.message}</p>
+            </>
+          )}
         </div>
       )}
       {error && (

@@ -33,11 +33,31 @@ export const en = {
     'found-in-trustid': 'It is already in TrustID',
     'send-again': 'Send it again',
     'check-now': 'Check for the result now',
+    'submit-new': 'Submit as a new application',
+    close: 'Close',
+    'continue-anyway': 'Continue anyway',
   },
   confirm: {
     cancel: { title: 'Cancel this check?', body: 'It will not be sent to TrustID. The visitor will need a new check.' },
     'found-in-trustid': { title: 'Is it already in TrustID?', body: 'Only say yes if you found this application in the TrustID portal. Scan Station will stop sending it and follow the one in TrustID.' },
     'send-again': { title: 'Send it again?', body: 'Only do this if you checked the TrustID portal and the application is not there. Otherwise the visitor may be checked twice.' },
+    'submit-new': {
+      title: 'Submit as a new application?',
+      body: 'The documents are sent to TrustID as a new application of their own. The queued application stays as it is in TrustID; if it already holds these documents, or was already sent, the visitor may be checked twice. This is recorded with your name.',
+    },
+    close: { title: 'Close this application?', body: 'Scan Station stops following it. Whatever is in TrustID stays there; look it up in the TrustID portal if needed.' },
+    'continue-anyway': {
+      title: 'Continue anyway?',
+      body: 'The last part is sent again. If it did reach TrustID, the queued application will hold a second copy of that document or image, which cannot be removed. This is recorded with your name.',
+    },
+  },
+  reason: {
+    queued_in_use: { title: 'Already started elsewhere', body: 'Someone else has already started this queued application.' },
+    queued_conflict: { title: 'Documents from elsewhere', body: 'This queued application now also holds documents that were not captured here. Nothing more was sent.' },
+    completed_elsewhere: { title: 'Sent by someone else', body: 'Someone else sent this queued application to TrustID before this kiosk finished. Nothing was sent twice.' },
+    queued_withdrawn: { title: 'No longer in TrustID', body: 'This queued application no longer exists in TrustID.' },
+    queued_no_access: { title: 'Not allowed', body: "This kiosk's TrustID account is not allowed to work on this queued application." },
+    queued_unresolved: { title: 'Could not be confirmed', body: 'TrustID did not confirm whether part of this application arrived, and the kiosk cannot check.' },
   },
   discard: {
     button: 'Discard',
@@ -90,11 +110,31 @@ export const cy: typeof en = {
     'found-in-trustid': 'Mae eisoes yn TrustID',
     'send-again': 'Ei anfon eto',
     'check-now': 'Chwilio am y canlyniad nawr',
+    'submit-new': 'Cyflwyno fel cais newydd',
+    close: 'Cau',
+    'continue-anyway': 'Parhau beth bynnag',
   },
   confirm: {
     cancel: { title: 'Canslo’r gwiriad hwn?', body: 'Ni chaiff ei anfon at TrustID. Bydd angen gwiriad newydd ar yr ymwelydd.' },
     'found-in-trustid': { title: 'Ydy e eisoes yn TrustID?', body: 'Dywedwch ie dim ond os daethoch o hyd i’r cais hwn ym mhorth TrustID. Bydd Scan Station yn rhoi’r gorau i’w anfon ac yn dilyn yr un yn TrustID.' },
     'send-again': { title: 'Ei anfon eto?', body: 'Gwnewch hyn dim ond os gwnaethoch wirio porth TrustID ac nad yw’r cais yno. Fel arall efallai y caiff yr ymwelydd ei wirio ddwywaith.' },
+    'submit-new': {
+      title: 'Cyflwyno fel cais newydd?',
+      body: 'Anfonir y dogfennau at TrustID fel cais newydd ar ei ben ei hun. Mae’r cais yn y ciw yn aros fel y mae yn TrustID; os yw eisoes yn dal y dogfennau hyn, neu os cafodd ei anfon eisoes, efallai y caiff yr ymwelydd ei wirio ddwywaith. Cofnodir hyn gyda’ch enw.',
+    },
+    close: { title: 'Cau’r cais hwn?', body: 'Bydd Scan Station yn rhoi’r gorau i’w ddilyn. Mae beth bynnag sydd yn TrustID yn aros yno; chwiliwch amdano ym mhorth TrustID os oes angen.' },
+    'continue-anyway': {
+      title: 'Parhau beth bynnag?',
+      body: 'Anfonir y rhan olaf eto. Os cyrhaeddodd TrustID, bydd y cais yn y ciw yn dal ail gopi o’r ddogfen neu’r ddelwedd honno, na ellir ei dynnu. Cofnodir hyn gyda’ch enw.',
+    },
+  },
+  reason: {
+    queued_in_use: { title: 'Wedi’i ddechrau yn rhywle arall', body: 'Mae rhywun arall eisoes wedi dechrau’r cais hwn yn y ciw.' },
+    queued_conflict: { title: 'Dogfennau o rywle arall', body: 'Mae’r cais hwn yn y ciw bellach hefyd yn dal dogfennau na chawsant eu cipio yma. Ni anfonwyd dim mwy.' },
+    completed_elsewhere: { title: 'Wedi’i anfon gan rywun arall', body: 'Anfonodd rhywun arall y cais hwn yn y ciw at TrustID cyn i’r ciosg hwn orffen. Ni anfonwyd dim ddwywaith.' },
+    queued_withdrawn: { title: 'Nid yw yn TrustID mwyach', body: 'Nid yw’r cais hwn yn y ciw yn bodoli yn TrustID mwyach.' },
+    queued_no_access: { title: 'Dim caniatâd', body: 'Nid yw cyfrif TrustID y ciosg hwn yn cael gweithio ar y cais hwn yn y ciw.' },
+    queued_unresolved: { title: 'Methu cadarnhau', body: 'Ni chadarnhaodd TrustID a gyrhaeddodd rhan o’r cais hwn, ac ni all y ciosg wirio.' },
   },
   discard: {
     button: 'Taflu',

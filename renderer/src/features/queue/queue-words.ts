@@ -19,7 +19,10 @@ export const STATE_TONE: Record<QueueState, StatusTone> = {
 };
 
 /** Actions that change what TrustID receives (or that nothing is sent) get a second "yes". */
-export const CONFIRMED_ACTIONS = new Set<StaffAction>(['cancel', 'found-in-trustid', 'send-again']);
+export const CONFIRMED_ACTIONS = new Set<StaffAction>(['cancel', 'found-in-trustid', 'send-again', 'submit-new', 'close', 'continue-anyway']);
+
+/** SUBMISSION-PROTOCOL §10 reasons that have their own words in both languages (queue.reason.*). */
+export const WORDED_REASONS = new Set(['queued_in_use', 'queued_conflict', 'completed_elsewhere', 'queued_withdrawn', 'queued_no_access', 'queued_unresolved']);
 
 /** An application not yet held by TrustID: the only kind an admin may discard (contract: queue.discard). */
 export function isUnsent(item: QueueItem): boolean {

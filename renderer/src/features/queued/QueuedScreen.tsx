@@ -1,5 +1,7 @@
-// Queued applications (renderer): those prepared for this branch in TrustID (`queued.list`);
-// pick one, choose the document type, and capture into it (`capture.start` with its id).
+// Queued applications (renderer): those waiting for this branch in TrustID (`queued.list`), by their
+// field values, who prepared them and how long ago. Staff pick one, choose the document type, and
+// capture into it (`capture.start` with its id); one being completed elsewhere is shown, not
+// pickable. Without archive access the list holds only this kiosk's own, and says why.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../../preload/contract';
@@ -10,13 +12,15 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { DocumentTypePicker } from '../capture/DocumentTypePicker';
 import { formatWhen } from '../results/verdicts';
 import { startCapture, useCaptureStore } from '../../stores/capture-store';
+import { preparedAgo } from './queued-age';
 import './queued.css';
 
-type Prepared = Res<'queued.list'>[number];
+type List = Res<'queued.list'>;
+type Prepared = List['entries'][number];
 
 export function QueuedScreen(_props: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
-  const [items, setItems] = useState<Prepared[] | null>(null);
+  const [list, setList] = useState<List | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const starting = useCaptureStore((s) => s.busy === 'start');
@@ -25,8 +29,9 @@ export function QueuedScreen(_props: { params: Record<string, string> }) {
 
   async function refresh() {
     setError(null);
+    setList(null);
     try {
-      setItems(await getBridge().invoke('queued.list'));
+      setList(await getBridge().invoke('queued.list'));
     } catch (failure) {
       setError(errorText(t, failure));
     }
@@ -37,7 +42,28 @@ export function QueuedScreen(_props: { params: Record<string, string> }) {
   }, []);
 
   async function start(queuedApplicationId: string, documentType: Parameters<typeof startCapture>[0]['documentType']) {
-    if (await startCapture({ documentType, queuedApplicationId })) navigate('capture');
+    // `started`: the capture screen shows this new check, not the "unfinished check" question.
+    if (await startCapture({ documentType, queuedApplicationId })) navigate('capture', { started: queuedApplicationId });
+  }
+
+  const items = list?.entries ?? null;
+  const now = Date.now();
+
+  function describe(item: Prepared) {
+    const age = preparedAgo(item.createdAt, now);
+    const ago = age.unit === 'now' ? t('queued.agoNow') : t('queued.ago', { span: t(`format.units.${age.unit}`, { count: age.count }) });
+    return (
+      <div className="queued-summary">
+        <strong>{item.name}</strong>
+        {item.reference && <span>{t('queued.reference', { reference: item.reference })}</span>}
+        <span className="queued-when">
+          {item.preparedBy
+            ? t('queued.preparedBy', { who: item.preparedBy, ago })
+            : t('queued.preparedAgo', { ago })}{' '}
+          <time dateTime={new Date(item.createdAt).toISOString()}>({formatWhen(item.createdAt, i18n.language)})</time>
+        </span>
+      </div>
+    );
   }
 
   return (
@@ -46,12 +72,22 @@ export function QueuedScreen(_props: { params: Record<string, string> }) {
         <h1 id="queued-title" tabIndex={-1}>
           {t('queued.title')}
         </h1>
-        <button type="button" className="button" onClick={() => void refresh()} data-testid="queued-refresh">
-          {t('queued.refresh')}
-        </button>
+        <div className="queued-actions">
+          <button type="button" className="button" onClick={() => navigate('queuedPrepare')} data-testid="queued-prepare">
+            {t('queued.prepare')}
+          </button>
+          <button type="button" className="button" onClick={() => void refresh()} data-testid="queued-refresh" disabled={list === null && !error}>
+            {t('queued.refresh')}
+          </button>
+        </div>
       </div>
       <p>{t('queued.intro')}</p>
-      {items === null && !error && <ProgressBar label={t('queued.loading')} value={null} showLabel />}
+      {list?.ownRecordsOnly && (
+        <p className="queued-own-only" role="note" data-testid="queued-own-only">
+          {t('queued.ownRecordsOnly')}
+        </p>
+      )}
+      {list === null && !error && <ProgressBar label={t('queued.loading')} value={null} showLabel />}
       {error && (
         <div className="queued-problem" role="alert">
           <p>{error}</p>
@@ -60,17 +96,17 @@ export function QueuedScreen(_props: { params: Record<string, string> }) {
           </button>
         </div>
       )}
-      {items?.length === 0 && <p data-testid="queued-empty">{t('queued.empty')}</p>}
+      {items?.length === 0 && <p data-testid="queued-empty">{list?.ownRecordsOnly ? t('queued.emptyOwn') : t('queued.empty')}</p>}
       {items && items.length > 0 && (
-        <ul className="queued-list" data-testid="queued-list">
+        <ul className="queued-list" data-testid="queued-list" aria-label={t('queued.listLabel', { count: items.length })}>
           {items.map((item) => (
-            <li key={item.id} className="queued-item" data-testid={`queued-${item.id}`}>
-              <div className="queued-summary">
-                <strong>{item.name}</strong>
-                {item.reference && <span>{t('queued.reference', { reference: item.reference })}</span>}
-                <span className="queued-when">{t('queued.prepared', { when: formatWhen(item.createdAt, i18n.language) })}</span>
-              </div>
-              {picked === item.id ? (
+            <li key={item.id} className={`queued-item${item.inUse ? ' queued-in-use' : ''}`} data-testid={`queued-${item.id}`}>
+              {describe(item)}
+              {item.inUse ? (
+                <span className="queued-elsewhere" data-testid={`queued-elsewhere-${item.id}`}>
+                  {t('queued.elsewhere')}
+                </span>
+              ) : picked === item.id ? (
                 <div className="queued-pick">
                   <p id={`queued-type-${item.id}`}>{t('queued.whichDocument', { name: item.name })}</p>
                   <DocumentTypePicker labelledBy={`queued-type-${item.id}`} disabled={starting} testId={`queued-types-${item.id}`} onPick={(type) => void start(item.id, type)} />

@@ -9,7 +9,7 @@ import { errorText } from '../../i18n/error-text';
 
 const OUTCOMES: DemoControls['outcome'][] = ['auto', 'pass', 'refer', 'fail', 'expired'];
 const BEHAVIOURS: DemoControls['trustid'][] = ['normal', 'slow', 'unreachable'];
-const SPECIMENS: DemoControls['specimen'][] = ['alternate', 'passport', 'id-card', 'passport-expired', 'passport-bad-check-digit', 'passport-refer'];
+const SPECIMENS: DemoControls['specimen'][] = ['alternate', 'passport', 'id-card', 'id-card-same-person', 'passport-expired', 'passport-bad-check-digit', 'passport-refer'];
 
 export function DemoSection() {
   const { t } = useTranslation();

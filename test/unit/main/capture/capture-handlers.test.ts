@@ -1,7 +1,7 @@
 // The capture and device handlers cover every capture.*, devices.* and camera.* channel of the
 // contract, so none answers "not available".
 import { describe, expect, it } from 'vitest';
-import { captureInvoke, devicesInvoke } from '../../../../preload/contract';
+import { cameraInvoke, captureInvoke, devicesInvoke } from '../../../../preload/contract';
 import { createDispatcher } from '../../../../main/app/dispatcher';
 import { registerCaptureHandlers } from '../../../../main/capture/capture-handlers';
 import type { CaptureService } from '../../../../main/capture/capture-service';
@@ -12,7 +12,7 @@ describe('capture handlers', () => {
   it('register a handler for each capture, device and camera channel', () => {
     const dispatcher = createDispatcher(silentLogger());
     registerCaptureHandlers(dispatcher, {} as CaptureService, {} as DeviceService);
-    const ours = [...Object.keys(captureInvoke), ...Object.keys(devicesInvoke)];
+    const ours = [...Object.keys(captureInvoke), ...Object.keys(devicesInvoke), ...Object.keys(cameraInvoke)];
     expect(ours.length).toBeGreaterThan(15);
     expect(dispatcher.unhandled().filter((c) => ours.includes(c))).toEqual([]);
   });

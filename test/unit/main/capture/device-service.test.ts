@@ -70,9 +70,20 @@ describe('device service', () => {
 
   it('refuses a camera still when no camera is set up, and bad base64 before the driver sees it', async () => {
     const { devices } = service({ devices: [{ id: 'cam', label: 'Camera', kind: 'camera', options: {} }] });
-    await expect(service({}).devices.submitStill({ side: 'front', light: 'white', jpegBase64: '/9j/' })).rejects.toMatchObject({ code: 'camera.none' });
+    await expect(service({}).devices.submitStill({ deviceId: 'cam', side: 'front', light: 'white', jpegBase64: '/9j/' })).rejects.toMatchObject({ code: 'camera.none' });
     await devices.apply();
-    await expect(devices.submitStill({ side: 'front', light: 'white', jpegBase64: '/9j/ 4AA' })).rejects.toMatchObject({ code: 'camera.bad-image' });
+    await expect(devices.submitStill({ deviceId: 'other', side: 'front', light: 'white', jpegBase64: '/9j/' })).rejects.toMatchObject({ code: 'camera.none' });
+    await expect(devices.submitStill({ deviceId: 'cam', side: 'front', light: 'white', jpegBase64: '/9j/ 4AA' })).rejects.toMatchObject({ code: 'camera.bad-image' });
+  });
+
+  it('shows what the renderer found when it opened the camera as the camera status', async () => {
+    const { devices } = service({ devices: [{ id: 'cam', label: 'Camera', kind: 'camera', options: {} }] });
+    await devices.apply();
+    devices.reportCameraState({ deviceId: 'cam', state: 'permission-denied' });
+    expect(devices.list()[0]!.status).toMatchObject({ state: 'offline', message: expect.stringMatching(/not allowed to use the camera/) });
+    devices.reportCameraState({ deviceId: 'cam', state: 'ready' });
+    expect(devices.list()[0]!.status.state).toBe('ready');
+    expect(() => devices.reportCameraState({ deviceId: 'nope', state: 'ready' })).toThrow(expect.objectContaining({ code: 'camera.none' }));
   });
 
   it('shows what one list found when the other fails, and fails only when both do', async () => {

@@ -3,8 +3,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../main/app-error';
 import { createDeviceManager, type DeviceManager, type DeviceManagerOptions } from '../../../../main/devices/device-manager';
-import type { DeviceView } from '../../../../main/devices/device-schemas';
-import { DeviceView as DeviceViewSchema } from '../../../../main/devices/device-schemas';
+import type { ManagerDeviceView as DeviceView } from '../../../../main/devices/manager-view';
 import { DeviceSettings } from '../../../../main/devices/device-settings';
 import { createDriverRegistry, type DriverRegistry } from '../../../../main/devices/driver-registry';
 import { silentLogger } from '../../../../main/logging/logger';
@@ -94,7 +93,8 @@ describe('starting configured devices', () => {
       ['b', 'offline', false],
     ]);
     expect(h.made.has('b')).toBe(false);
-    for (const v of list) expect(DeviceViewSchema.parse(v)).toEqual(v);
+    // Only the view's own fields: nothing a driver carries (bytes, MRZ text) leaks into it.
+    for (const v of list) expect(Object.keys(v).sort()).toEqual(['canTrigger', 'enabled', 'id', 'kind', 'label', 'lastError', 'reconnect', 'status']);
   });
 
   it('forwards every driver event with the device id', async () => {

@@ -95,12 +95,14 @@ describe('camera panel', () => {
 
     await waitFor(() => expect(screen.getByTestId('camera-take')).toHaveProperty('disabled', false));
     await act(async () => fireEvent.click(screen.getByTestId('camera-take')));
-    expect(bridge.calls).toContainEqual(['camera.submitStill', { side: 'back', light: 'white', jpegBase64: '/9j/4AAQ' }]);
+    expect(bridge.calls).toContainEqual(['camera.submitStill', { deviceId: 'camera', side: 'back', light: 'white', jpegBase64: '/9j/4AAQ' }]);
+    expect(bridge.calls).toContainEqual(['camera.reportState', { deviceId: 'camera', state: 'ready' }]);
     expect(screen.getByRole('status').textContent).toMatch(/Photo taken/);
 
     track.stop.mockClear();
     view.unmount();
     expect(track.stop).toHaveBeenCalled();
+    expect(bridge.calls.at(-1)).toEqual(['camera.reportState', { deviceId: 'camera', state: 'closed' }]);
   });
 
   it('shows main’s reason when it refuses the still, and lets staff take it again', async () => {

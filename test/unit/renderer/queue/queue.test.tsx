@@ -22,6 +22,22 @@ async function openQueue(items: QueueItem[], answers: Record<string, unknown> = 
 const card = (ref: string) => screen.getByRole('listitem', { name: ref });
 
 describe('queue screen', () => {
+  it('words a queued application someone else finished in the staff member’s language, with its own actions and no English detail', async () => {
+    await openQueue([
+      item('q', {
+        state: 'needs-attention',
+        detail: 'Needs attention: Someone else sent this queued application to TrustID before this kiosk finished.',
+        attention: { reason: 'completed_elsewhere', message: 'Someone else sent this queued application to TrustID before this kiosk finished.', actions: ['submit-new', 'close'] },
+      }),
+    ]);
+    const attention = within(card('REF-q')).getByTestId('queue-attention');
+    expect(attention.textContent).toContain('Sent by someone else');
+    expect(attention.textContent).not.toContain('completed_elsewhere');
+    expect(card('REF-q').textContent).not.toContain('Needs attention: Someone else');
+    expect(within(card('REF-q')).getByRole('button', { name: 'Submit as a new application' })).toBeTruthy();
+    expect(within(card('REF-q')).getByRole('button', { name: 'Close' })).toBeTruthy();
+  });
+
   it('says each application’s state in plain words, with upload progress and what needs attention', async () => {
     await openQueue([
       item('a', { state: 'saved' }),

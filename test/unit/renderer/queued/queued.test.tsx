@@ -18,10 +18,11 @@ afterEach(() => {
   setBridge(null);
 });
 
-const prepared = [
-  { id: 'q1', name: 'Dee Contractor', reference: 'HR-118', createdAt: Date.UTC(2026, 10, 23, 8) },
-  { id: 'q2', name: 'Eli Starter', reference: null, createdAt: Date.UTC(2026, 10, 24, 8) },
+const entries = [
+  { id: 'q1', name: 'Dee Contractor', reference: 'HR-118', createdAt: Date.UTC(2026, 10, 23, 8), preparedBy: 'Admin User, (Reception)', inUse: false },
+  { id: 'q2', name: 'Eli Starter', reference: null, createdAt: Date.UTC(2026, 10, 24, 8), preparedBy: null, inUse: false },
 ];
+const prepared = { entries, ownRecordsOnly: false };
 
 describe('queued applications', () => {
   it('captures into the picked application with the chosen document type, then shows the capture', async () => {
@@ -52,8 +53,36 @@ describe('queued applications', () => {
     setBridge(bridge);
     render(<QueuedScreen params={{}} />);
     expect((await screen.findByRole('alert')).textContent).toContain('cannot be reached');
-    bridge.answers['queued.list'] = [];
+    bridge.answers['queued.list'] = { entries: [], ownRecordsOnly: false };
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByTestId('queued-empty')).toBeTruthy();
+  });
+
+  it('shows who prepared an entry, and one being completed elsewhere without a way to pick it', async () => {
+    const inUse = { ...entries[0]!, id: 'q3', name: 'Fay Elsewhere', inUse: true };
+    setBridge(fakeBridge({ 'queued.list': { entries: [inUse, ...entries], ownRecordsOnly: false } }));
+    render(<QueuedScreen params={{}} />);
+    const item = await screen.findByTestId('queued-q3');
+    expect(item.textContent).toContain('Being completed elsewhere');
+    expect(within(item).queryByRole('button')).toBeNull();
+    expect(screen.getByTestId('queued-q1').textContent).toContain('Prepared by Admin User, (Reception)');
+    expect(screen.queryByTestId('queued-own-only')).toBeNull();
+  });
+
+  it('says in one plain sentence why the list is short without archive access', async () => {
+    setBridge(fakeBridge({ 'queued.list': { entries: [], ownRecordsOnly: true } }));
+    render(<QueuedScreen params={{}} />);
+    expect((await screen.findByTestId('queued-own-only')).textContent).toBe(
+      "This kiosk's TrustID account is not allowed to search TrustID's records, so only applications started at this kiosk are shown here. A TrustID administrator can give the account archive access.",
+    );
+    expect(screen.getByTestId('queued-empty').textContent).toContain('has not prepared');
+  });
+
+  it('"Prepare a queued application" opens the prepare screen', async () => {
+    setBridge(fakeBridge({ 'queued.list': prepared }));
+    render(<QueuedScreen params={{}} />);
+    await screen.findByTestId('queued-q1');
+    fireEvent.click(screen.getByRole('button', { name: 'Prepare a queued application' }));
+    expect(useNavigation.getState().route.screen).toBe('queuedPrepare');
   });
 });

@@ -1,13 +1,14 @@
 // Webcam capture for desks without a reader (renderer): choose the camera and resolution, see the
-// live preview, take a still that goes to main as a JPEG (`camera.submitStill`). Says plainly when
-// permission is refused or there is no camera. The stream stops when the panel goes (privacy).
+// live preview, take a still that goes to main as a JPEG (`camera.submitStill`), tell main what was
+// found when the camera opened (`camera.reportState`) and answer main's requests for a still
+// (`camera.captureRequested`). Says plainly when permission is refused or there is no camera. The
+// stream stops when the panel goes (privacy).
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImageLight, ImageSide } from '../../../../../preload/contract';
+import type { CameraCaptureRequest, CameraReport, ImageLight, ImageSide } from '../../../../../preload/contract';
 import { getBridge } from '../../../bridge';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { cameraProblem, captureStill, listCameras, openCamera, resolutions, stopStream, type CameraChoice, type CameraProblem } from '../../../media/camera';
-import { onCaptureRequested, reportCameraState, submitStill, type CameraReport } from './camera-contract';
 import '../../../media/media.css';
 
 type Props = {
@@ -29,6 +30,13 @@ const reportFor: Record<CameraProblem, CameraReport> = {
   resolution: 'failed',
   failed: 'failed',
 };
+
+/** The device's status follows what the camera did; a refused report changes nothing on screen. */
+function reportState(deviceId: string, state: CameraReport): void {
+  getBridge()
+    .invoke('camera.reportState', { deviceId, state })
+    .catch(() => undefined);
+}
 
 export function CameraPanel({ deviceId, side, light, grabStill = captureStill, now = Date.now }: Props) {
   const { t } = useTranslation();
@@ -66,13 +74,13 @@ export function CameraPanel({ deviceId, side, light, grabStill = captureStill, n
         setCameras(list);
         setInUse(opened.getVideoTracks()[0]?.getSettings().deviceId ?? null);
         setPhase('live');
-        void reportCameraState(getBridge(), deviceId, 'ready');
+        reportState(deviceId, 'ready');
       } catch (error) {
         if (cancelled) return;
         const found = cameraProblem(error);
         setProblem(found);
         setPhase('problem');
-        void reportCameraState(getBridge(), deviceId, reportFor[found]);
+        reportState(deviceId, reportFor[found]);
       }
     })();
     return () => {
@@ -83,14 +91,23 @@ export function CameraPanel({ deviceId, side, light, grabStill = captureStill, n
     };
   }, [chosen, resolutionId, attempt, deviceId]);
 
-  async function take(request?: { side: ImageSide; light: ImageLight; requestId: string }) {
+  // Main may ask this panel for stills only while it is on screen: say when it goes.
+  useEffect(() => () => reportState(deviceId, 'closed'), [deviceId]);
+
+  async function take(request?: CameraCaptureRequest) {
     const element = video.current;
     if (!element || phase === 'capturing') return;
     setPhase('capturing');
     setSendError(null);
     try {
       const { jpegBase64 } = await grabStill(element);
-      await submitStill(getBridge(), { deviceId, side: request?.side ?? side, light: request?.light ?? light, jpegBase64, requestId: request?.requestId });
+      await getBridge().invoke('camera.submitStill', {
+        deviceId,
+        side: request?.side ?? side,
+        light: request?.light ?? light,
+        jpegBase64,
+        ...(request ? { requestId: request.requestId } : {}),
+      });
       setPhase('sent');
     } catch (error) {
       setSendError(error instanceof Error && error.name !== 'CameraError' ? error.message : t('capture.camera.problem.failed'));
@@ -104,7 +121,7 @@ export function CameraPanel({ deviceId, side, light, grabStill = captureStill, n
   });
   useEffect(
     () =>
-      onCaptureRequested(getBridge(), (request) => {
+      getBridge().on('camera.captureRequested', (request) => {
         // The event hub replays the last event to late joiners: ignore stale or foreign requests.
         if (request.deviceId === deviceId && request.expiresAt > now()) void takeRef.current(request);
       }),

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCameraDriver, stillFromPayload, type CameraDriver } from '../../../../../main/devices/camera/camera-driver';
-import { CameraOptions, CameraStill, type CameraCaptureRequest } from '../../../../../main/devices/camera/camera-schemas';
+import { createCameraDriver, type CameraDriver } from '../../../../../main/devices/camera/camera-driver';
+import type { CameraCaptureRequest } from '../../../../../preload/contract';
+import { CameraOptions } from '../../../../../main/devices/camera/camera-settings';
 import type { ImageEvent, ReadErrorEvent } from '../../../../../main/devices/driver';
 import { silentLogger } from '../../../../../main/logging/logger';
 import { recordEvents } from '../../../../fakes/fake-driver';
@@ -87,6 +88,7 @@ describe('camera status and capture requests', () => {
   it('asks the renderer for a still, with an id and an expiry, when triggered', async () => {
     const requests: CameraCaptureRequest[] = [];
     const d = await startedCamera({ requestCapture: (r) => requests.push(r), now: () => 1000, newId: () => 'req-1' });
+    d.reportState('ready');
     await d.trigger();
     expect(requests).toEqual([{ deviceId: 'desk-camera', side: 'front', light: 'white', requestId: 'req-1', expiresAt: 31_000 }]);
   });
@@ -95,17 +97,24 @@ describe('camera status and capture requests', () => {
     const d = await startedCamera();
     await expect(d.trigger()).rejects.toMatchObject({ code: 'camera.no-screen' });
   });
-});
 
-describe('camera contract payloads', () => {
-  it('carries a still as base64 that decodes to the same bytes', () => {
-    const payload = CameraStill.parse({ deviceId: 'desk-camera', side: 'front', light: 'uv', jpegBase64: still.toString('base64') });
-    expect(Buffer.from(stillFromPayload(payload).bytes).equals(still)).toBe(true);
-  });
-
-  it('rejects payloads that are not base64, too large, or for a bad device id', () => {
-    expect(CameraStill.safeParse({ deviceId: 'cam', side: 'front', light: 'white', jpegBase64: 'not base64!' }).success).toBe(false);
-    expect(CameraStill.safeParse({ deviceId: 'cam', side: 'front', light: 'white', jpegBase64: 'A'.repeat(21 * 1024 * 1024) }).success).toBe(false);
-    expect(CameraStill.safeParse({ deviceId: '../etc', side: 'front', light: 'white', jpegBase64: 'AAAA' }).success).toBe(false);
+  it('asks for a still only while a capture screen has the camera open', async () => {
+    const requests: CameraCaptureRequest[] = [];
+    const statuses: string[] = [];
+    const d = await startedCamera({ requestCapture: (r) => requests.push(r) });
+    d.on('status', (s) => statuses.push(s.state === 'error' ? s.state : `${s.state}: ${s.detail}`));
+    await expect(d.trigger()).rejects.toMatchObject({ code: 'camera.no-screen' });
+    d.reportState('ready');
+    await d.trigger();
+    d.reportState('closed');
+    await expect(d.trigger()).rejects.toMatchObject({ code: 'camera.no-screen' });
+    d.reportState('permission-denied');
+    await expect(d.trigger()).rejects.toMatchObject({ code: 'camera.no-screen' });
+    expect(requests).toHaveLength(1);
+    expect(statuses).toEqual([
+      'ready: Camera ready.',
+      'connecting: Waiting for the capture screen to open the camera.',
+      expect.stringMatching(/^offline: Scan Station was not allowed to use the camera/),
+    ]);
   });
 });
