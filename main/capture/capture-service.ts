@@ -435,7 +435,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
 
     addDocument(documentType) {
       const state = editable();
-      if (state.documents.length >= maxDocuments) throw new AppError('capture.too-many-documents', `A check can hold at most ${maxDocuments} documents.`);
+      if (state.documents.length >= maxDocuments) throw new AppError('capture.too-many-documents', `A check can hold at most ${maxDocuments} documents.`, { params: { count: maxDocuments } });
       state.documents.push({ type: documentType, mrz: null, steps: stepsFor(documentType, deps.devices.captureLights()) });
       state.active = state.documents.length - 1;
       return changed() as CaptureDraft;

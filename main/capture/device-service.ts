@@ -88,7 +88,7 @@ export function effectiveDeviceSettings(settings: DeviceSettings, demo: boolean)
 
 function badSettings(config: DeviceConfig, issue: { path: PropertyKey[]; message: string } | undefined): AppError {
   const where = issue ? ` (${issue.path.map(String).join('.') || 'options'}: ${issue.message})` : '';
-  return new AppError('device.bad-settings', `The settings of "${config.label}" are not valid${where}. Correct them in Settings.`);
+  return new AppError('device.bad-settings', `The settings of "${config.label}" are not valid${where}. Correct them in Settings.`, { params: { device: config.label } });
 }
 
 export function createDeviceService(opts: DeviceServiceOptions): DeviceService {
@@ -225,6 +225,7 @@ export function createDeviceService(opts: DeviceServiceOptions): DeviceService {
           configs.size === 0
             ? 'No reader is set up on this station. Ask an administrator to add one in Settings.'
             : 'The readers here read by themselves: place the document on the reader.',
+          { params: { context: configs.size === 0 ? 'none-set-up' : 'automatic' } },
         );
       }
       await manager.trigger(target);

@@ -66,6 +66,7 @@ function readOrCreateKeyFile(keyFile: string): Buffer {
     throw new AppError(
       'secrets.key-file-exposed',
       `The key file ${keyFile} can be read by other users of this computer, so Scan Station will not use it. Run "chmod 600 ${keyFile}" and restart.`,
+      { params: { file: keyFile } },
     );
   }
   const key = fs.readFileSync(keyFile);

@@ -254,10 +254,10 @@ export function createDeviceManager(opts: DeviceManagerOptions): DeviceManager {
 
   function ready(e: Entry): Driver {
     const driver = e.driver;
-    if (!e.config.enabled) throw new AppError('device.disabled', `"${e.config.label}" is turned off in Settings.`);
+    if (!e.config.enabled) throw new AppError('device.disabled', `"${e.config.label}" is turned off in Settings.`, { params: { device: e.config.label } });
     if (!driver || (e.status.state !== 'ready' && e.status.state !== 'reading')) {
       const why = e.status.state === 'error' ? ` ${e.status.message}` : ' Wait for it to connect, then try again.';
-      throw new AppError('device.not-ready', `"${e.config.label}" is not connected.${why}`);
+      throw new AppError('device.not-ready', `"${e.config.label}" is not connected.${why}`, { params: { device: e.config.label } });
     }
     return driver;
   }
@@ -318,7 +318,7 @@ export function createDeviceManager(opts: DeviceManagerOptions): DeviceManager {
 
     async reconnect(id: string) {
       const e = entryOf(id);
-      if (!e.config.enabled) throw new AppError('device.disabled', `"${e.config.label}" is turned off in Settings.`);
+      if (!e.config.enabled) throw new AppError('device.disabled', `"${e.config.label}" is turned off in Settings.`, { params: { device: e.config.label } });
       cancelRetry(e);
       e.attempt = 0;
       e.status = { state: 'connecting' };

@@ -43,7 +43,7 @@ export function createDriverRegistry(): DriverRegistry {
     create(config, ctx) {
       const factory = factories.get(config.kind);
       if (!factory) {
-        throw new AppError('device.unsupported', `This version of Scan Station cannot use ${config.kind} readers. Remove "${config.label}" in Settings.`);
+        throw new AppError('device.unsupported', `This version of Scan Station cannot use ${config.kind} readers. Remove "${config.label}" in Settings.`, { params: { device: config.label } });
       }
       return factory(config, ctx);
     },

@@ -441,6 +441,7 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
         kind === 'guest_link'
           ? 'TrustID cannot be reached, so no guest link can be made now. Try again when the connection is back.'
           : 'TrustID cannot be reached, so no queued application can be made now. Try again when the connection is back.',
+        { params: { context: kind === 'guest_link' ? 'guest-link' : 'queued' } },
       );
     }
     const reference = deps.newReference();

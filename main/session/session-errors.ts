@@ -1,7 +1,7 @@
 // The session service's typed errors: stable `session.*` codes the renderer branches on and plain
 // words for staff (what happened, what to do). Runs in main (plain Node). No message ever holds a
 // password, a PIN or a user name.
-import { AppError } from '../app-error';
+import { AppError, type ErrorParams } from '../app-error';
 import { isTrustIdError, type TrustIdErrorKind } from '../trustid';
 
 /** "in 5 minutes (at 09:05)": the kiosk's local clock, so staff can read it off the wall. */
@@ -10,6 +10,12 @@ export function whenAgain(until: number, now: number): string {
   const at = new Date(until);
   const clock = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
   return `in ${minutes} minute${minutes === 1 ? '' : 's'} (at ${clock})`;
+}
+
+/** The same wait as params, so the renderer words it with plurals: `count` minutes, `at` the clock. */
+function againParams(until: number, now: number): { count: number; at: string } {
+  const at = new Date(until);
+  return { count: Math.max(1, Math.ceil((until - now) / 60_000)), at: `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}` };
 }
 
 /**
@@ -22,11 +28,15 @@ export function lockedOutError(until: number, now: number, what: 'account' | 'of
     what === 'account'
       ? 'An administrator can set a new PIN in Settings → Staff to unlock it sooner.'
       : 'If the kiosk is online, you can sign in with your TrustID password instead.';
-  return new AppError('session.locked-account', `Too many wrong PINs, so ${subject}. Try again ${whenAgain(until, now)}. ${help}`);
+  return new AppError('session.locked-account', `Too many wrong PINs, so ${subject}. Try again ${whenAgain(until, now)}. ${help}`, {
+    params: { context: what, ...againParams(until, now) },
+  });
 }
 
 export function adminPinLockedError(until: number, now: number): AppError {
-  return new AppError('session.admin-pin-locked', `Too many wrong admin PINs, so the admin PIN is locked. Try again ${whenAgain(until, now)}.`);
+  return new AppError('session.admin-pin-locked', `Too many wrong admin PINs, so the admin PIN is locked. Try again ${whenAgain(until, now)}.`, {
+    params: againParams(until, now),
+  });
 }
 
 export function wrongPinError(attemptsLeft: number, lockoutMinutes: number, what: 'PIN' | 'offline PIN' | 'admin PIN' | 'password'): AppError {
@@ -40,7 +50,9 @@ export function wrongPinError(attemptsLeft: number, lockoutMinutes: number, what
 export function slowDownError(waitMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   const wait = seconds < 120 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
-  return new AppError('session.slow-down', `Too many wrong PINs have been entered. Wait ${wait}, then try again.`);
+  // `context: 'minutes'` picks the renderer's minutes wording (i18next context) for long waits.
+  const params: ErrorParams = seconds < 120 ? { count: seconds } : { count: Math.ceil(seconds / 60), context: 'minutes' };
+  return new AppError('session.slow-down', `Too many wrong PINs have been entered. Wait ${wait}, then try again.`, { params });
 }
 
 export function unknownStaffError(): AppError {
@@ -57,8 +69,8 @@ export function changedMeanwhileError(): AppError {
 
 export function wrongModeError(mode: 'shared' | 'personal'): AppError {
   return mode === 'shared'
-    ? new AppError('session.wrong-mode', 'This kiosk uses local staff accounts: choose your name and enter your PIN.')
-    : new AppError('session.wrong-mode', 'This kiosk uses personal TrustID accounts: sign in with your TrustID user name and password.');
+    ? new AppError('session.wrong-mode', 'This kiosk uses local staff accounts: choose your name and enter your PIN.', { params: { context: 'shared' } })
+    : new AppError('session.wrong-mode', 'This kiosk uses personal TrustID accounts: sign in with your TrustID user name and password.', { params: { context: 'personal' } });
 }
 
 export function noOfflinePinError(): AppError {
@@ -72,6 +84,7 @@ export function offlinePinExpiredError(days: number): AppError {
   return new AppError(
     'session.offline-pin-expired',
     `This offline PIN has expired: it works for ${days} days after your last online sign-in on this kiosk. Sign in with your TrustID password while the kiosk is online.`,
+    { params: { count: days } },
   );
 }
 

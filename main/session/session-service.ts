@@ -426,11 +426,11 @@ export function createSessionService(deps: SessionDeps): SessionService {
         if (!who) throw new AppError('session.signed-out', refusalMessages['session.signed-out']);
         if (!who.locked) return view();
         if (req.pin === undefined && req.password === undefined) {
-          throw new AppError('session.unlock-needs-secret', who.mode === 'shared' ? 'Enter your PIN to unlock.' : 'Enter your offline PIN or your TrustID password to unlock.');
+          throw new AppError('session.unlock-needs-secret', who.mode === 'shared' ? 'Enter your PIN to unlock.' : 'Enter your offline PIN or your TrustID password to unlock.', { params: { context: who.mode } });
         }
         const started = epoch;
         if (who.mode === 'shared') {
-          if (req.pin === undefined) throw new AppError('session.unlock-needs-secret', 'Enter your PIN to unlock.');
+          if (req.pin === undefined) throw new AppError('session.unlock-needs-secret', 'Enter your PIN to unlock.', { params: { context: 'shared' } });
           await unlockShared(who, req.pin);
         } else {
           await unlockPersonal(who, req);

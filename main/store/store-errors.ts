@@ -14,6 +14,7 @@ export function diskFullError(freeMb: number | null, floorMb: number): AppError 
   return new AppError(
     'store.disk-full',
     `The capture was not saved because this computer's disk is nearly full.${free} Scan Station needs at least ${floorMb} MB free. Ask an administrator to free some space, then scan the document again. Applications already saved keep sending.`,
+    { params: { context: 'capture', floorMb } },
   );
 }
 

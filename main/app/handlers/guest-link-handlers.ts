@@ -18,7 +18,7 @@ export function checkedFieldValues(values: Readonly<Record<string, string>>, def
   const merged = mergeFieldValues({}, values, definitions);
   const missing = definitions.filter((d) => d.required && d.kind !== 'boolean' && !(merged[d.id] ?? '').trim());
   if (missing.length > 0) {
-    throw new AppError('guest.field-required', `Fill in “${missing[0]!.label}”: TrustID requires it.`);
+    throw new AppError('guest.field-required', `Fill in “${missing[0]!.label}”: TrustID requires it.`, { params: { field: missing[0]!.label } });
   }
   const fields = applicationFieldsOf(merged, definitions);
   const labels = Object.fromEntries(definitions.filter((d) => merged[d.id] !== undefined).map((d) => [d.id, d.label]));

@@ -93,7 +93,7 @@ export function createCameraDriver(opts: CameraDriverOptions): CameraDriver {
         const message = `The camera picture could not be used: ${checked.reason}. Take the picture again.`;
         opts.log.warn({ device: opts.id, problem: checked.problem, bytes: still.bytes.length }, 'camera still rejected');
         emitter.emit('read-error', { code: 'camera.bad-image', message, raw: Uint8Array.from(still.bytes.subarray(0, 64)) });
-        throw new AppError('camera.bad-image', message);
+        throw new AppError('camera.bad-image', message, { params: { context: checked.problem } });
       }
       emitter.emit('image', { side: still.side, light: still.light, mime: 'image/jpeg', bytes: checked.bytes, source });
       return { width: checked.width, height: checked.height };

@@ -29,7 +29,7 @@ export class BridgeError extends Error {
     readonly params: Record<string, string | number> = {},
   ) {
     const key = `mainErrors.${code}`;
-    super(i18next.isInitialized && i18next.exists(key) ? i18next.t(key, params) : message);
+    super(i18next.isInitialized && i18next.exists(key, params) ? i18next.t(key, params) : message);
     this.englishMessage = message;
   }
 }

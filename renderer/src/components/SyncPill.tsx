@@ -8,25 +8,20 @@ import type { QueueSummary } from '../../../preload/contract';
 import { requestLeave } from '../app/leave-guard';
 import { useNavigation } from '../app/navigation-store';
 import { useAppStore } from '../stores/app-store';
+import { formatDuration } from '../i18n/format';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
 import { signInProblem } from './sign-in-problem';
 
 export type SyncTone = 'ok' | 'degraded' | 'down' | 'busy';
 
-/** Ages in the largest whole unit, as staff read them at a glance ("2 h", not "2 h 13 min"). */
-export function formatAge(t: TFunction, seconds: number): string {
-  if (seconds < 60) return t('sync.age.seconds', { n: Math.max(0, Math.floor(seconds)) });
-  if (seconds < 3600) return t('sync.age.minutes', { n: Math.floor(seconds / 60) });
-  if (seconds < 86_400) return t('sync.age.hours', { n: Math.floor(seconds / 3600) });
-  return t('sync.age.days', { n: Math.floor(seconds / 86_400) });
-}
-
 export function describeSync(t: TFunction, summary: QueueSummary): { tone: SyncTone; text: string; reason: string | null } {
   if (summary.actionNeeded) return { tone: 'down', text: t('sync.actionNeeded'), reason: summary.actionNeeded };
   if (summary.syncing) return { tone: 'busy', text: t('sync.syncing', { current: summary.syncing.current, total: summary.syncing.total }), reason: null };
   const pending = summary.pending;
-  const age = pending > 0 && summary.oldestPendingSeconds !== null ? formatAge(t, summary.oldestPendingSeconds) : null;
+  // The age in its largest whole unit ("2 hours", not "2 h 13 min"), through the one duration
+  // formatter so Welsh gets its plural forms ("2 funud").
+  const age = pending > 0 && summary.oldestPendingSeconds !== null ? formatDuration(summary.oldestPendingSeconds) : null;
   const key = summary.connection === 'offline' ? 'offline' : summary.connection === 'paused' ? 'paused' : 'online';
   const text = age ? t(`sync.${key}Oldest`, { pending, age }) : t(`sync.${key}`, { pending });
   return { tone: key === 'online' ? 'ok' : 'degraded', text, reason: null };

@@ -105,7 +105,6 @@ export const cy: WithPlurals<Messages> = {
       'not-trustid': 'Nid yw cyfeiriad TrustID yn ateb — gwiriwch y Gosodiadau',
       'invalid-address': 'Nid yw cyfeiriad TrustID yn ddilys — gwiriwch y Gosodiadau',
     },
-    age: { seconds: '{{n}} eiliad', minutes: '{{n}} munud', hours: '{{n}} awr', days: '{{n}} diwrnod' },
   },
   idle: {
     title: 'Ydych chi yma o hyd?',

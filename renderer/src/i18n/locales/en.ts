@@ -99,7 +99,6 @@ export const en = {
       'not-trustid': 'The TrustID address does not answer — check Settings',
       'invalid-address': 'The TrustID address is not valid — check Settings',
     },
-    age: { seconds: '{{n}} s', minutes: '{{n}} min', hours: '{{n}} h', days: '{{n}} d' },
   },
   idle: {
     title: 'Are you still here?',

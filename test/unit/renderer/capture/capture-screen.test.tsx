@@ -39,7 +39,8 @@ describe('starting a check', () => {
     captureBridge({ 'capture.start': new BridgeError('store.disk-full', 'The kiosk’s disk is full. Call support.') });
     renderCapture();
     fireEvent.click(await screen.findByRole('button', { name: /^ID card/ }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The kiosk’s disk is full. Call support.');
+    // Worded in the renderer from main's code (issue 11 §5), not main's English.
+    expect((await screen.findByRole('alert')).textContent).toBe('This could not be saved because the disk of this computer is full. Ask an administrator to free space, then try again. Nothing already saved was lost.');
     expect(screen.getByTestId('capture-start')).toBeTruthy();
   });
 

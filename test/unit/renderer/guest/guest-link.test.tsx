@@ -1,5 +1,6 @@
 // Guest links in a DOM against a fake bridge: create, QR code, recent links with state.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import i18next from 'i18next';
 import { create } from 'qrcode';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useNavigation } from '../../../../renderer/src/app/navigation-store';
@@ -88,7 +89,7 @@ describe('guest link screen', () => {
   });
 
   it('shows main’s message when the link cannot be made, keeping what was typed', async () => {
-    setBridge(fakeBridge({ 'guest.list': [], 'capture.fieldDefinitions': [], 'guest.create': new BridgeError('trustid.offline', 'TrustID cannot be reached, so no guest link can be made now.') }));
+    setBridge(fakeBridge({ 'guest.list': [], 'capture.fieldDefinitions': [], 'guest.create': new BridgeError('trustid.offline', 'TrustID cannot be reached, so no guest link can be made now.', { context: 'guest-link' }) }));
     render(<GuestLinkScreen params={{}} />);
     fireEvent.change(screen.getByTestId('guest-name'), { target: { value: 'Bo' } });
     fireEvent.change(screen.getByTestId('guest-email'), { target: { value: 'bo@example.com' } });
@@ -97,6 +98,22 @@ describe('guest link screen', () => {
     await act(async () => fireEvent.click(screen.getByTestId('guest-create')));
     expect(screen.getByTestId('guest-create-error').textContent).toMatch(/no guest link can be made now/);
     expect((screen.getByTestId('guest-name') as HTMLInputElement).value).toBe('Bo');
+  });
+
+  it('shows that refusal in Welsh when the language is Welsh', async () => {
+    await i18next.changeLanguage('cy');
+    try {
+      const refusal = new BridgeError('trustid.offline', 'TrustID cannot be reached, so no guest link can be made now.', { context: 'guest-link' });
+      setBridge(fakeBridge({ 'guest.list': [], 'capture.fieldDefinitions': [], 'guest.create': refusal }));
+      render(<GuestLinkScreen params={{}} />);
+      fireEvent.change(screen.getByTestId('guest-name'), { target: { value: 'Bo' } });
+      fireEvent.change(screen.getByTestId('guest-email'), { target: { value: 'bo@example.com' } });
+      await waitFor(() => expect((screen.getByTestId('guest-create') as HTMLButtonElement).disabled).toBe(false));
+      await act(async () => fireEvent.click(screen.getByTestId('guest-create')));
+      expect(screen.getByTestId('guest-create-error').textContent).toBe('Nid oes modd cyrraedd TrustID, felly ni ellir gwneud dolen westai nawr. Rhowch gynnig arall arni pan fydd y cysylltiad yn ôl.');
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 
   it('lists links with their state in plain words, shows a waiting one’s code again and offers revoke only there', async () => {

@@ -1,4 +1,5 @@
 // Home and the frame's sync pill in a DOM.
+import i18next from 'i18next';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useNavigation } from '../../../../renderer/src/app/navigation-store';
@@ -53,7 +54,7 @@ describe('sync pill', () => {
     const bridge = await renderApp({ 'session.get': session(), 'queue.summary': summary() });
     expect(words()).toBe('Online · 0 pending');
     await act(async () => bridge.emit('queue.changed', summary({ connection: 'offline', pending: 3, oldestPendingSeconds: 2 * 3600 + 13 * 60 })));
-    expect(words()).toBe('Offline · 3 pending (oldest 2 h)');
+    expect(words()).toBe('Offline · 3 pending (oldest 2 hours)');
     await act(async () => bridge.emit('queue.changed', summary({ connection: 'syncing', pending: 5, syncing: { current: 2, total: 5 } })));
     expect(words()).toBe('Syncing 2 of 5');
   });
@@ -75,14 +76,33 @@ describe('sync pill', () => {
   it('says ages in the largest whole unit', async () => {
     const bridge = await renderApp({ 'session.get': session() });
     const cases: Array<[number, string]> = [
-      [42, '42 s'],
-      [60 * 59 + 59, '59 min'],
-      [3600 * 23, '23 h'],
-      [86_400 * 3 + 5, '3 d'],
+      [42, '42 seconds'],
+      [60, '1 minute'],
+      [60 * 59 + 59, '59 minutes'],
+      [3600 * 23, '23 hours'],
+      [86_400 * 3 + 5, '3 days'],
     ];
     for (const [seconds, age] of cases) {
       await act(async () => bridge.emit('queue.changed', summary({ connection: 'offline', pending: 1, oldestPendingSeconds: seconds })));
       expect(words()).toBe(`Offline · 1 pending (oldest ${age})`);
+    }
+  });
+
+  it('says ages in Welsh with Welsh plural forms', async () => {
+    const bridge = await renderApp({ 'session.get': session() });
+    await act(async () => i18next.changeLanguage('cy'));
+    try {
+      const cases: Array<[number, string]> = [
+        [2 * 60, '2 funud'],
+        [3 * 60, '3 munud'],
+        [2 * 86_400, '2 ddiwrnod'],
+      ];
+      for (const [seconds, age] of cases) {
+        await act(async () => bridge.emit('queue.changed', summary({ connection: 'offline', pending: 1, oldestPendingSeconds: seconds })));
+        expect(pill().textContent).toContain(`(yr hynaf ${age})`);
+      }
+    } finally {
+      await act(async () => i18next.changeLanguage('en'));
     }
   });
 });

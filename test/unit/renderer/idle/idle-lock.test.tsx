@@ -1,5 +1,6 @@
 // The idle lock in a DOM with fake timers: warning, "I'm still here", input, lock, unlock.
 import { act, fireEvent, screen } from '@testing-library/react';
+import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useNavigation } from '../../../../renderer/src/app/navigation-store';
 import { onVisitorReset } from '../../../../renderer/src/app/visitor-reset';
@@ -115,5 +116,19 @@ describe('idle lock', () => {
     expect(callsTo(bridge, 'session.unlock')).toEqual([{ password: 'pw' }]);
     expect(screen.getByText('That password is not right.')).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
+  });
+
+  it('says a wrong unlock attempt in Welsh, with the attempts left, when the language is Welsh', async () => {
+    await i18next.changeLanguage('cy');
+    try {
+      const refusal = new BridgeError('session.wrong-pin', 'That password is not right. 2 more wrong attempts and it is locked for 15 minutes.', { count: 2, minutes: 15 });
+      await renderApp({ 'session.get': session({ state: 'locked', offlinePinSet: false }), 'session.unlock': refusal });
+      fireEvent.change(screen.getByLabelText('Cyfrinair'), { target: { value: 'pw' } });
+      await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Datgloi' })));
+      await flush();
+      expect(screen.getByText('Nid yw hynny’n gywir. Dau gynnig anghywir arall ac fe’i cloir am 15 mun.')).toBeTruthy();
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

@@ -107,7 +107,7 @@ describe('camera panel', () => {
 
   it('shows main’s reason when it refuses the still, and lets staff take it again', async () => {
     const { BridgeError } = await import('../../../../renderer/src/bridge');
-    setBridge(fakeBridge({ 'camera.submitStill': new BridgeError('camera.bad-image', 'The camera picture could not be used: it is too small. Take the picture again.') }));
+    setBridge(fakeBridge({ 'camera.submitStill': new BridgeError('camera.bad-image', 'The camera picture could not be used: it is too small. Take the picture again.', { context: 'too-small' }) }));
     installCameras({ getUserMedia: async () => fakeStream().stream, devices: [] });
     render(<CameraPanel deviceId="camera" side="front" light="white" grabStill={async () => ({ jpegBase64: '/9j/' })} />);
     await waitFor(() => expect(screen.getByTestId('camera-take')).toHaveProperty('disabled', false));

@@ -1,5 +1,6 @@
 // The queue screen in a DOM: states in plain words, live updates, Sync now, actions, discard.
 import { act, fireEvent, screen, within } from '@testing-library/react';
+import i18next from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueItem } from '../../../../preload/contract';
 import { useNavigation } from '../../../../renderer/src/app/navigation-store';
@@ -99,6 +100,21 @@ describe('queue screen', () => {
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Send it again' })));
     await flush();
     expect(callsTo(bridge, 'queue.act')[1]).toEqual({ id: 'f', action: 'send-again' });
+  });
+
+  it('shows main’s refusal of an action in Welsh when the language is Welsh', async () => {
+    await i18next.changeLanguage('cy');
+    try {
+      // Made after the switch, as the bridge makes it when main's answer arrives.
+      const refusal = new BridgeError('sync.busy', 'This application is being sent right now. Wait a moment and try again.');
+      await openQueue([item('f', { state: 'needs-attention', attention: { reason: 'Upload failed', message: 'Try again.', actions: ['retry'] } })], { 'queue.act': refusal });
+      await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Rhoi cynnig arall arni' })));
+      await flush();
+      expect(card('REF-f').textContent).toContain('Mae’r cais hwn yn cael ei anfon neu ei newid ar hyn o bryd.');
+      expect(card('REF-f').textContent).not.toContain('being sent right now');
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 
   it('lets an admin discard an unsent application only with a coded reason', async () => {
