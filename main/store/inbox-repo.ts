@@ -430,7 +430,9 @@ export function createInboxRepo(ctx: StoreContext): InboxRepo {
       const page = rows.slice(0, limit);
       const items = page.map((r) => {
         const holder = r.holder_sealed ? open(() => JSON.parse(openField(ctx.keys, 'inbox', 'holder', r.id, r.holder_sealed!)) as InboxHolder) : null;
-        return { ...rowOf(r), holderName: holder?.name ?? holder?.guestName ?? null };
+        // A queued application has no holder yet: it is known by its form's values (e.g. a booking reference).
+        const label = holder?.fields.length ? holder.fields.map((f) => f.value).join(' · ') : null;
+        return { ...rowOf(r), holderName: holder?.name ?? holder?.guestName ?? label };
       });
       const last = page[page.length - 1];
       return { items, total, next: rows.length > limit && last ? { createdAt: last.created_at, id: last.id } : null };

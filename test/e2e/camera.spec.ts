@@ -34,6 +34,8 @@ const SIZES = [
 async function shoot(page: Page, lang: 'en' | 'cy'): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
+    // The main button is on screen without scrolling, at both desk sizes.
+    await expect(page.getByTestId('camera-take')).toBeInViewport();
     await page.screenshot({ path: `test-results/screens/camera-${size.width}x${size.height}-${lang}.png` });
   }
   await page.setViewportSize(SIZES[0]);

@@ -35,6 +35,12 @@ describe('inbox repository', () => {
     for (const secret of ['Zebedee', 'QUARTERMAINE', 'Quartermaine', 'gwen@example.org', 'Gwen', 'V-99']) expect(bytes.includes(Buffer.from(secret))).toBe(false);
   });
 
+  it('lists a queued application, which has no holder yet, by its form values rather than "name not read"', () => {
+    const { store } = openTestStore();
+    store.inbox.recordPage([sighting({ holder: { name: null, guestName: null, guestEmail: null, fields: [{ label: 'Booking', value: 'B-1042' }, { label: 'Desk', value: 'North' }] } })]);
+    expect(store.inbox.list().items[0]!.holderName).toBe('B-1042 · North');
+  });
+
   it('finds rows by every part of a name, in any case or accent, and by a reference typed without separators', () => {
     const { store } = openTestStore();
     const a = sighting({ holder: { name: 'Anna Müller', guestName: null, guestEmail: null, fields: [] }, reference: 'K7Q-4M2' });

@@ -159,6 +159,12 @@ export function CameraPanel({ deviceId, side, light, grabStill = captureStill, n
           </select>
         </div>
       </div>
+      {/* Above the preview, so the main button is on screen at 1024×768 without scrolling. */}
+      <div className="button-row">
+        <button type="button" className="button button-primary" disabled={!live || phase === 'capturing'} onClick={() => void take()} data-testid="camera-take">
+          {phase === 'capturing' ? t('capture.camera.taking') : t('capture.camera.take')}
+        </button>
+      </div>
       <div className="camera-preview">
         <video ref={video} muted playsInline autoPlay aria-label={t('capture.camera.preview')} data-testid="camera-video" />
       </div>
@@ -171,11 +177,6 @@ export function CameraPanel({ deviceId, side, light, grabStill = captureStill, n
           </button>
         </div>
       )}
-      <div className="button-row">
-        <button type="button" className="button button-primary" disabled={!live || phase === 'capturing'} onClick={() => void take()} data-testid="camera-take">
-          {phase === 'capturing' ? t('capture.camera.taking') : t('capture.camera.take')}
-        </button>
-      </div>
       <p role="status" aria-live="polite" className="capture-status">
         {phase === 'sent' ? t('capture.camera.sent') : ''}
       </p>
