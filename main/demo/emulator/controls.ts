@@ -3,7 +3,7 @@
 // `controls: true`. Runs wherever the emulator runs.
 import { ZodError } from 'zod';
 import type { EmulatorConfig } from './config';
-import type { RunningEmulator } from './emulator';
+import type { RunningEmulator } from './running-emulator';
 import { ApiFailure, excerpt } from './envelope';
 import type { ControlHandler, ControlReply } from './http-server';
 
