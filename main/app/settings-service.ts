@@ -3,7 +3,7 @@
 import type { PublicSettings, SecretName, SettingsUpdate, SettingsView } from '../../preload/contract';
 import { SecretName as SecretNames, Settings } from '../../preload/contract';
 import { AppError } from '../app-error';
-import type { KeyCustody } from '../config/key-custody';
+import type { KeyCustody } from '../store/key-custody';
 import { loadSettings, saveSettings } from '../config/settings-file';
 import { openSecretStore, type SecretStore } from '../config/secret-store';
 

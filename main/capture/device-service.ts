@@ -6,25 +6,20 @@ import path from 'node:path';
 import { SerialPort } from 'serialport';
 import type { CameraCaptureRequest, CameraState, CameraStill, DetectedDevices, DeviceTestResult, DeviceView, ImageLight } from '../../preload/contract';
 import { AppError } from '../app-error';
-import { SimulatedReader } from '../demo/simulated-reader/simulated-reader';
-import { SimulatedReaderSettings } from '../demo/simulated-reader/simulated-reader-settings';
 import type { CameraDriver } from '../devices/camera/camera-driver';
 import type { Backoff } from '../devices/device-backoff';
 import { registerBuiltInDrivers } from '../devices/device-built-ins';
 import { createDeviceManager, type DeviceManager, type SerialPortSummary } from '../devices/device-manager';
 import { DeviceSettings, type DeviceConfig } from '../devices/device-settings';
 import type { ImageEvent, MrzEvent } from '../devices/driver';
-import { createDriverRegistry } from '../devices/driver-registry';
-import { localIsoDay } from '../devices/mrz/mrz-dates';
+import { createDriverRegistry, type Capabilities, type ReaderPlugin } from '../devices/driver-registry';
 import { describeDevice, type SaneDevice } from '../devices/sane/sane-device-list';
 import { listSaneDevices, type SaneProcessOptions } from '../devices/sane/sane-driver';
 import { listSerialPorts, loadKnownVendors } from '../devices/serial/list-serial-ports';
 import { loadReaderPresets } from '../devices/serial/reader-presets';
-import { SerialLineReader } from '../devices/serial/serial-line-reader';
-import { SerialReaderSettings } from '../devices/serial/serial-reader-settings';
 import type { Logger } from '../logging/logger';
 import { decodeStill } from './camera-still';
-import { capabilitiesOf, contractDeviceView, preferredDevice, type Capabilities } from './device-view';
+import { capabilitiesOf, contractDeviceView, preferredDevice } from './device-view';
 import { testReadWords } from './test-read-words';
 
 /** `placed`: a document was put on the reader; what follows (MRZ, images) is that document's. */
@@ -40,8 +35,8 @@ export type DeviceServiceOptions = {
   onDevicesChanged(list: DeviceView[]): void;
   /** Carries camera.captureRequested to the renderer; without it a camera cannot be triggered from main. */
   onCameraCaptureRequested?(request: CameraCaptureRequest): void;
-  /** The desk's day for the simulated reader's specimens (default: the local day of now()). */
-  today?: () => string;
+  /** The demo's simulated reader, handed over by the app's composition (main/demo is a plug-in). */
+  simulatedReader?: ReaderPlugin<'simulated'>;
   /** scanimage's location and SANE config folder (tests and demo point it at resources/sane). */
   sane?: SaneProcessOptions & { tempDir?: string };
   backoff?: Backoff;
@@ -86,15 +81,9 @@ export function effectiveDeviceSettings(settings: DeviceSettings, demo: boolean)
   return DeviceSettings.parse({ devices: [{ id: demoReaderId, kind: 'simulated', label: 'Demo reader (simulated)', options: {} }] });
 }
 
-function badSettings(config: DeviceConfig, issue: { path: PropertyKey[]; message: string } | undefined): AppError {
-  const where = issue ? ` (${issue.path.map(String).join('.') || 'options'}: ${issue.message})` : '';
-  return new AppError('device.bad-settings', `The settings of "${config.label}" are not valid${where}. Correct them in Settings.`, { params: { device: config.label } });
-}
-
 export function createDeviceService(opts: DeviceServiceOptions): DeviceService {
   const log = opts.log;
   const now = opts.now ?? Date.now;
-  const today = opts.today ?? (() => localIsoDay(new Date(now())));
   const readersDir = path.join(opts.resourcesDir, 'readers');
   let configs = new Map<string, DeviceConfig>();
   const testing = new Set<string>();
@@ -102,32 +91,7 @@ export function createDeviceService(opts: DeviceServiceOptions): DeviceService {
 
   const registry = createDriverRegistry();
   registerBuiltInDrivers(registry, { sane: opts.sane, requestCameraCapture: opts.onCameraCaptureRequested });
-  registry.registerDriverKind(
-    'serial',
-    (config, ctx) => {
-      const parsed = SerialReaderSettings.safeParse(config.options);
-      if (!parsed.success) throw badSettings(config, parsed.error.issues[0]);
-      return new SerialLineReader({ id: config.id, settings: parsed.data, log: ctx.log });
-    },
-    // The serial reader reconnects with its own backoff after an unplug (serial-line-reader.ts).
-    { reconnectsItself: true },
-  );
-  registry.registerDriverKind('simulated', (config, ctx) => {
-    const parsed = SimulatedReaderSettings.safeParse(config.options);
-    if (!parsed.success) throw badSettings(config, parsed.error.issues[0]);
-    const s = parsed.data;
-    return new SimulatedReader({
-      id: config.id,
-      specimensDir: path.join(opts.resourcesDir, 'specimens'),
-      today,
-      intervalMs: s.intervalMs,
-      removeAfterMs: s.removeAfterMs,
-      sides: s.sides,
-      lights: s.lights,
-      dpi: s.dpi,
-      log: ctx.log,
-    });
-  });
+  if (opts.simulatedReader) registry.registerDriverKind('simulated', opts.simulatedReader.create);
 
   const configuredSerialPaths = () =>
     [...configs.values()].flatMap((c) => (c.kind === 'serial' && typeof c.options.path === 'string' ? [c.options.path] : []));
@@ -157,7 +121,7 @@ export function createDeviceService(opts: DeviceServiceOptions): DeviceService {
     listScanners: opts.listScanners ?? (() => listSaneDevices({ ...opts.sane })),
   });
 
-  const list = (): DeviceView[] => manager.list().map((v) => contractDeviceView(v, configs.get(v.id)));
+  const list = (): DeviceView[] => manager.list().map((v) => contractDeviceView(v, configs.get(v.id), opts.simulatedReader));
 
   manager.on('changed', () => opts.onDevicesChanged(list()));
   const pass = (deviceId: string, read: DeviceRead) => {
@@ -260,7 +224,7 @@ export function createDeviceService(opts: DeviceServiceOptions): DeviceService {
 
     capabilitiesOf(id) {
       const config = configs.get(id);
-      return config ? capabilitiesOf(config) : null;
+      return config ? capabilitiesOf(config, opts.simulatedReader) : null;
     },
 
     captureLights() {
@@ -270,7 +234,7 @@ export function createDeviceService(opts: DeviceServiceOptions): DeviceService {
     },
 
     mrzExpected() {
-      return enabledConfigs().some((c) => capabilitiesOf(c).mrz);
+      return enabledConfigs().some((c) => capabilitiesOf(c, opts.simulatedReader).mrz);
     },
   };
 }

@@ -3,9 +3,7 @@
 import type { DeviceView, ImageLight, ImageSide } from '../../preload/contract';
 import type { ManagerDeviceView } from '../devices/manager-view';
 import type { DeviceConfig } from '../devices/device-settings';
-import { SimulatedReaderSettings } from '../demo/simulated-reader/simulated-reader-settings';
-
-export type Capabilities = DeviceView['capabilities'];
+import type { Capabilities, ReaderPlugin } from '../devices/driver-registry';
 
 const noImages = { sides: [] as ImageSide[], lights: [] as ImageLight[] };
 
@@ -14,7 +12,8 @@ const noImages = { sides: [] as ImageSide[], lights: [] as ImageLight[] };
  * schema's defaults here; the device's status then says what is wrong.
  *
  * - serial: MRZ lines only; a Scan button only when a trigger string is set.
- * - simulated: what its settings say (demo: front and back in white, IR and UV).
+ * - simulated: what its plug-in says (the demo's reader: front and back in white, IR and UV); no
+ *   plug-in, nothing (its device then shows `device.unsupported`).
  * - sane: images in its one configured light; a flatbed scans one side at a time and cannot tell
  *   which, so it reports `front` only (the capture then fills the next side in order); a duplex
  *   feeder reports both.
@@ -23,17 +22,14 @@ const noImages = { sides: [] as ImageSide[], lights: [] as ImageLight[] };
  *   settings says it will, and a step or an MRZ nobody can deliver would block Submit.
  * - camera: front and back in white light; the renderer takes the picture (no trigger from main).
  */
-export function capabilitiesOf(config: DeviceConfig): Capabilities {
+export function capabilitiesOf(config: DeviceConfig, simulated?: ReaderPlugin<'simulated'>): Capabilities {
   switch (config.kind) {
     case 'serial': {
       const trigger = config.options.triggerString;
       return { mrz: true, ...noImages, trigger: typeof trigger === 'string' && trigger !== '' };
     }
-    case 'simulated': {
-      const parsed = SimulatedReaderSettings.safeParse(config.options);
-      const s = parsed.success ? parsed.data : SimulatedReaderSettings.parse({});
-      return { mrz: true, sides: [...s.sides], lights: [...s.lights], trigger: true };
-    }
+    case 'simulated':
+      return simulated ? simulated.capabilities(config) : { mrz: false, ...noImages, trigger: false };
     case 'sane':
       return { mrz: false, sides: config.options.source === 'adf-duplex' ? ['front', 'back'] : ['front'], lights: [config.options.light], trigger: true };
     case 'hot-folder':
@@ -50,7 +46,7 @@ const stateWords: Record<Exclude<ManagerDeviceView['status']['state'], 'error'>,
   reading: 'Reading a document…',
 };
 
-export function contractDeviceView(view: ManagerDeviceView, config: DeviceConfig | undefined): DeviceView {
+export function contractDeviceView(view: ManagerDeviceView, config: DeviceConfig | undefined, simulated?: ReaderPlugin<'simulated'>): DeviceView {
   const s = view.status;
   const status =
     s.state === 'error'
@@ -61,7 +57,7 @@ export function contractDeviceView(view: ManagerDeviceView, config: DeviceConfig
     kind: view.kind,
     label: view.label,
     status,
-    capabilities: config ? capabilitiesOf(config) : { mrz: false, ...noImages, trigger: view.canTrigger },
+    capabilities: config ? capabilitiesOf(config, simulated) : { mrz: false, ...noImages, trigger: view.canTrigger },
   };
 }
 

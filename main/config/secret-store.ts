@@ -6,7 +6,7 @@ import { SecretName } from '../../preload/contract';
 import { AppError } from '../app-error';
 import { writeFileAtomic } from '../store/atomic-write';
 import { deriveKey, seal, unseal } from '../store/seal';
-import type { KeyCustody } from './key-custody';
+import type { KeyCustody } from '../store/key-custody';
 
 export type SecretStore = {
   has(name: SecretName): boolean;

@@ -1,5 +1,6 @@
 // Which driver serves which device kind: factories registered once at start-up (built-ins in
-// device-built-ins.ts; the serial and simulated readers by main/capture/device-service.ts). Runs in main.
+// device-built-ins.ts; the simulated reader is a plug-in the app's composition hands over). Runs in main.
+import type { DeviceView } from '../../preload/contract';
 import { AppError } from '../app-error';
 import type { Logger } from '../logging/logger';
 import type { DeviceConfig, DeviceConfigOf } from './device-settings';
@@ -19,6 +20,19 @@ export type DriverTraits = {
    * manager then only shows the error; it still restarts a driver whose start() fails.
    */
   reconnectsItself?: boolean;
+};
+
+/** What a configured reader can deliver: MRZ lines, which sides and lights, a Scan button. */
+export type Capabilities = DeviceView['capabilities'];
+
+/**
+ * A driver kind built outside this layer and wired in from the app's composition: the demo's
+ * simulated reader (main/demo), which nothing below main/app imports.
+ */
+export type ReaderPlugin<K extends DeviceConfig['kind']> = {
+  kind: K;
+  create: DriverFactory<K>;
+  capabilities(config: DeviceConfigOf<K>): Capabilities;
 };
 
 export type DriverRegistry = {

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { SafeStorage } from 'electron';
-import { fileKeyCustody, KEY_BYTES, noCustody, type KeyCustody } from '../config/key-custody';
+import { fileKeyCustody, KEY_BYTES, noCustody, type KeyCustody } from '../store/key-custody';
 import { AppError } from '../app-error';
 import { writeFileAtomic } from '../store/atomic-write';
 

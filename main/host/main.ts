@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../app/create-app';
 import { appVersion, resourcesDir } from '../app/version';
 import { appPaths, resolveHome } from '../config/app-home';
-import { fileKeyCustody } from '../config/key-custody';
+import { fileKeyCustody } from '../store/key-custody';
 import { createLogger } from '../logging/logger';
 import { isNoSpace } from '../store/store-errors';
 import { browserArgs, findBrowser, launchBrowser } from './browser-launcher';

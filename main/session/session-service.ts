@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type { AccountMode, InvokeChannel, SessionView, SignInRequest, StaffMember as StaffView } from '../../preload/contract';
 import { AppError } from '../app-error';
-import type { KeyCustody } from '../config/key-custody';
+import type { KeyCustody } from '../store/key-custody';
 import type { Logger } from '../logging/logger';
 import type { Store } from '../store/open-store';
 import type { ScryptParams } from '../store/pin-verifier';

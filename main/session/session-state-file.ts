@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../app-error';
-import type { KeyCustody } from '../config/key-custody';
+import type { KeyCustody } from '../store/key-custody';
 import type { Logger } from '../logging/logger';
 import { writeFileAtomic } from '../store/atomic-write';
 import { deriveKey, seal, unseal } from '../store/seal';

@@ -5,7 +5,7 @@
 import type { AppError } from '../app-error';
 import type { StoreContext } from './store-context';
 import { editInFlightError, editRefusedError, notFoundError } from './store-errors';
-import { PUBLISHED_STEPS, type StoreStep } from './submission-records';
+import { PUBLISHED_STEPS, type Step } from './submission-records';
 import type { AppRow } from './submission-repo';
 
 type GuardContainer = { publish_ambiguous: number; publish_last_outcome: string; abandon_reason: string | null };
@@ -24,7 +24,7 @@ export function editRefusal(
     const untouched = app.step === 'CHECK_QUEUED' || (app.step === 'CREATE_DOCUMENT' && app.step_doc_index === 0 && app.phase === 'PENDING' && app.reconcile_step === null);
     if (!untouched || queuedDocumentsSent) return editRefusedError('sent');
   }
-  if (app.published_at !== null || PUBLISHED_STEPS.includes(app.step as StoreStep)) return editRefusedError('sent');
+  if (app.published_at !== null || PUBLISHED_STEPS.includes(app.step as Step)) return editRefusedError('sent');
   // §7.8: "once a publish may have taken effect, edits are refused" (I1).
   const maybePublished = containers.some(
     (c) => (c.publish_ambiguous === 1 || c.publish_last_outcome === 'ok') && c.abandon_reason !== 'staff_declared_unpublished',
@@ -69,7 +69,7 @@ export function restartAfterEdit(ctx: StoreContext, app: AppRow, reason: 'edited
     app.current_container_id === null
       ? 0
       : ctx.db.prepare('UPDATE containers SET abandoned_at = ?, abandon_reason = ? WHERE container_id = ? AND abandoned_at IS NULL').run(now, reason, app.current_container_id).changes;
-  const step: StoreStep = reason === 'cancelled' ? 'CANCELLED' : 'CREATE_CONTAINER';
+  const step: Step = reason === 'cancelled' ? 'CANCELLED' : 'CREATE_CONTAINER';
   ctx.db
     .prepare(
       `UPDATE applications SET step = ?, step_doc_index = 0, step_img_index = 0, phase = 'PENDING', sent_at = NULL,

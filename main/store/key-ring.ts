@@ -2,7 +2,7 @@
 // later, e.g. after an admin accepts a key file, is picked up). Without a key, every use fails with
 // `store.no-key` before anything is written. Runs in main (plain Node).
 import crypto from 'node:crypto';
-import type { KeyCustody } from '../config/key-custody';
+import type { KeyCustody } from './key-custody';
 import { deriveKey } from './seal';
 import { noKeyError } from './store-errors';
 

@@ -3,7 +3,7 @@
 // recover() before captures or sync begin, and closes it at shutdown. Runs in main (plain Node).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KeyCustody } from '../config/key-custody';
+import type { KeyCustody } from './key-custody';
 import type { Logger } from '../logging/logger';
 import { fsyncDir } from './atomic-write';
 import { createAuditLog, type AuditLog } from './audit-log';

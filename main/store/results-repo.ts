@@ -8,17 +8,17 @@ import { SealBrokenError } from './seal';
 import { openField, surnameSearchHmacs } from './sealed-fields';
 import type { StoreContext } from './store-context';
 import { notFoundError } from './store-errors';
-import type { StoreResultStatus, StoreStep } from './submission-records';
+import type { ResultStatus, Step } from './submission-records';
 
 export type ResultSummary = {
   appId: string;
   accountId: string;
   capturedAt: number;
   capturedBy: string | null;
-  step: StoreStep;
+  step: Step;
   attentionReason: string | null;
   publishedAt: number | null;
-  resultStatus: StoreResultStatus | null;
+  resultStatus: ResultStatus | null;
   /** The non-personal outcome label kept after the purge, once the result is final. */
   outcome: string | null;
   finalAt: number | null;
@@ -66,10 +66,10 @@ type SummaryRow = {
   account_id: string;
   captured_at: number;
   captured_by: string | null;
-  step: StoreStep;
+  step: Step;
   attention_reason: string | null;
   published_at: number | null;
-  result_status: StoreResultStatus | null;
+  result_status: ResultStatus | null;
   purge_state: string;
   outcome: string | null;
   final_at: number | null;

@@ -11,14 +11,14 @@ import type { RemoteCreatesRepo } from './remote-creates-repo';
 import { removeSealedFiles } from './sealed-files';
 import type { StoreContext } from './store-context';
 import type { StoreSettings } from './store-settings';
-import type { StoreStep } from './submission-records';
+import type { Step } from './submission-records';
 
 export type UnsentAlert = {
   appId: string;
   accountId: string;
   capturedAt: number;
   ageMs: number;
-  step: StoreStep;
+  step: Step;
   attentionReason: string | null;
 };
 
@@ -120,7 +120,7 @@ export function createRetention(
            WHERE published_at IS NULL AND step NOT IN ('COMPLETED', 'CANCELLED', 'CLOSED_BY_STAFF') AND captured_at <= ?
            ORDER BY captured_at`,
         )
-        .all(now - ceiling) as Array<{ id: string; account_id: string; captured_at: number; step: StoreStep; attention_reason: string | null }>;
+        .all(now - ceiling) as Array<{ id: string; account_id: string; captured_at: number; step: Step; attention_reason: string | null }>;
       return rows.map((r) => ({ appId: r.id, accountId: r.account_id, capturedAt: r.captured_at, ageMs: now - r.captured_at, step: r.step, attentionReason: r.attention_reason }));
     },
   };

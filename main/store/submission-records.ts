@@ -1,14 +1,45 @@
-// The submission records of SUBMISSION-PROTOCOL §3.1 as the store hands them out. Steps, phases,
-// outcomes, remote items and the app's shape are the sync engine's own types (type-only imports);
-// the rows below widen only the reason codes to strings, which the sync adapter narrows again.
-// Runs in main (plain Node).
+// The submission records of SUBMISSION-PROTOCOL §3.1 as the store keeps them, and their vocabulary
+// (steps, phases, outcomes, remote items, the app's shape), which the sync engine above uses as it is.
+// The rows widen only the reason codes to strings, which the sync adapter narrows again. Runs in main
+// (plain Node).
 
-import type { AppShape, Origin, Phase, PublishOutcome, ReconcileTarget, RemoteDocument, RemoteImage, ResultStatus, Step } from '../sync/submission-types';
+/** Remote steps of §7.1 that create or change something at TrustID (they use the SENT phase, W1). */
+export type MutatingStep = 'CREATE_CONTAINER' | 'CREATE_DOCUMENT' | 'UPLOAD_IMAGE' | 'UPLOAD_APPLICANT_PHOTO' | 'PUBLISH';
 
-export type StoreStep = Step;
-export type StorePhase = Phase;
-export type StoreResultStatus = ResultStatus;
-export type StorePublishOutcome = PublishOutcome;
+/** Every value of `step` (§7.1). NEEDS_ATTENTION is not a step: it is `attentionReason` set on top of
+ * the step the app stopped at, so staff actions can resume from exactly there (§10). */
+export type Step = MutatingStep | ReadStep | 'AWAIT_RESULT' | 'COMPLETED' | 'RESULT_OVERDUE' | 'CANCELLED' | 'CLOSED_BY_STAFF';
+
+/** Reads that decide where the app goes next (no SENT phase, W5): VERIFY_PUBLISH (§7.4) and the
+ * four reads of a queued container (§13.3). */
+export type ReadStep = 'VERIFY_PUBLISH' | QueuedReadStep;
+export type QueuedReadStep = 'CHECK_QUEUED' | 'CHECK_BEFORE_PUBLISH' | 'RECONCILE' | 'CONFIRM_PUBLISH';
+
+/** §2 origin: `kiosk` creates its own container (§7); `queued` completes an existing one (§13). */
+export type Origin = 'kiosk' | 'queued';
+
+/** The build steps RECONCILE can settle (§13.4), and why it was entered. */
+export type ReconcileTarget = { step: 'CREATE_DOCUMENT' | 'UPLOAD_IMAGE' | 'UPLOAD_APPLICANT_PHOTO'; cause: 'ambiguous' | 'rejected' };
+
+export type Phase = 'PENDING' | 'SENT';
+
+export type PublishOutcome = 'none' | 'ok' | 'not_applied' | 'ambiguous' | 'rejected';
+
+export type ResultStatus = 'processing' | 'referred' | 'final';
+
+/** `marker` is the capture marker sent with the document (§2), or null when the account has no marker slot. */
+export type RemoteDocument = { containerId: string; docIndex: number; documentId: string; marker?: string | null };
+
+/** `imgIndex` is -1 for the applicant photo, which belongs to no document. */
+export type RemoteImage = { containerId: string; docIndex: number; imgIndex: number; imageType: number; imageId: string };
+
+/** What was captured, as far as the step sequence needs it: documents, their images' types, and
+ * whether there is an applicant photo. The files themselves stay with the store. */
+export type AppShape = {
+  documents: { imageTypes: number[] }[];
+  hasApplicantPhoto: boolean;
+};
+
 export type QueueState = 'RUNNING' | 'OFFLINE' | 'PAUSED_AUTH' | 'PAUSED_CONFIG';
 
 /** The scheduling half of an application row (§3.1 "Application"). Epoch ms; *OnlineS in seconds. */
@@ -18,10 +49,10 @@ export type SubmissionAppRecord = {
   /** §13.2: `queued` apps complete the fixed container currentContainerId. */
   origin: Origin;
   capturedAt: number;
-  step: StoreStep;
+  step: Step;
   stepDocIndex: number;
   stepImgIndex: number;
-  phase: StorePhase;
+  phase: Phase;
   sentAt: number | null;
   currentContainerId: string | null;
   failures: number;
@@ -36,7 +67,7 @@ export type SubmissionAppRecord = {
   lastMessage: string | null;
   lastHttpStatus: number | null;
   publishedAt: number | null;
-  resultStatus: StoreResultStatus | null;
+  resultStatus: ResultStatus | null;
   /** The retrieved container as JSON; sealed at rest. */
   resultSnapshot: string | null;
   resultCheckedAt: number | null;
@@ -56,14 +87,11 @@ export type ContainerRecord = {
   createdAt: number;
   publishAttempted: boolean;
   publishAmbiguous: boolean;
-  publishLastOutcome: StorePublishOutcome;
+  publishLastOutcome: PublishOutcome;
   publishedConfirmedAt: number | null;
   abandonedAt: number | null;
   abandonReason: string | null;
 };
-
-// The remote items and the app's shape are the sync engine's own records, stored as they are.
-export type { AppShape as AppShapeRecord, RemoteDocument as RemoteDocumentRecord, RemoteImage as RemoteImageRecord } from '../sync/submission-types';
 
 /** Everything the per-application machine reads for one app, plus the row revision to save against. */
 export type SubmissionRecord = {
@@ -87,6 +115,6 @@ export type KioskRecord = {
 };
 
 /** Steps after which nothing is sent for the app any more (COMPLETED keeps no work). */
-export const FINISHED_STEPS: readonly StoreStep[] = ['COMPLETED', 'CANCELLED', 'CLOSED_BY_STAFF'];
+export const FINISHED_STEPS: readonly Step[] = ['COMPLETED', 'CANCELLED', 'CLOSED_BY_STAFF'];
 /** Steps at which the capture may have reached TrustID as a published application. */
-export const PUBLISHED_STEPS: readonly StoreStep[] = ['VERIFY_PUBLISH', 'CONFIRM_PUBLISH', 'AWAIT_RESULT', 'COMPLETED', 'RESULT_OVERDUE', 'CLOSED_BY_STAFF'];
+export const PUBLISHED_STEPS: readonly Step[] = ['VERIFY_PUBLISH', 'CONFIRM_PUBLISH', 'AWAIT_RESULT', 'COMPLETED', 'RESULT_OVERDUE', 'CLOSED_BY_STAFF'];

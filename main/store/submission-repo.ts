@@ -10,13 +10,13 @@ import { openField, sealField } from './sealed-fields';
 import type { StoreContext } from './store-context';
 import { StoreConflictError, notFoundError } from './store-errors';
 import type {
-  AppShapeRecord,
+  AppShape,
   ContainerRecord,
   KioskRecord,
   QueueState,
-  RemoteDocumentRecord,
-  RemoteImageRecord,
-  StoreStep,
+  RemoteDocument,
+  RemoteImage,
+  Step,
   SubmissionAppRecord,
   SubmissionRecord,
 } from './submission-records';
@@ -71,10 +71,10 @@ type ContainerRow = {
   abandon_reason: string | null;
 };
 
-export type DueApp = { id: string; accountId: string; capturedAt: number; step: StoreStep; nextAttemptAt: number };
+export type DueApp = { id: string; accountId: string; capturedAt: number; step: Step; nextAttemptAt: number };
 
 export type StateCount = {
-  step: StoreStep;
+  step: Step;
   phase: 'PENDING' | 'SENT';
   attentionReason: string | null;
   resultStatus: string | null;
@@ -97,9 +97,9 @@ export type SubmissionRepo = {
    */
   save(record: Omit<SubmissionRecord, 'shape' | 'revision'>, opts: { expectRevision: number }): number;
   /** Due apps (next_attempt_at ≤ now, no attention reason) at the given steps, oldest capture first (§5 "Ordering"). */
-  listDue(query: { now: number; steps: readonly StoreStep[]; accountIds?: readonly string[]; limit?: number }): DueApp[];
+  listDue(query: { now: number; steps: readonly Step[]; accountIds?: readonly string[]; limit?: number }): DueApp[];
   /** The earliest next_attempt_at among apps at these steps (attention excluded), for the worker's timer. */
-  nextDueAt(query: { steps: readonly StoreStep[]; accountIds?: readonly string[] }): number | null;
+  nextDueAt(query: { steps: readonly Step[]; accountIds?: readonly string[] }): number | null;
   /**
    * What createDocument sends for a document (API §4.2): the printed and chip MRZ, opened from the
    * sealed personal fields. null when the document does not exist, is purged or cannot be opened.
@@ -117,7 +117,7 @@ export type SubmissionRepo = {
   /** The application that built or completes this container (a queued one keeps its creator's reference). */
   appIdForContainer(containerId: string): string | null;
   /** Scheduling rows for the queue screen, oldest capture first. Snapshots are not opened here. */
-  list(query?: { steps?: readonly StoreStep[]; attentionOnly?: boolean; limit?: number; offset?: number }): SubmissionAppRecord[];
+  list(query?: { steps?: readonly Step[]; attentionOnly?: boolean; limit?: number; offset?: number }): SubmissionAppRecord[];
   summary(): QueueSummary;
   getKiosk(): KioskRecord | null;
   /** Creates the one kiosk row on first start; the device id never changes afterwards (§9 I10). */
@@ -204,7 +204,7 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
     return sealField(ctx.keys, 'applications', column, id, next);
   }
 
-  function shapeOf(appId: string): AppShapeRecord {
+  function shapeOf(appId: string): AppShape {
     const rows = db
       .prepare(
         `SELECT d.doc_index, i.image_type FROM documents d LEFT JOIN images i ON i.document_id = d.id
@@ -234,7 +234,7 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
     };
   }
 
-  function stepFilter(steps: readonly StoreStep[], accountIds: readonly string[] | undefined): { sql: string; params: unknown[] } {
+  function stepFilter(steps: readonly Step[], accountIds: readonly string[] | undefined): { sql: string; params: unknown[] } {
     const params: unknown[] = [...steps];
     let sql = `step IN (${steps.map(() => '?').join(', ') || 'NULL'}) AND attention_reason IS NULL AND purge_state = 'none'`;
     if (accountIds) {
@@ -295,7 +295,7 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
       const f = stepFilter(steps, accountIds);
       const rows = db
         .prepare(`SELECT id, account_id, captured_at, step, next_attempt_at FROM applications WHERE ${f.sql} AND next_attempt_at <= ? ORDER BY captured_at, id LIMIT ?`)
-        .all(...f.params, now, limit) as Array<{ id: string; account_id: string; captured_at: number; step: StoreStep; next_attempt_at: number }>;
+        .all(...f.params, now, limit) as Array<{ id: string; account_id: string; captured_at: number; step: Step; next_attempt_at: number }>;
       return rows.map((r) => ({ id: r.id, accountId: r.account_id, capturedAt: r.captured_at, step: r.step, nextAttemptAt: r.next_attempt_at }));
     },
 
@@ -364,7 +364,7 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
       const counts = (
         db
           .prepare('SELECT step, phase, attention_reason, result_status, count(*) AS n FROM applications GROUP BY step, phase, attention_reason, result_status ORDER BY step')
-          .all() as Array<{ step: StoreStep; phase: 'PENDING' | 'SENT'; attention_reason: string | null; result_status: string | null; n: number }>
+          .all() as Array<{ step: Step; phase: 'PENDING' | 'SENT'; attention_reason: string | null; result_status: string | null; n: number }>
       ).map((r) => ({ step: r.step, phase: r.phase, attentionReason: r.attention_reason, resultStatus: r.result_status, count: r.n }));
       const oldest = db
         .prepare("SELECT min(captured_at) FROM applications WHERE published_at IS NULL AND step NOT IN ('COMPLETED', 'CANCELLED', 'CLOSED_BY_STAFF')")
@@ -409,12 +409,12 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
     },
   };
 
-  function saveRemoteDocument(d: RemoteDocumentRecord, now: number): void {
+  function saveRemoteDocument(d: RemoteDocument, now: number): void {
     if (insertRemoteDoc.run(d.containerId, d.docIndex, d.documentId, d.marker ?? null, now).changes === 0 && getRemoteDoc.get(d.containerId, d.docIndex) !== d.documentId) {
       throw new Error(`remote document (${d.containerId}, ${d.docIndex}) is already stored with another id`);
     }
   }
-  function saveRemoteImage(i: RemoteImageRecord, now: number): void {
+  function saveRemoteImage(i: RemoteImage, now: number): void {
     if (insertRemoteImage.run(i.containerId, i.docIndex, i.imgIndex, i.imageType, i.imageId, now).changes === 0 && getRemoteImage.get(i.containerId, i.docIndex, i.imgIndex) !== i.imageId) {
       throw new Error(`remote image (${i.containerId}, ${i.docIndex}, ${i.imgIndex}) is already stored with another id`);
     }
@@ -428,7 +428,7 @@ export function appFromRow(row: AppRow, open: (column: 'last_message' | 'result_
     id: row.id,
     accountId: row.account_id,
     capturedAt: row.captured_at,
-    step: row.step as StoreStep,
+    step: row.step as Step,
     stepDocIndex: row.step_doc_index,
     stepImgIndex: row.step_img_index,
     phase: row.phase as 'PENDING' | 'SENT',

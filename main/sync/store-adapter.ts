@@ -4,7 +4,7 @@
 import type { DocumentFieldValue } from '../store/document-fields';
 import type { AppError } from '../app-error';
 import type { Store } from '../store/open-store';
-import type { StoreStep, SubmissionAppRecord } from '../store/submission-records';
+import type { SubmissionAppRecord } from '../store/submission-records';
 import type { EffectiveQueueState, QueueRecord } from './queue-machine';
 import { newQueueRecord } from './queue-machine';
 import { LocalImageError, SubmissionConflictError, type ApplicationFieldValue, type LoadedSubmission, type MarkerSlot, type SubmissionStore } from './sync-ports';
@@ -64,7 +64,7 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
         return store.transaction(() => {
           const revision = subs.save(
             {
-              app: { ...state.app, step: state.app.step as StoreStep },
+              app: { ...state.app, step: state.app.step },
               containers: state.containers,
               remoteDocuments: state.remoteDocuments,
               remoteImages: state.remoteImages,
@@ -93,16 +93,16 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
     transaction: (fn) => store.transaction(fn),
 
     listDue: (q) =>
-      subs.listDue({ now: q.now, steps: q.steps as StoreStep[], ...(q.accountIds ? { accountIds: q.accountIds } : {}), ...(q.limit ? { limit: q.limit } : {}) }),
+      subs.listDue({ now: q.now, steps: q.steps, ...(q.accountIds ? { accountIds: q.accountIds } : {}), ...(q.limit ? { limit: q.limit } : {}) }),
 
-    nextDueAt: (q) => subs.nextDueAt({ steps: q.steps as StoreStep[], ...(q.accountIds ? { accountIds: q.accountIds } : {}) }),
+    nextDueAt: (q) => subs.nextDueAt({ steps: q.steps, ...(q.accountIds ? { accountIds: q.accountIds } : {}) }),
 
     listSent: () => subs.listSent(),
 
     list: (q = {}) =>
       subs
         .list({
-          ...(q.steps ? { steps: q.steps as StoreStep[] } : {}),
+          ...(q.steps ? { steps: q.steps } : {}),
           ...(q.attentionOnly ? { attentionOnly: true } : {}),
           ...(q.limit ? { limit: q.limit } : {}),
           ...(q.offset ? { offset: q.offset } : {}),
@@ -111,7 +111,7 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
 
     summary() {
       const s = subs.summary();
-      return { counts: s.counts.map((c) => ({ ...c, step: c.step as Step })), oldestUnsentCapturedAt: s.oldestUnsentCapturedAt };
+      return { counts: s.counts.map((c) => ({ ...c, step: c.step })), oldestUnsentCapturedAt: s.oldestUnsentCapturedAt };
     },
 
     accountIds: () => store.accounts.list().map((a) => a.id),

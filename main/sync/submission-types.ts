@@ -1,25 +1,11 @@
 // The submission records of SUBMISSION-PROTOCOL §3.1 as the sync engine sees them, and the values
-// that flow through its pure state machines. Runs in main (plain Node); no I/O here.
+// that flow through its pure state machines. Runs in main (plain Node); no I/O here. The record
+// vocabulary the store persists (steps, phases, outcomes, remote items, the app's shape) has its home
+// in main/store/submission-records.ts, below this layer.
+import type { AppShape, MutatingStep, Origin, Phase, PublishOutcome, ReconcileTarget, RemoteDocument, RemoteImage, ResultStatus, Step } from '../store/submission-records';
 
-/** Remote steps of §7.1 that create or change something at TrustID (they use the SENT phase, W1). */
-export type MutatingStep = 'CREATE_CONTAINER' | 'CREATE_DOCUMENT' | 'UPLOAD_IMAGE' | 'UPLOAD_APPLICANT_PHOTO' | 'PUBLISH';
+export type { AppShape, MutatingStep, Origin, Phase, PublishOutcome, QueuedReadStep, ReadStep, ReconcileTarget, RemoteDocument, RemoteImage, ResultStatus, Step } from '../store/submission-records';
 
-/** Every value of `step` (§7.1). NEEDS_ATTENTION is not a step: it is `attentionReason` set on top of
- * the step the app stopped at, so staff actions can resume from exactly there (§10). */
-export type Step = MutatingStep | ReadStep | 'AWAIT_RESULT' | 'COMPLETED' | 'RESULT_OVERDUE' | 'CANCELLED' | 'CLOSED_BY_STAFF';
-
-/** Reads that decide where the app goes next (no SENT phase, W5): VERIFY_PUBLISH (§7.4) and the
- * four reads of a queued container (§13.3). */
-export type ReadStep = 'VERIFY_PUBLISH' | QueuedReadStep;
-export type QueuedReadStep = 'CHECK_QUEUED' | 'CHECK_BEFORE_PUBLISH' | 'RECONCILE' | 'CONFIRM_PUBLISH';
-
-/** §2 origin: `kiosk` creates its own container (§7); `queued` completes an existing one (§13). */
-export type Origin = 'kiosk' | 'queued';
-
-/** The build steps RECONCILE can settle (§13.4), and why it was entered. */
-export type ReconcileTarget = { step: 'CREATE_DOCUMENT' | 'UPLOAD_IMAGE' | 'UPLOAD_APPLICANT_PHOTO'; cause: 'ambiguous' | 'rejected' };
-
-export type Phase = 'PENDING' | 'SENT';
 
 /** §4, plus AUTH (login only). */
 export type OutcomeClass = 'CONFIG' | 'SESSION' | 'AUTH' | 'NOT_APPLIED' | 'AMBIGUOUS' | 'REJECTED' | 'OK';
@@ -48,9 +34,6 @@ export type AbandonReason =
   /** §10: staff chose "Submit as a new application" for a queued app; the queued container itself is left as it is. */
   | 'staff_submitted_new';
 
-export type PublishOutcome = 'none' | 'ok' | 'not_applied' | 'ambiguous' | 'rejected';
-
-export type ResultStatus = 'processing' | 'referred' | 'final';
 
 /** The application row (§3.1 "Application"). Times are epoch milliseconds; online-clock values are seconds. */
 export type SubmissionApp = {
@@ -107,18 +90,6 @@ export type ContainerAttempt = {
   abandonReason: AbandonReason | null;
 };
 
-/** `marker` is the capture marker sent with the document (§2), or null when the account has no marker slot. */
-export type RemoteDocument = { containerId: string; docIndex: number; documentId: string; marker?: string | null };
-
-/** `imgIndex` is -1 for the applicant photo, which belongs to no document. */
-export type RemoteImage = { containerId: string; docIndex: number; imgIndex: number; imageType: number; imageId: string };
-
-/** What was captured, as far as the step sequence needs it: documents, their images' types, and
- * whether there is an applicant photo. The files themselves stay with the store. */
-export type AppShape = {
-  documents: { imageTypes: number[] }[];
-  hasApplicantPhoto: boolean;
-};
 
 /** Everything the per-application machine reads and writes for one app. */
 export type SubmissionState = {

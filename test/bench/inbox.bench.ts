@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ephemeralCustody } from '../../main/config/key-custody';
+import { ephemeralCustody } from '../../main/store/key-custody';
 import { startEmulator } from '../../main/demo/emulator';
 import { silentLogger } from '../../main/logging/logger';
 import { InboxPoller } from '../../main/results/inbox-poller';

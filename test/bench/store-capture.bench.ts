@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ephemeralCustody } from '../../main/config/key-custody';
+import { ephemeralCustody } from '../../main/store/key-custody';
 import { silentLogger } from '../../main/logging/logger';
 import { fsyncDir } from '../../main/store/atomic-write';
 import { openStore } from '../../main/store/open-store';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ephemeralCustody } from '../../main/config/key-custody';
+import { ephemeralCustody } from '../../main/store/key-custody';
 import { silentLogger } from '../../main/logging/logger';
 import { DATABASE_FILE } from '../../main/store/database';
 import { uuidv7 } from '../../main/store/ids';

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { ephemeralCustody } from '../../main/config/key-custody';
+import { ephemeralCustody } from '../../main/store/key-custody';
 import { buildTd3 } from '../../main/demo/emulator';
 import { silentLogger } from '../../main/logging/logger';
 import { openStore } from '../../main/store/open-store';

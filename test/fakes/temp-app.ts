@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type ScanStationApp } from '../../main/app/create-app';
 import { appPaths, type AppPaths } from '../../main/config/app-home';
-import { fileKeyCustody } from '../../main/config/key-custody';
+import { fileKeyCustody } from '../../main/store/key-custody';
 import { createLogger } from '../../main/logging/logger';
 
 export type TempApp = { app: ScanStationApp; paths: AppPaths; logFile: string; close(): Promise<void> };

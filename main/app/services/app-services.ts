@@ -14,10 +14,11 @@ import { DeviceSettings } from '../../devices/device-settings';
 import { localIsoDay } from '../../devices/mrz/mrz-dates';
 import { createSessionService, type SessionService } from '../../session/session-service';
 import type { AppPaths } from '../../config/app-home';
-import { ephemeralCustody, type KeyCustody } from '../../config/key-custody';
+import { ephemeralCustody, type KeyCustody } from '../../store/key-custody';
 import type { Logger } from '../../logging/logger';
 import { startHousekeeping } from '../../store/housekeeping';
 import { prepareDemoQueuedApplications, scheduleApplicationsElsewhere } from '../../demo/emulator';
+import { simulatedReaderPlugin } from '../../demo/simulated-reader/simulated-reader-plugin';
 import { InboxPoller } from '../../results/inbox-poller';
 import { openStore, type Store } from '../../store/open-store';
 import { systemClock, timerScheduler } from '../../sync/real-time';
@@ -261,6 +262,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
     onDevicesChanged: ctx.emitDevices,
     onCameraCaptureRequested: ctx.emitCameraCaptureRequested,
     sane: { saneConfigDir: process.env.SANE_CONFIG_DIR },
+    simulatedReader: simulatedReaderPlugin({ resourcesDir: ctx.resourcesDir, today: () => localIsoDay(new Date(ctx.now())) }),
   });
   await devices.apply();
 

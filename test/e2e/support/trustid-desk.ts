@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { appPaths } from '../../../main/config/app-home';
-import { fileKeyCustody } from '../../../main/config/key-custody';
+import { fileKeyCustody } from '../../../main/store/key-custody';
 import { openSecretStore } from '../../../main/config/secret-store';
 
 export type EmulatorProcess = {

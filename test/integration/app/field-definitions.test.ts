@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFieldDefinitions, type FieldDefinitionsService } from '../../../main/app/services/field-definitions';
-import { ephemeralCustody } from '../../../main/config/key-custody';
+import { ephemeralCustody } from '../../../main/store/key-custody';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../main/demo/emulator';
 import { silentLogger } from '../../../main/logging/logger';
 import { openStore, type Store } from '../../../main/store/open-store';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type ScanStationApp } from '../../../main/app/create-app';
 import { appPaths } from '../../../main/config/app-home';
-import { fileKeyCustody } from '../../../main/config/key-custody';
+import { fileKeyCustody } from '../../../main/store/key-custody';
 import { createLogger } from '../../../main/logging/logger';
 import { mountTinyDisk } from '../../fakes/tiny-disk';
 

@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { CaptureDraft, DeviceView, InvokeChannel } from '../../../preload/contract';
 import { createDispatcher, type Dispatcher } from '../../../main/app/dispatcher';
-import { registerCaptureHandlers } from '../../../main/capture/capture-handlers';
+import { registerCaptureHandlers } from '../../../main/app/handlers/capture-handlers';
 import { createCaptureService, type CaptureService } from '../../../main/capture/capture-service';
 import { createDeviceService, type DeviceService, type DeviceServiceOptions } from '../../../main/capture/device-service';
+import { simulatedReaderPlugin } from '../../../main/demo/simulated-reader/simulated-reader-plugin';
 import { defaultQualityThresholds } from '../../../main/capture/quality-checks';
-import { ephemeralCustody } from '../../../main/config/key-custody';
+import { ephemeralCustody } from '../../../main/store/key-custody';
 import { exponentialBackoff } from '../../../main/devices/device-backoff';
 import { DeviceSettings } from '../../../main/devices/device-settings';
 import { openStore, type Store } from '../../../main/store/open-store';
@@ -57,7 +58,7 @@ export async function openCaptureRig(opts: { settings?: unknown; demo?: boolean;
     demo: opts.demo ?? true,
     resourcesDir,
     log,
-    today: () => today,
+    simulatedReader: simulatedReaderPlugin({ resourcesDir, today: () => today }),
     backoff: exponentialBackoff({ initialMs: 50, maxMs: 500, jitter: 0 }),
     onDevicesChanged: (list) => {
       deviceLists.push(list);

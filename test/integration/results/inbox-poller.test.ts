@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createResultsService } from '../../../main/app/services/results-service';
-import { ephemeralCustody } from '../../../main/config/key-custody';
+import { ephemeralCustody } from '../../../main/store/key-custody';
 import { startEmulator, type RunningEmulator } from '../../../main/demo/emulator';
 import { defaultInboxParams, isFinalState } from '../../../main/results/inbox-plan';
 import { InboxPoller } from '../../../main/results/inbox-poller';

@@ -2,7 +2,7 @@
 // PIN set signed out, staff created with it, sign-in, admin-only calls, lock. Test-only (node).
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/app/dispatcher';
-import { registerSessionHandlers } from '../../../main/session/session-handlers';
+import { registerSessionHandlers } from '../../../main/app/handlers/session-handlers';
 import { createSessionService } from '../../../main/session/session-service';
 import { fastScrypt, openTestStore, tempDir } from '../../unit/main/store/store-fixture';
 import { captureLog } from '../../unit/main/session/session-fixture';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../../main/app/dispatcher';
 import { startEmulator, type RunningEmulator } from '../../../main/demo/emulator';
-import { registerSessionHandlers } from '../../../main/session/session-handlers';
+import { registerSessionHandlers } from '../../../main/app/handlers/session-handlers';
 import { createSessionService, type SessionDeps, type SessionService } from '../../../main/session/session-service';
 import { createTrustIdClient } from '../../../main/trustid';
 import { fastScrypt, openTestStore, tempDir, type TestStore } from '../../unit/main/store/store-fixture';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileKeyCustody } from '../../../main/config/key-custody';
+import { fileKeyCustody } from '../../../main/store/key-custody';
 import { createLogger } from '../../../main/logging/logger';
 import { openStore, type Store } from '../../../main/store/open-store';
 import { fakeJpeg, sampleCapture, tempDir, visitor, type Visitor } from '../../unit/main/store/store-fixture';

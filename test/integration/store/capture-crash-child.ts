@@ -2,7 +2,7 @@
 // captures and retakes in a loop, printing what it is about to do and an ack line after each call
 // returns. The parent SIGKILLs it at random moments. Run with `node --import tsx`. Test-only.
 import crypto from 'node:crypto';
-import { fileKeyCustody } from '../../../main/config/key-custody';
+import { fileKeyCustody } from '../../../main/store/key-custody';
 import { silentLogger } from '../../../main/logging/logger';
 import type { CaptureImage } from '../../../main/store/capture';
 import { openStore } from '../../../main/store/open-store';

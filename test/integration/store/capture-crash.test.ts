@@ -10,7 +10,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fileKeyCustody } from '../../../main/config/key-custody';
+import { fileKeyCustody } from '../../../main/store/key-custody';
 import { silentLogger } from '../../../main/logging/logger';
 import { openStore } from '../../../main/store/open-store';
 import { tempDir } from '../../unit/main/store/store-fixture';

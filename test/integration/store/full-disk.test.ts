@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Settings } from '../../../preload/contract';
-import { ephemeralCustody } from '../../../main/config/key-custody';
+import { ephemeralCustody } from '../../../main/store/key-custody';
 import { openSecretStore } from '../../../main/config/secret-store';
 import { saveSettings } from '../../../main/config/settings-file';
 import { silentLogger } from '../../../main/logging/logger';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileKeyCustody } from '../../../main/config/key-custody';
+import { fileKeyCustody } from '../../../main/store/key-custody';
 import { silentLogger } from '../../../main/logging/logger';
 import { DATABASE_FILE } from '../../../main/store/database';
 import { openStore } from '../../../main/store/open-store';

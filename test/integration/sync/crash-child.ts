@@ -5,7 +5,7 @@
 // It prints `ready` once recovery is done and `drained` once nothing is left to run (every app
 // published, or stopped for staff).
 // Test-only; run with node (bundled) or `node --import tsx`.
-import { fileKeyCustody } from '../../../main/config/key-custody';
+import { fileKeyCustody } from '../../../main/store/key-custody';
 import { silentLogger } from '../../../main/logging/logger';
 import { openStore } from '../../../main/store/open-store';
 import { timerScheduler, systemClock } from '../../../main/sync/real-time';

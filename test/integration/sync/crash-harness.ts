@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { fileKeyCustody } from '../../../main/config/key-custody';
+import { fileKeyCustody } from '../../../main/store/key-custody';
 import { startEmulator, type FaultRuleInput, type RunningEmulator } from '../../../main/demo/emulator';
 import { silentLogger } from '../../../main/logging/logger';
 import { openStore, type Store } from '../../../main/store/open-store';

@@ -4,7 +4,7 @@
 // HTTP; a manual clock. The kiosk signs in as demo.frontdesk (Branch visibility, archive privilege),
 // and the queued container is made by demo.admin at the same branch.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ephemeralCustody } from '../../../main/config/key-custody';
+import { ephemeralCustody } from '../../../main/store/key-custody';
 import type { FaultRuleInput, RunningEmulator } from '../../../main/demo/emulator';
 import type { CallOutcome, StepCall } from '../../../main/sync/submission-types';
 import type { SubmissionApi } from '../../../main/sync/sync-ports';

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ephemeralCustody, type KeyCustody } from '../../../main/config/key-custody';
+import { ephemeralCustody, type KeyCustody } from '../../../main/store/key-custody';
 import { buildTd3, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../main/demo/emulator';
 import pino from 'pino';
 import type { Logger } from '../../../main/logging/logger';

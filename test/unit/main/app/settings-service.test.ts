@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../../preload/contract';
 import { createSettingsService } from '../../../../main/app/settings-service';
-import { fileKeyCustody } from '../../../../main/config/key-custody';
+import { fileKeyCustody } from '../../../../main/store/key-custody';
 
 function service(initial: object = { security: { acceptFileKey: true } }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-settings-'));

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceView } from '../../../../preload/contract';
 import { AppError } from '../../../../main/app-error';
 import { createDeviceService, effectiveDeviceSettings, type DeviceService, type DeviceServiceOptions } from '../../../../main/capture/device-service';
+import { simulatedReaderPlugin } from '../../../../main/demo/simulated-reader/simulated-reader-plugin';
 import { DeviceSettings } from '../../../../main/devices/device-settings';
 import { silentLogger } from '../../../../main/logging/logger';
 
@@ -22,7 +23,7 @@ function service(settings: unknown, opts: Partial<DeviceServiceOptions> = {}): {
     demo: false,
     resourcesDir,
     log: silentLogger(),
-    today: () => '2026-05-01',
+    simulatedReader: simulatedReaderPlugin({ resourcesDir, today: () => '2026-05-01' }),
     onDevicesChanged: (list) => changes.push(list),
     ...opts,
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capabilitiesOf, contractDeviceView, preferredDevice } from '../../../../main/capture/device-view';
+import { simulatedReaderPlugin } from '../../../../main/demo/simulated-reader/simulated-reader-plugin';
 import { DeviceSettings } from '../../../../main/devices/device-settings';
 
 const configs = DeviceSettings.parse({
@@ -14,7 +15,8 @@ const configs = DeviceSettings.parse({
     { id: 'cam', label: 'Camera', kind: 'camera', options: {} },
   ],
 }).devices;
-const caps = (id: string) => capabilitiesOf(configs.find((c) => c.id === id)!);
+const simulated = simulatedReaderPlugin({ resourcesDir: '/nowhere', today: () => '2026-05-01' });
+const caps = (id: string) => capabilitiesOf(configs.find((c) => c.id === id)!, simulated);
 
 describe('device capabilities', () => {
   it('says what each kind of reader delivers, from its settings', () => {
@@ -26,6 +28,10 @@ describe('device capabilities', () => {
     expect(caps('duplex').sides).toEqual(['front', 'back']);
     expect(caps('vendor')).toEqual({ mrz: false, sides: ['front', 'back'], lights: ['white'], trigger: false });
     expect(caps('cam')).toEqual({ mrz: false, sides: ['front', 'back'], lights: ['white'], trigger: false });
+  });
+
+  it('gives a simulated device nothing to deliver when no plug-in serves it (outside the app, demo is not wired)', () => {
+    expect(capabilitiesOf(configs.find((c) => c.id === 'demo')!)).toEqual({ mrz: false, sides: [], lights: [], trigger: false });
   });
 
   it('shows the status in plain words, and an error with its code and fix', () => {

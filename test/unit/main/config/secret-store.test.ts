@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ephemeralCustody, fileKeyCustody, noCustody } from '../../../../main/config/key-custody';
+import { ephemeralCustody, fileKeyCustody, noCustody } from '../../../../main/store/key-custody';
 import { openSecretStore } from '../../../../main/config/secret-store';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ss-secrets-'));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ephemeralCustody } from '../../../../main/config/key-custody';
+import { ephemeralCustody } from '../../../../main/store/key-custody';
 import { openSecretStore } from '../../../../main/config/secret-store';
 import { defaultSettings, loadSettings, saveSettings } from '../../../../main/config/settings-file';
 

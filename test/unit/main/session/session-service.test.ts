@@ -619,7 +619,7 @@ describe('session service: demo and the view', () => {
   });
 
   it('refuses to keep an admin PIN without a key, saying why', async () => {
-    const { noCustody } = await import('../../../../main/config/key-custody');
+    const { noCustody } = await import('../../../../main/store/key-custody');
     const h = sessionHarness({ deps: { custody: () => noCustody('This computer offers no key store.') } });
     expect(await failure(h.session.setAdminPin({ newPin: '7350' }))).toMatchObject({ code: 'session.no-key', message: expect.stringContaining('no key store') });
     expect(h.session.view().adminPinSet).toBe(false);

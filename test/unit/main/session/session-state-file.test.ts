@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ephemeralCustody, noCustody, type KeyCustody } from '../../../../main/config/key-custody';
+import { ephemeralCustody, noCustody, type KeyCustody } from '../../../../main/store/key-custody';
 import { silentLogger } from '../../../../main/logging/logger';
 import { openSessionStateFile, SESSION_STATE_FILE } from '../../../../main/session/session-state-file';
 import { tempDir } from '../store/store-fixture';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ephemeralCustody, type KeyCustody } from '../../../../main/config/key-custody';
+import { ephemeralCustody, type KeyCustody } from '../../../../main/store/key-custody';
 import type { ApplicationFieldValue } from '../../../../main/store/application-fields';
 import { DATABASE_FILE } from '../../../../main/store/database';
 import { listFiles, openTestStore, sampleApplicationFields, sampleCapture, visitor } from './store-fixture';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { noCustody } from '../../../../main/config/key-custody';
+import { noCustody } from '../../../../main/store/key-custody';
 import type { FileWriter } from '../../../../main/store/sealed-files';
 import { ImageIntegrityError } from '../../../../main/store/store-errors';
 import { fakeJpeg, listFiles, openTestStore, sampleCapture, sha256, visitor } from './store-fixture';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ephemeralCustody, noCustody } from '../../../../main/config/key-custody';
+import { ephemeralCustody, noCustody } from '../../../../main/store/key-custody';
 import { DATABASE_FILE } from '../../../../main/store/database';
 import { listFiles, openTestStore, sampleCapture } from './store-fixture';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noCustody } from '../../../../main/config/key-custody';
+import { noCustody } from '../../../../main/store/key-custody';
 import { openTestStore, sampleCapture, visitor } from './store-fixture';
 
 describe('results repository', () => {

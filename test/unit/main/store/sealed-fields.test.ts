@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ephemeralCustody, noCustody } from '../../../../main/config/key-custody';
+import { ephemeralCustody, noCustody } from '../../../../main/store/key-custody';
 import { uuidv7 } from '../../../../main/store/ids';
 import { keyRing } from '../../../../main/store/key-ring';
 import { SealBrokenError } from '../../../../main/store/seal';

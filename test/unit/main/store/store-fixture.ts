@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { ephemeralCustody, type KeyCustody } from '../../../../main/config/key-custody';
+import { ephemeralCustody, type KeyCustody } from '../../../../main/store/key-custody';
 import { silentLogger } from '../../../../main/logging/logger';
 import type { ApplicationFieldValue } from '../../../../main/store/application-fields';
 import type { CaptureInput } from '../../../../main/store/capture';

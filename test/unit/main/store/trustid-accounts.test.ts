@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { noCustody } from '../../../../main/config/key-custody';
+import { noCustody } from '../../../../main/store/key-custody';
 import { DATABASE_FILE } from '../../../../main/store/database';
 import { KIOSK_ACCOUNT_ID } from '../../../../main/store/trustid-accounts';
 import { openTestStore } from './store-fixture';

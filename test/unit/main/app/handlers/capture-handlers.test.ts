@@ -1,12 +1,12 @@
 // The capture and device handlers cover every capture.*, devices.* and camera.* channel of the
 // contract, so none answers "not available".
 import { describe, expect, it } from 'vitest';
-import { cameraInvoke, captureInvoke, devicesInvoke } from '../../../../preload/contract';
-import { createDispatcher } from '../../../../main/app/dispatcher';
-import { registerCaptureHandlers } from '../../../../main/capture/capture-handlers';
-import type { CaptureService } from '../../../../main/capture/capture-service';
-import type { DeviceService } from '../../../../main/capture/device-service';
-import { silentLogger } from '../../../../main/logging/logger';
+import { cameraInvoke, captureInvoke, devicesInvoke } from '../../../../../preload/contract';
+import { createDispatcher } from '../../../../../main/app/dispatcher';
+import { registerCaptureHandlers } from '../../../../../main/app/handlers/capture-handlers';
+import type { CaptureService } from '../../../../../main/capture/capture-service';
+import type { DeviceService } from '../../../../../main/capture/device-service';
+import { silentLogger } from '../../../../../main/logging/logger';
 
 describe('capture handlers', () => {
   it('register a handler for each capture, device and camera channel', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { invokeChannels } from '../../../../preload/contract';
-import { createDispatcher } from '../../../../main/app/dispatcher';
-import { silentLogger } from '../../../../main/logging/logger';
-import { registerSessionHandlers } from '../../../../main/session/session-handlers';
-import { addStaff, sessionHarness } from './session-fixture';
+import { invokeChannels } from '../../../../../preload/contract';
+import { createDispatcher } from '../../../../../main/app/dispatcher';
+import { silentLogger } from '../../../../../main/logging/logger';
+import { registerSessionHandlers } from '../../../../../main/app/handlers/session-handlers';
+import { addStaff, sessionHarness } from '../../session/session-fixture';
 
 const ctx = { transport: 'test' as const, clientId: 't' };
 

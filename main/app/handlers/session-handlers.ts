@@ -1,7 +1,7 @@
 // Handlers for session.* and staff.*: each one line into the session service, typed and validated
 // by the contract (the dispatcher checks payloads before they arrive). Runs in main (plain Node).
-import type { CallContext, Dispatcher } from '../app/dispatcher';
-import type { SessionService } from './session-service';
+import type { CallContext, Dispatcher } from '../dispatcher';
+import type { SessionService } from '../../session/session-service';
 
 export function registerSessionHandlers(dispatcher: Dispatcher, session: SessionService): void {
   dispatcher.handle('session.get', () => session.view());

@@ -1,11 +1,11 @@
 // The contract's capture channels (capture.*) over the capture service, and the reader channels
 // beside them (device-handlers.ts). Thin: the dispatcher has validated every payload against
 // preload/contract/capture.ts and strips anything the answer schema does not name. Runs in main.
-import type { Dispatcher } from '../app/dispatcher';
-import type { CaptureService } from './capture-service';
+import type { Dispatcher } from '../dispatcher';
+import type { CaptureService } from '../../capture/capture-service';
 import { registerDeviceHandlers } from './device-handlers';
-import type { DeviceService } from './device-service';
-import type { SubmissionFollow } from './submission-follow';
+import type { DeviceService } from '../../capture/device-service';
+import type { SubmissionFollow } from '../../capture/submission-follow';
 
 export function registerCaptureHandlers(dispatcher: Dispatcher, capture: CaptureService, devices: DeviceService, follow?: SubmissionFollow): void {
   dispatcher.handle('capture.start', (req) => capture.start(req));

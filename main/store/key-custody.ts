@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppError } from '../app-error';
-import { writeFileAtomic } from '../store/atomic-write';
+import { writeFileAtomic } from './atomic-write';
 
 export type KeyCustody = {
   kind: 'os-keystore' | 'file' | 'ephemeral' | 'none';

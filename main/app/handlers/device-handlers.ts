@@ -1,8 +1,8 @@
 // The contract's reader and camera channels (devices.*, camera.*) over the device service. Thin:
 // the dispatcher has validated every payload against preload/contract/devices.ts and camera.ts.
 // Runs in main.
-import type { Dispatcher } from '../app/dispatcher';
-import type { DeviceService } from './device-service';
+import type { Dispatcher } from '../dispatcher';
+import type { DeviceService } from '../../capture/device-service';
 
 export function registerDeviceHandlers(dispatcher: Dispatcher, devices: DeviceService): void {
   dispatcher.handle('devices.list', () => devices.list());
