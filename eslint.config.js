@@ -1,9 +1,11 @@
 // Lint: typescript-eslint's recommended rules plus the project's boundaries (DESIGN: rules that
 // keep it livable): only main/index.ts and main/electron/** import 'electron' (and the Electron
 // preload, which is the other side of the IPC); the renderer never imports main/, node:* or electron;
-// preload/contract imports neither (it is shared by both).
+// preload/contract imports neither (it is shared by both); main's folders import only downward
+// (eslint-rules/main-layers.js).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import mainLayers from './eslint-rules/main-layers.js';
 
 const electronOnly = {
   paths: [{ name: 'electron', message: "Only main/index.ts and main/electron/** may import 'electron'. Put Node-only code elsewhere in main/." }],
@@ -35,6 +37,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': ['error', electronOnly],
     },
+  },
+  {
+    files: ['main/**/*.ts'],
+    plugins: { layers: { rules: { 'main-layers': mainLayers } } },
+    rules: { 'layers/main-layers': 'error' },
   },
   {
     files: ['main/index.ts', 'main/electron/**', 'preload/electron-preload.ts'],

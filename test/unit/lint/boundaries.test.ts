@@ -29,4 +29,32 @@ describe('import boundaries', () => {
     }
     expect(await ruleIds('preload/contract/x.ts', "import { z } from 'zod';\nimport { ErrorCode } from './envelope';\nexport const a = [z, ErrorCode];\n")).toEqual([]);
   });
+
+  it("keeps main's folders importing only downward, and demo/ a plug-in only app/ and the shells import", async () => {
+    const layer = (file: string, source: string) => ruleIds(file, `import * as m from '${source}';\nexport const a = m;\n`);
+    for (const [file, source] of [
+      ['main/capture/x.ts', '../app/dispatcher'],
+      ['main/capture/x.ts', '../demo/simulated-reader/simulated-reader'],
+      ['main/results/x.ts', '../demo/emulator'],
+      ['main/store/x.ts', '../sync/submission-types'],
+      ['main/store/x.ts', '../config/settings-file'],
+      ['main/trustid/x.ts', '../sync/backoff'],
+      ['main/capture/x.ts', '../results/result-view'],
+      ['main/devices/x.ts', '../store/seal'],
+      ['main/app-error.ts', './logging/logger'],
+    ]) {
+      expect(await layer(file, source), `${file} → ${source}`).toContain('layers/main-layers');
+    }
+    for (const [file, source] of [
+      ['main/app/services/x.ts', '../../demo/emulator'],
+      ['main/host/x.ts', '../demo/emulator-main'],
+      ['main/sync/x.ts', '../store/submission-records'],
+      ['main/results/x.ts', '../sync/backoff'],
+      ['main/store/x.ts', '../app-error'],
+      ['main/capture/x.ts', './capture-draft'],
+      ['main/demo/x.ts', '../devices/driver-registry'],
+    ]) {
+      expect(await layer(file, source), `${file} → ${source}`).not.toContain('layers/main-layers');
+    }
+  });
 });
