@@ -13,6 +13,7 @@ import type { KeyCustody } from '../store/key-custody';
 import type { Logger } from '../logging/logger';
 import { statfsFreeBytes } from '../store/open-store';
 import { isNoSpace } from '../store/store-errors';
+import { KIOSK_ACCOUNT_ID } from '../store/trustid-accounts';
 import { registerCaptureHandlers } from './handlers/capture-handlers';
 import { registerSessionHandlers } from './handlers/session-handlers';
 import { createDispatcher, type Dispatcher } from './dispatcher';
@@ -29,7 +30,6 @@ import { createKioskSignInCheck, withSignInProblem } from './kiosk-sign-in-check
 import { accountSecrets, decideMode } from './mode';
 import { createPreviousTrustId } from './previous-trustid';
 import { mirrorPolicy, startServices, type AppServices } from './services/app-services';
-import { KIOSK_ACCOUNT } from './services/trustid-connection';
 import { createSettingsService, type SettingsService } from './settings-service';
 
 export type AppOptions = {
@@ -146,7 +146,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
     inner = d;
     // A real environment: find out now whether TrustID accepts the kiosk, not at the first upload.
     if (next.mode === 'demo') signIn.clear();
-    else void signIn.check(() => next.trustid.clientFor(KIOSK_ACCOUNT, 'interactive').login());
+    else void signIn.check(() => next.trustid.clientFor(KIOSK_ACCOUNT_ID, 'interactive').login());
     notices.push(...next.startupMessages);
     health.refresh();
     events.emit('session.changed', next.session.view());
@@ -181,7 +181,7 @@ export async function createApp(opts: AppOptions): Promise<ScanStationApp> {
         const next = await start();
         startFailure = null;
         // New credentials or a new API key: a paused kiosk account gets its one new login (§6).
-        await next.worker.tryAgain(KIOSK_ACCOUNT, { credentialsChanged: true });
+        await next.worker.tryAgain(KIOSK_ACCOUNT_ID, { credentialsChanged: true });
       } catch (error) {
         // Without services nothing can be answered; say so rather than wait for ever.
         log.error({ err: error }, 'services could not restart');

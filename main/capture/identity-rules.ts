@@ -6,10 +6,8 @@
 // maiden name (surname only), a second nationality's passport (nationality, issuing state), a
 // different document's number and code. What must agree is the date of birth; given names that
 // differ too (twins share a surname and a birthday) need staff to vouch for the documents.
-import type { DocumentType } from '../../preload/contract';
+import type { DocumentType, HolderField } from '../../preload/contract';
 import type { MrzReading } from '../devices/mrz/mrz-reading';
-
-export type HolderField = 'surname' | 'givenNames' | 'birthDate' | 'documentNumber' | 'nationality' | 'issuingState' | 'documentCode';
 
 /** What one read says about the holder; null where the MRZ did not say (or its check digit failed). */
 export type HolderFacts = Record<HolderField, string | null>;

@@ -5,7 +5,8 @@ import type { SubmissionView, Verdict } from '../../preload/contract';
 import { AppError } from '../app-error';
 import type { SyncEvent } from '../sync/sync-events';
 import { localReference } from './local-reference';
-import { submissionViewOf, type FollowedRecord, type UploadProgress } from './submission-view';
+import type { UploadProgress } from '../trustid';
+import { submissionViewOf, type FollowedRecord } from './submission-view';
 
 export type SubmissionFollow = {
   view(appId: string): SubmissionView;

@@ -2,6 +2,7 @@
 // verdict, the images sent and the one in flight, offline or not. Pure; runs in main.
 import type { SubmissionView, Verdict } from '../../preload/contract';
 import { displayStateOf, type AppShape, type AttentionReason, type RemoteImage, type SubmissionApp } from '../sync/submission-types';
+import type { UploadProgress } from '../trustid';
 import { localReference } from './local-reference';
 
 export type FollowedRecord = {
@@ -10,8 +11,6 @@ export type FollowedRecord = {
   shape: AppShape;
   remoteImages: readonly RemoteImage[];
 };
-
-export type UploadProgress = { sentBytes: number; totalBytes: number };
 
 export function submissionViewOf(record: FollowedRecord, input: { progress: UploadProgress | null; offline: boolean; verdict: Verdict | null }): SubmissionView {
   const { app, shape } = record;

@@ -11,7 +11,8 @@ import { decodeRequest, encodeHostFrame, MAX_FRAME_CHARS, refusalFrame, WS_PROTO
 import { contentSecurityPolicy } from '../app/content-security-policy';
 import type { ScanStationApp } from '../app/create-app';
 import type { Logger } from '../logging/logger';
-import { checkHost, checkOrigin, credentialFromProtocols, newSecret, secretsEqual } from './request-guard';
+import { checkHost, checkOrigin } from '../net/loopback-guard';
+import { credentialFromHeader, newSecret, secretsEqual } from './request-guard';
 import { resolveStatic } from './static-files';
 
 export type HostServer = {
@@ -60,7 +61,7 @@ export async function startHostServer(opts: {
   let nextClient = 1;
 
   const server = http.createServer((req, res) => {
-    const host = checkHost(req.headers.host, port);
+    const host = checkHost(req.headers.host, `127.0.0.1:${port}`);
     if (!host.ok) return refuse(res, host.status, host.reason);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
     const found = resolveStatic(opts.staticDir, req.url ?? '/', { sourceMaps: opts.sourceMaps ?? false });
@@ -111,12 +112,12 @@ export async function startHostServer(opts: {
   }
 
   function authorise(req: http.IncomingMessage): { ok: true; viaTicket: boolean } | { ok: false; status: number; reason: string } {
-    const host = checkHost(req.headers.host, port);
+    const host = checkHost(req.headers.host, `127.0.0.1:${port}`);
     if (!host.ok) return host;
     if (req.url !== '/contract') return { ok: false, status: 404, reason: 'unknown WebSocket path' };
-    const origin = checkOrigin(req.headers.origin, port);
+    const origin = checkOrigin(req.headers.origin, `http://127.0.0.1:${port}`);
     if (!origin.ok) return origin;
-    const credential = credentialFromProtocols(req.headers['sec-websocket-protocol']);
+    const credential = credentialFromHeader(req.headers['sec-websocket-protocol']);
     if (credential?.kind === 'secret' && secretsEqual(credential.value, secret)) return { ok: true, viaTicket: false };
     if (credential?.kind === 'ticket' && redeem(credential.value)) return { ok: true, viaTicket: true };
     return { ok: false, status: 401, reason: credential ? 'wrong secret, or a spent or expired ticket' : 'no secret' };

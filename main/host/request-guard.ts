@@ -1,18 +1,9 @@
-// Who may talk to the Chromium shell's host: its Host and Origin (the shared loopback checks of
-// main/net/loopback-guard.ts, on 127.0.0.1:<port>) and its secret. Runs in main (plain Node). The
+// Who may talk to the Chromium shell's host beyond its Host and Origin (main/net/loopback-guard.ts):
+// its secret, offered as a WebSocket subprotocol. Runs in main (plain Node). The
 // host binds 127.0.0.1 only; these checks stop other local pages (a browser tab on any site, DNS
 // rebinding) and other local programs without the secret.
 import crypto from 'node:crypto';
-import { credentialFromProtocols as credentialFromOffered, type WsCredential } from '../../preload/contract/websocket-frames';
-import { checkHost as checkAuthority, checkOrigin as checkOwnOrigin, type GuardVerdict } from '../net/loopback-guard';
-
-export type { GuardVerdict };
-
-/** The Host header must name our exact loopback address and port (defeats DNS rebinding). */
-export const checkHost = (host: string | undefined, port: number): GuardVerdict => checkAuthority(host, `127.0.0.1:${port}`);
-
-/** A WebSocket upgrade must come from a page we served ourselves. */
-export const checkOrigin = (origin: string | undefined, port: number): GuardVerdict => checkOwnOrigin(origin, `http://127.0.0.1:${port}`);
+import { credentialFromProtocols, type WsCredential } from '../../preload/contract/websocket-frames';
 
 export function secretsEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -23,6 +14,6 @@ export function secretsEqual(given: string, expected: string): boolean {
 export const newSecret = (): string => crypto.randomBytes(32).toString('base64url');
 
 /** The credential a WebSocket upgrade offers among its subprotocols (preload/contract/websocket-frames.ts). */
-export function credentialFromProtocols(header: string | undefined): WsCredential | null {
-  return credentialFromOffered((header ?? '').split(',').map((p) => p.trim()));
+export function credentialFromHeader(header: string | undefined): WsCredential | null {
+  return credentialFromProtocols((header ?? '').split(',').map((p) => p.trim()));
 }

@@ -81,7 +81,7 @@ export type StateCount = {
   count: number;
 };
 
-export type QueueSummary = {
+export type QueueCounts = {
   counts: StateCount[];
   /** captured_at of the oldest app not yet published and not finished, or null. */
   oldestUnsentCapturedAt: number | null;
@@ -118,7 +118,7 @@ export type SubmissionRepo = {
   appIdForContainer(containerId: string): string | null;
   /** Scheduling rows for the queue screen, oldest capture first. Snapshots are not opened here. */
   list(query?: { steps?: readonly Step[]; attentionOnly?: boolean; limit?: number; offset?: number }): SubmissionAppRecord[];
-  summary(): QueueSummary;
+  summary(): QueueCounts;
   getKiosk(): KioskRecord | null;
   /** Creates the one kiosk row on first start; the device id never changes afterwards (§9 I10). */
   ensureKiosk(initialDeviceId?: string): KioskRecord;

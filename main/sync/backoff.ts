@@ -23,24 +23,6 @@ export function probeDelay(level: number, random: () => number, p: SyncParams): 
   return fullJitterDelay(level, random, p.probeBaseMs, p.probeCapMs, p.backoffFloorMs);
 }
 
-/**
- * A Retry-After header value in milliseconds from `now`, or null when absent or unreadable.
- * Both forms of RFC 9110 §10.2.3: delta-seconds ("120") and an HTTP-date. A date in the past
- * means "now" (0). Values are not clamped here; `clampRetryAfter` does that.
- */
-export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
-  if (value === null || value === undefined) return null;
-  const text = value.trim();
-  if (text === '') return null;
-  if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, Number.MAX_SAFE_INTEGER);
-  // Only the HTTP-date form (IMF-fixdate and the two obsolete forms) is accepted: Date.parse alone
-  // would also take "1" or "2025" and read them as dates.
-  if (!/[A-Za-z]{3}/.test(text) || !/\d{1,2}:\d{2}:\d{2}/.test(text)) return null;
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, at - now);
-}
-
 /** §5: Retry-After values above 60 min are clamped to 60 min. */
 export function clampRetryAfter(ms: number | null | undefined, p: SyncParams): number | null {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return null;

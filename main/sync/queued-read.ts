@@ -1,10 +1,8 @@
 // Reading a queued container C (SUBMISSION-PROTOCOL §13.2, §13.4) as pure functions: which of the
 // four cases an answer falls into, which documents are ours and which foreign, and what the answer
 // teaches about the account (the evidence flags). Runs in main; no I/O.
-import type { AccountEvidence, AccountFacts, CallOutcome, RetrievedContainer, RetrievedDocument, SubmissionState } from './submission-types';
+import { PUBLISHED_STORAGE, type AccountEvidence, type AccountFacts, type CallOutcome, type RetrievedContainer, type RetrievedDocument, type SubmissionState } from './submission-types';
 
-/** API §8.1: published storage types; 3 is final. */
-export const PUBLISHED_STORAGE: ReadonlySet<number> = new Set([3, 4, 5, 6]);
 
 export type QueuedReadCase = 'published' | 'queued' | 'gone' | 'unknown';
 

@@ -1,6 +1,7 @@
 // Staff actions on stopped or queued applications (SUBMISSION-PROTOCOL §10, §7.8) as a pure
 // function: each either returns the new state with its audit effects or a refusal staff can read.
 // Runs in main.
+import type { DiscardReason } from '../../preload/contract';
 import { abandonAndRestart, abandonGuardHolds, containerBlockingNewAttempt, currentContainer } from './abandon-restart';
 import type { MachineContext } from './machine-context';
 import { resetStreak } from './retry-accounting';
@@ -8,7 +9,7 @@ import type { Effect, SubmissionState, SyncAuditAction, Transition } from './sub
 import { isTerminalStep, type AttentionReason } from './submission-types';
 
 /** §10: which staff actions each queued reason offers. */
-export const QUEUED_REASON_ACTIONS: Record<string, readonly StaffAction['kind'][]> = {
+export const QUEUED_REASON_ACTIONS: Record<string, readonly StaffCommand['kind'][]> = {
   queued_in_use: ['submit_new', 'cancel'],
   queued_conflict: ['submit_new', 'close'],
   completed_elsewhere: ['submit_new', 'close'],
@@ -17,17 +18,11 @@ export const QUEUED_REASON_ACTIONS: Record<string, readonly StaffAction['kind'][
   queued_unresolved: ['continue_anyway', 'submit_new', 'close'],
 };
 
-function offered(reason: AttentionReason | null, kind: StaffAction['kind']): boolean {
+function offered(reason: AttentionReason | null, kind: StaffCommand['kind']): boolean {
   return reason !== null && (QUEUED_REASON_ACTIONS[reason]?.includes(kind) ?? false);
 }
 
-/** Why an administrator discarded an unsent application. Codes, not free text: the audit log holds
- * no personal data, and a typed reason could carry some. */
-// The same codes as the store's own discard (main/store/capture.ts), so either path audits alike.
-export const DISCARD_REASONS = ['captured-in-error', 'duplicate', 'visitor-left', 'wrong-document', 'test', 'other'] as const;
-export type DiscardReason = (typeof DISCARD_REASONS)[number];
-
-export type StaffAction =
+export type StaffCommand =
   /** rejected / restarts / retry_budget: try again (§10). */
   | { kind: 'retry' }
   /** Stop the app for good; only while nothing may have been published (§7.8). */
@@ -73,7 +68,7 @@ function nothingMayBePublished(s: SubmissionState): boolean {
   return s.app.publishedAt === null && containerBlockingNewAttempt(s) === undefined && abandonGuardHolds(currentContainer(s));
 }
 
-export function applyStaffAction(state: SubmissionState, action: StaffAction, actor: StaffActor, ctx: MachineContext): StaffOutcome {
+export function applyStaffAction(state: SubmissionState, action: StaffCommand, actor: StaffActor, ctx: MachineContext): StaffOutcome {
   const draft = structuredClone(state);
   const { app } = draft;
   const ok = (effects: Effect[]): StaffOutcome => ({ refused: false, state: draft, effects });
@@ -174,7 +169,7 @@ export function applyStaffAction(state: SubmissionState, action: StaffAction, ac
  * §10 and §13.7 for apps of origin `queued`: they never restart, so retry repeats the step, cancel
  * leaves C untouched (I11), and the queued reasons get their own actions. undefined = as for kiosk apps.
  */
-function queuedStaffAction(draft: SubmissionState, action: StaffAction, actor: StaffActor, ctx: MachineContext): StaffOutcome | undefined {
+function queuedStaffAction(draft: SubmissionState, action: StaffCommand, actor: StaffActor, ctx: MachineContext): StaffOutcome | undefined {
   const { app } = draft;
   const ok = (effects: Effect[]): StaffOutcome => ({ refused: false, state: draft, effects });
   const c = currentContainer(draft);

@@ -11,7 +11,7 @@ import { accountFactsOf } from './queued-read';
 import { queuedBuildOutcome, queuedPublishOutcome, queuedReadOutcome, recordForeignOnResult, type MachineHelpers } from './queued-steps';
 import { positionAfterContainer, positionAfterDocument, positionAfterImage, type Position } from './step-sequence';
 import type { CallOutcome, ContainerAttempt, Effect, OutcomeClass, StepCall, SubmissionState, Transition } from './submission-types';
-import { captureMarker, isMutatingStep, isTerminalStep } from './submission-types';
+import { captureMarker, isMutatingStep, isTerminalStep, PUBLISHED_STORAGE } from './submission-types';
 
 export type SubmissionEvent =
   /** The worker is about to run the app's current step: returns the SENT state and the call. */
@@ -28,8 +28,6 @@ export class SubmissionMachineError extends Error {
 /** ApplicantPhoto is ImageType 1 (API §4.4, §7.1). */
 export const APPLICANT_PHOTO_IMAGE_TYPE = 1;
 
-/** API §8.1 storage types that mean "published". 3 is final. */
-export const PUBLISHED_STORAGE = new Set([3, 4, 5, 6]);
 /** API §8.1: Temp (1) and Queued (7) are positive evidence that C exists unpublished. */
 const UNPUBLISHED_STORAGE = new Set([1, 7]);
 

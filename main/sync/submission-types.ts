@@ -2,13 +2,12 @@
 // that flow through its pure state machines. Runs in main (plain Node); no I/O here. The record
 // vocabulary the store persists (steps, phases, outcomes, remote items, the app's shape) has its home
 // in main/store/submission-records.ts, below this layer.
+// The outcome classes of §4 (plus AUTH, login only) are the client's (main/trustid/outcome.ts).
 import type { AppShape, MutatingStep, Origin, Phase, PublishOutcome, ReconcileTarget, RemoteDocument, RemoteImage, ResultStatus, Step } from '../store/submission-records';
+import type { OutcomeClass } from '../trustid/outcome';
 
 export type { AppShape, MutatingStep, Origin, Phase, PublishOutcome, QueuedReadStep, ReadStep, ReconcileTarget, RemoteDocument, RemoteImage, ResultStatus, Step } from '../store/submission-records';
-
-
-/** §4, plus AUTH (login only). */
-export type OutcomeClass = 'CONFIG' | 'SESSION' | 'AUTH' | 'NOT_APPLIED' | 'AMBIGUOUS' | 'REJECTED' | 'OK';
+export type { OutcomeClass } from '../trustid/outcome';
 
 export type AttentionReason = 'rejected' | 'restarts' | 'retry_budget' | 'publish_unresolved' | 'local_image_corrupt' | QueuedAttentionReason;
 
@@ -200,6 +199,9 @@ export type DisplayState =
   | 'result_overdue'
   | 'cancelled'
   | 'closed_by_staff';
+
+/** API §8.1 storage types that mean "published"; 3 is final. */
+export const PUBLISHED_STORAGE: ReadonlySet<number> = new Set([3, 4, 5, 6]);
 
 export const MUTATING_STEPS: readonly MutatingStep[] = ['CREATE_CONTAINER', 'CREATE_DOCUMENT', 'UPLOAD_IMAGE', 'UPLOAD_APPLICANT_PHOTO', 'PUBLISH'];
 

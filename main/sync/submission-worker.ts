@@ -12,13 +12,14 @@ import { recoverAfterCrash } from './crash-recovery';
 import type { MachineContext } from './machine-context';
 import { effectiveQueueState, mayCall, mayLogin, mayProbe } from './queue-machine';
 import { QueueKeeper } from './queue-keeper';
-import { applyStaffAction, type StaffAction, type StaffActor } from './staff-actions';
+import { applyStaffAction, type StaffCommand, type StaffActor } from './staff-actions';
 import { nextSubmissionStep } from './submission-machine';
 import type { CallOutcome, Effect, Step, SubmissionState, Transition } from './submission-types';
 import { isMutatingStep, isTerminalStep } from './submission-types';
-import { blockingReasonOf, countsByDisplayState, queueItemOf, type QueueItem, type SyncEvent, type SyncSummary } from './sync-events';
+import { blockingReasonOf, countsByDisplayState, syncItemOf, type SyncItem, type SyncEvent, type SyncSummary } from './sync-events';
 import { defaultSyncParams, type SyncParams } from './sync-params';
 import { outcomeOfError } from './trustid-adapter';
+import { KIOSK_ACCOUNT_ID } from '../store/trustid-accounts';
 import { LocalImageError, SubmissionConflictError, type AuditEntry, type CallExtras, type Clock, type LoadedSubmission, type Scheduler, type SubmissionApi, type SubmissionStore } from './sync-ports';
 
 /** Steps the submission lane runs (one at a time, W6). */
@@ -57,9 +58,9 @@ export type SubmissionWorkerDeps = {
 };
 
 /** Staff actions the worker carries out; retakes and other edits go through the store (§7.8). */
-export type WorkerStaffAction = Exclude<StaffAction, { kind: 'retake' }>;
+export type WorkerStaffCommand = Exclude<StaffCommand, { kind: 'retake' }>;
 
-export type CommandResult = { ok: true; item: QueueItem | null } | { ok: false; code: string; message: string };
+export type CommandResult = { ok: true; item: SyncItem | null } | { ok: false; code: string; message: string };
 
 type LaneName = 'submission' | 'poll';
 type Lane = { name: LaneName; steps: readonly Step[]; sleeping: boolean; wake: AbortController | null; done: Promise<void> | null };
@@ -82,7 +83,7 @@ export class SubmissionWorker {
   private lastSummaryAt = -Infinity;
   private accountCache: { at: number; ids: string[] } | null = null;
   /** Upload progress of the image in flight, per app, for list() and the app events. */
-  private readonly progress = new Map<string, NonNullable<QueueItem['progress']>>();
+  private readonly progress = new Map<string, NonNullable<SyncItem['progress']>>();
   private summaryPending = false;
 
   constructor(private readonly deps: SubmissionWorkerDeps) {
@@ -193,14 +194,14 @@ export class SubmissionWorker {
     return { ok: false, code: pause?.kind === 'PAUSED_AUTH' ? 'sync.sign-in-refused' : 'sync.sign-in-failed', message: pause?.message ?? 'TrustID could not be reached. Try again in a moment.' };
   }
 
-  list(q: { attentionOnly?: boolean; limit?: number; offset?: number } = {}): QueueItem[] {
-    return this.store.list(q).map((app) => queueItemOf(app, this.progress.get(app.id) ?? null));
+  list(q: { attentionOnly?: boolean; limit?: number; offset?: number } = {}): SyncItem[] {
+    return this.store.list(q).map((app) => syncItemOf(app, this.progress.get(app.id) ?? null));
   }
 
   /** One queue row, with the upload in flight (cheaper than list() for a single app). */
-  item(appId: string): QueueItem | null {
+  item(appId: string): SyncItem | null {
     const rec = this.store.load(appId);
-    return rec === null ? null : queueItemOf(rec.app, this.progress.get(appId) ?? null);
+    return rec === null ? null : syncItemOf(rec.app, this.progress.get(appId) ?? null);
   }
 
   summary(): SyncSummary {
@@ -220,7 +221,7 @@ export class SubmissionWorker {
   }
 
   /** §10 staff actions (and the admin discard); "Check now" also makes its one retrieve. */
-  async staffAction(appId: string, action: WorkerStaffAction, actor: StaffActor): Promise<CommandResult> {
+  async staffAction(appId: string, action: WorkerStaffCommand, actor: StaffActor): Promise<CommandResult> {
     if (this.busy.has(appId)) return { ok: false, code: 'sync.busy', message: 'This application is being sent right now. Wait a moment and try again.' };
     const rec = this.store.load(appId);
     if (rec === null) return { ok: false, code: 'sync.not-found', message: 'This application is no longer on this computer.' };
@@ -242,7 +243,7 @@ export class SubmissionWorker {
     this.poke();
     this.emitSummary(true);
     const after = this.store.load(appId);
-    return { ok: true, item: after === null ? null : queueItemOf(after.app) };
+    return { ok: true, item: after === null ? null : syncItemOf(after.app) };
   }
 
   /**
@@ -533,7 +534,7 @@ export class SubmissionWorker {
   }
 
   private async probe(): Promise<void> {
-    const accountId = this.accountIds()[0] ?? 'kiosk';
+    const accountId = this.accountIds()[0] ?? KIOSK_ACCOUNT_ID;
     const outcome = await this.sessions.api(accountId).testConnection();
     this.queue.apply({ type: 'probe_result', outcome });
     this.log.info({ online: outcome.class === 'OK' }, 'TrustID connection probe');
@@ -549,7 +550,7 @@ export class SubmissionWorker {
         return r;
       });
       this.logEffects(t.effects, t.state.app.id);
-      this.deps.onEvent?.({ type: 'app', item: queueItemOf(t.state.app) });
+      this.deps.onEvent?.({ type: 'app', item: syncItemOf(t.state.app) });
       this.emitSummary(false);
       return revision;
     } catch (error) {

@@ -22,7 +22,7 @@ export type SyncSummary = {
 };
 
 /** One row of the queue screen. No personal data: names and MRZs stay in the store. */
-export type QueueItem = {
+export type SyncItem = {
   appId: string;
   accountId: string;
   capturedAt: number;
@@ -42,10 +42,10 @@ export type QueueItem = {
 
 export type SyncEvent =
   | { type: 'summary'; summary: SyncSummary }
-  | { type: 'app'; item: QueueItem }
+  | { type: 'app'; item: SyncItem }
   | { type: 'upload-progress'; appId: string; docIndex: number; imgIndex: number; sentBytes: number; totalBytes: number };
 
-export function queueItemOf(app: SubmissionApp, progress: QueueItem['progress'] = null): QueueItem {
+export function syncItemOf(app: SubmissionApp, progress: SyncItem['progress'] = null): SyncItem {
   return {
     appId: app.id,
     accountId: app.accountId,

@@ -2,6 +2,7 @@
 // one TrustID account is called (SubmissionApi), and time (Clock, Scheduler). Adapters to the real
 // store and TrustID client sit beside this file; tests drive the same interfaces. Runs in main.
 import type { DocumentFieldValue } from '../store/document-fields';
+import type { UploadProgress } from '../trustid';
 import type { EffectiveQueueState, QueueRecord } from './queue-machine';
 import type { CallOutcome, Step, StepCall, SubmissionApp, SubmissionState, SyncAuditAction } from './submission-types';
 
@@ -65,7 +66,6 @@ export interface SubmissionStore {
   markerSlot?(accountId: string): MarkerSlot | null;
 }
 
-export type UploadProgress = { sentBytes: number; totalBytes: number };
 
 export type CallExtras = {
   /** The verified image bytes for uploads. */

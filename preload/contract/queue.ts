@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 export const QueueItemState = z.enum(['saved', 'uploading', 'awaiting-result', 'referred', 'result-ready', 'needs-attention', 'result-overdue', 'cancelled', 'closed']);
+export type QueueItemState = z.infer<typeof QueueItemState>;
 
 export const StaffAction = z.enum(['retry', 'retake', 'cancel', 'found-in-trustid', 'send-again', 'check-now', 'submit-new', 'close', 'continue-anyway']);
 export type StaffAction = z.infer<typeof StaffAction>;

@@ -21,6 +21,7 @@ import { prepareDemoQueuedApplications, scheduleApplicationsElsewhere } from '..
 import { simulatedReaderPlugin } from '../../demo/simulated-reader/simulated-reader-plugin';
 import { InboxPoller } from '../../results/inbox-poller';
 import { openStore, type Store } from '../../store/open-store';
+import { KIOSK_ACCOUNT_ID } from '../../store/trustid-accounts';
 import { systemClock, timerScheduler } from '../../sync/real-time';
 import { submissionStoreFrom } from '../../sync/store-adapter';
 import { SubmissionWorker } from '../../sync/submission-worker';
@@ -266,7 +267,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
   });
   await devices.apply();
 
-  const signedInAccount = () => session.current()?.accountId ?? 'kiosk';
+  const signedInAccount = () => session.current()?.accountId ?? KIOSK_ACCOUNT_ID;
   const queuedList = createQueuedList({
     client: () => interactive(signedInAccount()),
     // SUBMISSION-PROTOCOL §13.2: recorded for the create lookups of §14.

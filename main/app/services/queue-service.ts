@@ -2,8 +2,8 @@
 // `queue.itemChanged`, and the queue.* commands. Runs in main (plain Node).
 import type { DiscardReason, QueueItem, QueueSummary, StaffAction } from '../../../preload/contract';
 import { AppError } from '../../app-error';
-import type { SubmissionWorker, WorkerStaffAction } from '../../sync/submission-worker';
-import type { QueueItem as SyncQueueItem, SyncEvent } from '../../sync/sync-events';
+import type { SubmissionWorker, WorkerStaffCommand } from '../../sync/submission-worker';
+import type { SyncItem, SyncEvent } from '../../sync/sync-events';
 import { queueItemView, queueSummaryView, type SyncBatch } from './queue-view';
 
 export type QueueService = {
@@ -21,7 +21,7 @@ export type QueueService = {
 /** Rows asked of the store per call when listing the whole queue. */
 const LIST_PAGE = 200;
 
-const workerAction: Record<Exclude<StaffAction, 'retake'>, WorkerStaffAction> = {
+const workerAction: Record<Exclude<StaffAction, 'retake'>, WorkerStaffCommand> = {
   retry: { kind: 'retry' },
   cancel: { kind: 'cancel' },
   'found-in-trustid': { kind: 'found_in_trustid' },
@@ -76,7 +76,7 @@ export function createQueueService(opts: {
     list() {
       // Every application, page by page: the store answers at most LIST_PAGE rows a call, and the
       // queue screen once showed only the oldest 200 (issue 11 §4).
-      const all: SyncQueueItem[] = [];
+      const all: SyncItem[] = [];
       for (let offset = 0; ; offset += LIST_PAGE) {
         const page = opts.worker().list({ limit: LIST_PAGE, offset });
         all.push(...page);

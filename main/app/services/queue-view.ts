@@ -2,7 +2,7 @@
 // row per application, in plain English for staff. Pure.
 import type { QueueItem, QueueSummary, StaffAction } from '../../../preload/contract';
 import { localReference } from '../../capture/local-reference';
-import type { QueueItem as SyncItem, SyncSummary } from '../../sync/sync-events';
+import type { SyncItem, SyncSummary } from '../../sync/sync-events';
 
 const attentionText: Record<string, { message: string; actions: StaffAction[] }> = {
   rejected: { message: 'TrustID refused this application three times.', actions: ['retry', 'cancel'] },

@@ -7,11 +7,10 @@ import crypto from 'node:crypto';
 import { DEMO_USERS, startEmulator, type RunningEmulator } from '../../demo/emulator';
 import type { Logger } from '../../logging/logger';
 import type { Store } from '../../store/open-store';
+import { KIOSK_ACCOUNT_ID } from '../../store/trustid-accounts';
 import { syncClientOptions } from '../../sync/trustid-adapter';
 import { createTrustIdClient, type TrustIdClient, type TrustIdCredentials } from '../../trustid';
 import { AppError } from '../../app-error';
-
-export const KIOSK_ACCOUNT = 'kiosk';
 
 /** RAW-API §18: the base URLs of the real services. */
 export const trustIdHosts = { sandbox: 'https://sandbox.trustid.co.uk/', production: 'https://cloud.trustid.co.uk/' } as const;
@@ -72,7 +71,7 @@ export async function openTrustIdConnection(opts: {
 
   const clients = new Map<string, TrustIdClient>();
   function credentialsFor(accountId: string): () => TrustIdCredentials {
-    if (accountId === KIOSK_ACCOUNT) return kioskCredentials;
+    if (accountId === KIOSK_ACCOUNT_ID) return kioskCredentials;
     return () => {
       const stored = opts.store.accounts.credentials(accountId);
       if (!stored) throw new AppError('trustid.no-credentials', 'This staff member’s TrustID sign-in is no longer stored on this kiosk. They need to sign in online once more.');

@@ -32,7 +32,7 @@ describe('import boundaries', () => {
 
   it("keeps main's folders importing only downward, and demo/ a plug-in only app/ and the shells import", async () => {
     const layer = (file: string, source: string) => ruleIds(file, `import * as m from '${source}';\nexport const a = m;\n`);
-    for (const [file, source] of [
+    for (const [file, source] of <Array<[string, string]>>[
       ['main/capture/x.ts', '../app/dispatcher'],
       ['main/capture/x.ts', '../demo/simulated-reader/simulated-reader'],
       ['main/results/x.ts', '../demo/emulator'],
@@ -45,7 +45,7 @@ describe('import boundaries', () => {
     ]) {
       expect(await layer(file, source), `${file} → ${source}`).toContain('layers/main-layers');
     }
-    for (const [file, source] of [
+    for (const [file, source] of <Array<[string, string]>>[
       ['main/app/services/x.ts', '../../demo/emulator'],
       ['main/host/x.ts', '../demo/emulator-main'],
       ['main/sync/x.ts', '../store/submission-records'],

@@ -3,13 +3,13 @@
 // Renderer process.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DiscardReason, type QueueItem } from '../../../../preload/contract';
+import { DiscardReason, type QueueItem, type StaffAction } from '../../../../preload/contract';
 import { useNavigation } from '../../app/navigation-store';
 import { getBridge } from '../../bridge';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
-import { CONFIRMED_ACTIONS, WORDED_REASONS, STATE_TONE, isUnsent, uploadPercent, type StaffAction } from './queue-words';
+import { CONFIRMED_ACTIONS, WORDED_REASONS, STATE_TONE, isUnsent, uploadPercent } from './queue-words';
 
 const DISCARD_REASONS = DiscardReason.options;
 

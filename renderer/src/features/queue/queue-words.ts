@@ -1,12 +1,9 @@
 // How a queue item's state reads to staff: the words' key, the badge's tone, what staff may do.
 // Renderer process; pure.
-import type { QueueItem } from '../../../../preload/contract';
+import type { QueueItem, QueueItemState, StaffAction } from '../../../../preload/contract';
 import type { StatusTone } from '../../components/StatusBadge';
 
-export type QueueState = QueueItem['state'];
-export type StaffAction = NonNullable<QueueItem['attention']>['actions'][number];
-
-export const STATE_TONE: Record<QueueState, StatusTone> = {
+export const STATE_TONE: Record<QueueItemState, StatusTone> = {
   saved: 'neutral',
   uploading: 'busy',
   'awaiting-result': 'info',

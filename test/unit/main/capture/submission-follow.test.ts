@@ -6,7 +6,7 @@ import { createSubmissionFollow } from '../../../../main/capture/submission-foll
 import type { FollowedRecord } from '../../../../main/capture/submission-view';
 import { localReference } from '../../../../main/capture/local-reference';
 import { createResultNotices } from '../../../../main/results/result-notices';
-import type { QueueItem } from '../../../../main/sync/sync-events';
+import type { SyncItem } from '../../../../main/sync/sync-events';
 import type { Step } from '../../../../main/sync/submission-types';
 
 function rig(unsent: string[] = []) {
@@ -30,7 +30,7 @@ function rig(unsent: string[] = []) {
       shape: { documents: [{ imageTypes: [2] }], hasApplicantPhoto: false },
       remoteImages: [],
     });
-  const item = (state: QueueItem['state']) => ({ type: 'app' as const, item: { appId: 'app-1', state } as QueueItem });
+  const item = (state: SyncItem['state']) => ({ type: 'app' as const, item: { appId: 'app-1', state } as SyncItem });
   return { follow, views, arrivals, records, set, item, goOffline: () => (offline = true) };
 }
 

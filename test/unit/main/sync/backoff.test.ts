@@ -1,10 +1,9 @@
 // §5 backoff: full jitter with injected randomness, floor and cap; Retry-After in both forms and its clamp.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appRetryDelay, clampRetryAfter, fullJitterDelay, parseRetryAfter, probeDelay } from '../../../../main/sync/backoff';
+import { appRetryDelay, clampRetryAfter, fullJitterDelay, probeDelay } from '../../../../main/sync/backoff';
 import { defaultSyncParams as p } from '../../../../main/sync/sync-params';
 
-const NOW = Date.UTC(2026, 10, 1, 9, 0, 0);
 
 describe('full-jitter backoff', () => {
   it('draws uniformly from 0 to base × 2^n, never below the 1 s floor', () => {
@@ -34,21 +33,8 @@ describe('full-jitter backoff', () => {
   });
 });
 
+// Reading the header is the client's (main/trustid/retry-after.ts, tested beside it).
 describe('Retry-After', () => {
-  it('reads delta-seconds', () => {
-    expect(parseRetryAfter('120', NOW)).toBe(120_000);
-    expect(parseRetryAfter(' 0 ', NOW)).toBe(0);
-  });
-
-  it('reads an HTTP-date relative to now, and a past date as now', () => {
-    expect(parseRetryAfter(new Date(NOW + 90_000).toUTCString(), NOW)).toBe(90_000);
-    expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', NOW)).toBe(0);
-  });
-
-  it('ignores absent, empty and unreadable values', () => {
-    for (const v of [null, undefined, '', 'soon', '-5', '1.5', 'Tuesday']) expect(parseRetryAfter(v, NOW)).toBeNull();
-  });
-
   it('clamps values above 60 min to 60 min', () => {
     expect(clampRetryAfter(4 * 3600_000, p)).toBe(3600_000);
     expect(clampRetryAfter(30_000, p)).toBe(30_000);

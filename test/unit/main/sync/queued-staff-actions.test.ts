@@ -2,7 +2,7 @@
 // of a queued application (the queued container is never abandoned by anything but "Submit as a new
 // application", which is audited).
 import { describe, expect, it } from 'vitest';
-import { applyStaffAction, type StaffAction, type StaffOutcome } from '../../../../main/sync/staff-actions';
+import { applyStaffAction, type StaffCommand, type StaffOutcome } from '../../../../main/sync/staff-actions';
 import type { AttentionReason, Step, SubmissionState } from '../../../../main/sync/submission-types';
 import { newQueuedSubmissionApp, queuedContainerAttempt } from '../../../../main/sync/submission-types';
 import { APP_ID, C1, ctxAt, T0 } from './sync-fixtures';
@@ -19,7 +19,7 @@ function queued(step: Step, reason: AttentionReason | null, docs = 0): Submissio
   return s;
 }
 
-const act = (s: SubmissionState, a: StaffAction): StaffOutcome => applyStaffAction(s, a, staff, ctx);
+const act = (s: SubmissionState, a: StaffCommand): StaffOutcome => applyStaffAction(s, a, staff, ctx);
 function applied(r: StaffOutcome) {
   if (r.refused) throw new Error(`refused: ${r.message}`);
   return r;

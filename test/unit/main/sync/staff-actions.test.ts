@@ -1,6 +1,6 @@
 // §10 staff actions on stopped applications, and the §7.8 edit/cancel guard.
 import { describe, expect, it } from 'vitest';
-import { applyStaffAction, type StaffAction, type StaffOutcome } from '../../../../main/sync/staff-actions';
+import { applyStaffAction, type StaffCommand, type StaffOutcome } from '../../../../main/sync/staff-actions';
 import type { SubmissionState } from '../../../../main/sync/submission-types';
 import { C1, ctxAt, stateAt, T0 } from './sync-fixtures';
 
@@ -8,7 +8,7 @@ const staff = { userId: 'staff-7', admin: false };
 const admin = { userId: 'admin-1', admin: true };
 const ctx = ctxAt(T0);
 
-function act(s: SubmissionState, action: StaffAction, who = staff): StaffOutcome {
+function act(s: SubmissionState, action: StaffCommand, who = staff): StaffOutcome {
   return applyStaffAction(s, action, who, ctx);
 }
 

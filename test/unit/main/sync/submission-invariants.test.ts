@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { containerBlockingNewAttempt, currentContainer, possiblyPublished } from '../../../../main/sync/abandon-restart';
 import { recoverAfterCrash } from '../../../../main/sync/crash-recovery';
 import { mayLogin, newQueueRecord, nextQueueState, type QueueEvent } from '../../../../main/sync/queue-machine';
-import { applyStaffAction, type StaffAction } from '../../../../main/sync/staff-actions';
+import { applyStaffAction, type StaffCommand } from '../../../../main/sync/staff-actions';
 import { nextSubmissionStep } from '../../../../main/sync/submission-machine';
 import type { CallOutcome, OutcomeClass, SubmissionState } from '../../../../main/sync/submission-types';
 import { isMutatingStep, isTerminalStep, newSubmissionApp } from '../../../../main/sync/submission-types';
@@ -34,7 +34,7 @@ function prng(seed: number): () => number {
 type Action =
   | { kind: 'step'; fault: Fault; crash: 'none' | 'before_send' | 'after_apply' }
   | { kind: 'advance'; ms: number }
-  | { kind: 'staff'; action: StaffAction['kind'] };
+  | { kind: 'staff'; action: StaffCommand['kind'] };
 
 // About half the calls succeed, so random runs get through to publish and beyond; the rest spread
 // over every fault.
@@ -49,7 +49,7 @@ const crashArb = fc.oneof(
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 12, arbitrary: fc.record({ kind: fc.constant('step' as const), fault: faultArb, crash: crashArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.oneof(fc.integer({ min: 0, max: 10 * MIN }), fc.integer({ min: 11 * 3600_000, max: 30 * 3600_000 })) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('staff' as const), action: fc.constantFrom<StaffAction['kind']>('retry', 'cancel', 'retake', 'found_in_trustid', 'check_now') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('staff' as const), action: fc.constantFrom<StaffCommand['kind']>('retry', 'cancel', 'retake', 'found_in_trustid', 'check_now') }) },
 );
 
 class Violation extends Error {}
@@ -183,8 +183,8 @@ class Simulation {
     this.checkState();
   }
 
-  staff(kind: StaffAction['kind']): void {
-    const action: StaffAction = kind === 'discard' ? { kind, reason: 'other' } : ({ kind } as StaffAction);
+  staff(kind: StaffCommand['kind']): void {
+    const action: StaffCommand = kind === 'discard' ? { kind, reason: 'other' } : ({ kind } as StaffCommand);
     const r = applyStaffAction(this.s, action, { userId: 'u1', admin: true }, this.ctx());
     if (r.refused) return;
     if (kind === 'send_again') this.overrides += 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queueItemView, queueSummaryView } from '../../../../../main/app/services/queue-view';
-import type { QueueItem as SyncItem, SyncSummary } from '../../../../../main/sync/sync-events';
+import type { SyncItem, SyncSummary } from '../../../../../main/sync/sync-events';
 import { DISPLAY_STATES } from '../../../../../main/sync/submission-types';
 
 const item = (over: Partial<SyncItem> = {}): SyncItem => ({
