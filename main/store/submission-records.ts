@@ -42,11 +42,16 @@ export type AppShape = {
 
 export type QueueState = 'RUNNING' | 'OFFLINE' | 'PAUSED_AUTH' | 'PAUSED_CONFIG';
 
-/** The scheduling half of an application row (§3.1 "Application"). Epoch ms; *OnlineS in seconds. */
+/**
+ * The scheduling half of an application row (§3.1 "Application"). Times are epoch milliseconds;
+ * online-clock values (*OnlineS) are seconds. Reason codes are strings here; the sync engine
+ * narrows them (SubmissionApp in main/sync/submission-types.ts).
+ */
 export type SubmissionAppRecord = {
   id: string;
+  /** The TrustID account the app was captured under; it syncs under that account only (issue 5). */
   accountId: string;
-  /** §13.2: `queued` apps complete the fixed container currentContainerId. */
+  /** §2, §13: `queued` apps complete the fixed container `currentContainerId` and never restart (I11). */
   origin: Origin;
   capturedAt: number;
   step: Step;
@@ -63,26 +68,30 @@ export type SubmissionAppRecord = {
   nextAttemptAt: number;
   retryAfterUntil: number | null;
   lastOutcomeClass: string | null;
+  lastHttpStatus: number | null;
   /** Sealed at rest (a TrustID message can quote personal data). */
   lastMessage: string | null;
-  lastHttpStatus: number | null;
   publishedAt: number | null;
   resultStatus: ResultStatus | null;
-  /** The retrieved container as JSON; sealed at rest. */
+  /** The retrieved container as JSON; sealed at rest (it holds personal data). */
   resultSnapshot: string | null;
   resultCheckedAt: number | null;
   attentionReason: string | null;
+  /** Re-check rounds done in VERIFY_PUBLISH re-check mode (§7.4 step 4), 0 outside it. */
   verifyRound: number;
+  /** When re-check mode was entered; the rounds are timed from it (§7.4). Null in settle mode. */
   verifyStartedAt: number | null;
-  /** §13.4: the build step RECONCILE is settling. */
+  /** At RECONCILE (§13.4): the build step being settled; its indices are stepDocIndex/stepImgIndex. */
   reconcile: ReconcileTarget | null;
-  /** §13.2: ids found in C that this app did not create. */
+  /** §13.2: DocumentIds (and an applicant photo's ImageId) found in C that this app did not create. */
   foreignDocuments: string[];
 };
 
+/** A container attempt (§3.1). */
 export type ContainerRecord = {
   containerId: string;
   appId: string;
+  /** `queued`: the adopted queued container (§13.2); never abandoned by the machine. */
   origin: Origin;
   createdAt: number;
   publishAttempted: boolean;

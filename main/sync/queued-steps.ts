@@ -17,6 +17,7 @@ import {
   type QueuedReadCase,
 } from './queued-read';
 import { recordFailure, resetStreak } from './retry-accounting';
+import { publishAccepted, publishAmbiguous } from './publish-answers';
 import { positionAfterDocument, positionAfterImage, type Position } from './step-sequence';
 import type { CallOutcome, ContainerAttempt, Effect, OutcomeClass, RetrievedContainer, Step, SubmissionState } from './submission-types';
 import { captureMarker } from './submission-types';
@@ -30,7 +31,6 @@ export type MachineHelpers = {
   advance(s: SubmissionState, to: { step: Step; docIndex: number; imgIndex: number }, ctx: MachineContext): void;
   countRejection(s: SubmissionState, ctx: MachineContext): boolean;
   recordResult(s: SubmissionState, r: RetrievedContainer, ctx: MachineContext): Effect[];
-  firstPollAt(now: number, random: () => number, params: MachineContext['params']): number;
 };
 
 export class QueuedMachineError extends Error {
@@ -114,29 +114,12 @@ export function queuedPublishOutcome(s: SubmissionState, cls: OutcomeClass, outc
   const c = container(s);
   switch (cls) {
     case 'OK':
-      c.publishLastOutcome = 'ok';
-      app.publishedAt = ctx.now;
-      app.resultStatus = 'processing';
-      app.step = 'AWAIT_RESULT';
-      app.phase = 'PENDING';
-      resetStreak(app);
-      app.nextAttemptAt = h.firstPollAt(ctx.now, ctx.random, ctx.params);
-      return [{ type: 'audit', action: 'sync.published', containerIds: [c.containerId] }];
+      return publishAccepted(s, c, ctx);
     case 'NOT_APPLIED':
       c.publishLastOutcome = 'not_applied';
       return h.retry(s, outcome, ctx);
-    case 'AMBIGUOUS': {
-      c.publishAmbiguous = true;
-      c.publishLastOutcome = 'ambiguous';
-      const sentAt = app.sentAt ?? ctx.now;
-      app.phase = 'PENDING';
-      app.step = 'CONFIRM_PUBLISH';
-      app.verifyRound = 0;
-      app.verifyStartedAt = null;
-      const r = recordFailure(app, outcome, ctx);
-      app.nextAttemptAt = Math.max(sentAt + ctx.params.settleDelayMs, app.retryAfterUntil ?? 0, ctx.now);
-      return r.effects;
-    }
+    case 'AMBIGUOUS':
+      return publishAmbiguous(s, c, outcome, ctx, 'CONFIRM_PUBLISH');
     case 'REJECTED':
       // §13.1: a refused publish is only a reason to read C (someone may have published it first).
       c.publishLastOutcome = 'rejected';

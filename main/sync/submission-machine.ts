@@ -5,10 +5,11 @@ import { abandonAndRestart, abandonGuardHolds, containerBlockingNewAttempt, curr
 import { enterAttention } from './attention';
 import { clampRetryAfter } from './backoff';
 import type { MachineContext } from './machine-context';
-import { firstPollAt, nextPollAt, resultDeadlinePassed } from './poll-schedule';
+import { nextPollAt, resultDeadlinePassed } from './poll-schedule';
 import { recordFailure, recordOutcomeDetails, resetStreak } from './retry-accounting';
 import { accountFactsOf } from './queued-read';
 import { queuedBuildOutcome, queuedPublishOutcome, queuedReadOutcome, recordForeignOnResult, type MachineHelpers } from './queued-steps';
+import { publishAccepted, publishAmbiguous } from './publish-answers';
 import { positionAfterContainer, positionAfterDocument, positionAfterImage, type Position } from './step-sequence';
 import type { CallOutcome, ContainerAttempt, Effect, OutcomeClass, StepCall, SubmissionState, Transition } from './submission-types';
 import { captureMarker, isMutatingStep, isTerminalStep, PUBLISHED_STORAGE } from './submission-types';
@@ -339,31 +340,12 @@ function publishOutcome(s: SubmissionState, cls: OutcomeClass, outcome: CallOutc
   const c = currentContainer(s) as ContainerAttempt;
   switch (cls) {
     case 'OK':
-      c.publishLastOutcome = 'ok';
-      app.publishedAt = ctx.now;
-      app.resultStatus = 'processing';
-      app.step = 'AWAIT_RESULT';
-      app.phase = 'PENDING';
-      resetStreak(app);
-      app.nextAttemptAt = firstPollAt(ctx.now, ctx.random, ctx.params);
-      return [{ type: 'audit', action: 'sync.published', containerIds: [c.containerId] }];
+      return publishAccepted(s, c, ctx);
     case 'NOT_APPLIED':
       c.publishLastOutcome = 'not_applied';
       return retry(s, outcome, ctx); // with the same C
-    case 'AMBIGUOUS': {
-      c.publishAmbiguous = true;
-      c.publishLastOutcome = 'ambiguous';
-      // §7.4 step 1: let a request the server is still working on finish before reading.
-      const sentAt = app.sentAt ?? ctx.now;
-      app.phase = 'PENDING';
-      app.step = 'VERIFY_PUBLISH';
-      app.verifyRound = 0;
-      app.verifyStartedAt = null;
-      const r = recordFailure(app, outcome, ctx);
-      app.nextAttemptAt = Math.max(sentAt + ctx.params.settleDelayMs, app.retryAfterUntil ?? 0, ctx.now);
-      // The budget never stops an ambiguous publish here: it must be resolved by reading first.
-      return r.effects;
-    }
+    case 'AMBIGUOUS':
+      return publishAmbiguous(s, c, outcome, ctx, 'VERIFY_PUBLISH');
     case 'REJECTED':
       c.publishLastOutcome = 'rejected';
       if (!c.publishAmbiguous) {
@@ -509,4 +491,4 @@ function overdueCheckOutcome(s: SubmissionState, cls: OutcomeClass, outcome: Cal
 }
 
 /** The shared cells the queued steps (queued-steps.ts) reuse, passed in so the two files form no import circle. */
-const machineHelpers: MachineHelpers = { retry, advance, countRejection, recordResult, firstPollAt };
+const machineHelpers: MachineHelpers = { retry, advance, countRejection, recordResult };

@@ -3,7 +3,7 @@
 // vocabulary the store persists (steps, phases, outcomes, remote items, the app's shape) has its home
 // in main/store/submission-records.ts, below this layer.
 // The outcome classes of §4 (plus AUTH, login only) are the client's (main/trustid/outcome.ts).
-import type { AppShape, MutatingStep, Origin, Phase, PublishOutcome, ReconcileTarget, RemoteDocument, RemoteImage, ResultStatus, Step } from '../store/submission-records';
+import type { AppShape, ContainerRecord, MutatingStep, RemoteDocument, RemoteImage, Step, SubmissionAppRecord } from '../store/submission-records';
 import type { OutcomeClass } from '../trustid/outcome';
 
 export type { AppShape, MutatingStep, Origin, Phase, PublishOutcome, QueuedReadStep, ReadStep, ReconcileTarget, RemoteDocument, RemoteImage, ResultStatus, Step } from '../store/submission-records';
@@ -34,61 +34,15 @@ export type AbandonReason =
   | 'staff_submitted_new';
 
 
-/** The application row (§3.1 "Application"). Times are epoch milliseconds; online-clock values are seconds. */
-export type SubmissionApp = {
-  id: string;
-  /** The TrustID account the app was captured under; it syncs under that account only (issue 5). */
-  accountId: string;
-  /** §2, §13: `queued` apps complete the fixed container `currentContainerId` and never restart (I11). */
-  origin: Origin;
-  capturedAt: number;
-  step: Step;
-  stepDocIndex: number;
-  stepImgIndex: number;
-  phase: Phase;
-  sentAt: number | null;
-  currentContainerId: string | null;
-  failures: number;
-  streakStartedOnlineS: number | null;
-  sessionRenewals: number;
-  rejections: number;
-  restarts: number;
-  nextAttemptAt: number;
-  retryAfterUntil: number | null;
+/** The application row (§3.1 "Application") as the machines see it: the store's record, with its
+ * reason codes narrowed (the adapter checks them on the way in). */
+export type SubmissionApp = Omit<SubmissionAppRecord, 'lastOutcomeClass' | 'attentionReason'> & {
   lastOutcomeClass: OutcomeClass | null;
-  lastHttpStatus: number | null;
-  lastMessage: string | null;
-  publishedAt: number | null;
-  resultStatus: ResultStatus | null;
-  /** The retrieved container as JSON; the store seals it at rest (it holds personal data). */
-  resultSnapshot: string | null;
-  resultCheckedAt: number | null;
   attentionReason: AttentionReason | null;
-  /** Re-check rounds done in VERIFY_PUBLISH re-check mode (§7.4 step 4), 0 outside it. */
-  verifyRound: number;
-  /** When re-check mode was entered; the rounds are timed from it (§7.4). Null in settle mode. */
-  verifyStartedAt: number | null;
-  /** At RECONCILE (§13.4): the build step being settled; its indices are stepDocIndex/stepImgIndex. */
-  reconcile: ReconcileTarget | null;
-  /** §13.2: DocumentIds (and an applicant photo's ImageId) found in C that this app did not create. */
-  foreignDocuments: string[];
 };
 
-/** A container attempt (§3.1). */
-export type ContainerAttempt = {
-  containerId: string;
-  appId: string;
-  /** `queued`: the adopted queued container (§13.2); never abandoned by the machine. */
-  origin: Origin;
-  createdAt: number;
-  publishAttempted: boolean;
-  publishAmbiguous: boolean;
-  publishLastOutcome: PublishOutcome;
-  publishedConfirmedAt: number | null;
-  abandonedAt: number | null;
-  abandonReason: AbandonReason | null;
-};
-
+/** A container attempt (§3.1), its abandon reason narrowed likewise. */
+export type ContainerAttempt = Omit<ContainerRecord, 'abandonReason'> & { abandonReason: AbandonReason | null };
 
 /** Everything the per-application machine reads and writes for one app. */
 export type SubmissionState = {
