@@ -7,7 +7,7 @@
 import { AppError } from '../app-error';
 import type { Logger } from '../logging/logger';
 import type { ApplicationFieldValue } from '../store/application-fields';
-import type { RemoteCreateKind, RemoteCreateRecord, RemoteCreateRequest, RemoteCreatesRepo } from '../store/remote-creates-repo';
+import { newRemoteCreateRecord, type RemoteCreateKind, type RemoteCreateRecord, type RemoteCreateRequest, type RemoteCreatesRepo } from '../store/remote-creates-repo';
 import type { CallOutcome } from '../sync/submission-types';
 import type { Clock, Scheduler } from '../sync/sync-ports';
 import { flexibleFieldValuesOf } from '../sync/trustid-adapter';
@@ -395,42 +395,7 @@ export function createRemoteCreatesService(deps: RemoteCreatesDeps): RemoteCreat
   }
 
   function newRecord(reference: string, kind: RemoteCreateKind, who: Who, request: RemoteCreateRequest, sendEmail: boolean, branchId: string | null = null): RemoteCreateRecord {
-    const now = deps.clock.now();
-    return {
-      reference,
-      kind,
-      accountId: who.accountId,
-      branchId,
-      createdBy: who.staffId,
-      request,
-      sendEmail,
-      phase: 'PENDING',
-      sentAt: null,
-      state: 'creating',
-      attentionReason: null,
-      failures: 0,
-      nextAttemptAt: now,
-      message: null,
-      containerId: null,
-      guestId: null,
-      linkUrl: null,
-      expiresAt: null,
-      replacedBy: null,
-      remoteState: null,
-      submittedAt: null,
-      lastCheckedAt: null,
-      nextCheckAt: null,
-      checkFailures: 0,
-      revokePhase: null,
-      revokeDueAt: null,
-      revokeFailures: 0,
-      result: null,
-      outcome: null,
-      finalAt: null,
-      purgedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    return newRemoteCreateRecord({ reference, kind, accountId: who.accountId, branchId, createdBy: who.staffId, request, sendEmail }, deps.clock.now());
   }
 
   /** Creates the record and makes its first attempt at once, so staff wait for the link, not the loop. */

@@ -59,6 +59,42 @@ export type RemoteCreateRecord = {
   updatedAt: number;
 };
 
+/** Who asked for what: the part of a record known before anything is sent. */
+export type RemoteCreateOrder = Pick<RemoteCreateRecord, 'reference' | 'kind' | 'accountId' | 'branchId' | 'createdBy' | 'request' | 'sendEmail'>;
+
+/** A record nothing has been sent for yet (§14.1): due now, every remote field empty. */
+export function newRemoteCreateRecord(order: RemoteCreateOrder, now: number): RemoteCreateRecord {
+  return {
+    ...order,
+    phase: 'PENDING',
+    sentAt: null,
+    state: 'creating',
+    attentionReason: null,
+    failures: 0,
+    nextAttemptAt: now,
+    message: null,
+    containerId: null,
+    guestId: null,
+    linkUrl: null,
+    expiresAt: null,
+    replacedBy: null,
+    remoteState: null,
+    submittedAt: null,
+    lastCheckedAt: null,
+    nextCheckAt: null,
+    checkFailures: 0,
+    revokePhase: null,
+    revokeDueAt: null,
+    revokeFailures: 0,
+    result: null,
+    outcome: null,
+    finalAt: null,
+    purgedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export type PendingDelete = {
   containerId: string;
   reference: string;

@@ -13,7 +13,7 @@ import {
   type Ctx,
   type LookupAnswer,
 } from '../../../../main/results/remote-create-machine';
-import type { RemoteCreateRecord } from '../../../../main/store/remote-creates-repo';
+import { newRemoteCreateRecord, type RemoteCreateRecord } from '../../../../main/store/remote-creates-repo';
 
 const T0 = Date.UTC(2026, 11, 4, 9, 0, 0);
 const MIN = 60_000;
@@ -21,43 +21,10 @@ const DAY = 24 * 60 * MIN;
 const p = defaultRemoteCreateParams;
 const ctx = (now = T0): Ctx => ({ now, random: () => 0.5, params: p });
 
+/** A guest link whose create went out at T0 (phase SENT). */
 function record(over: Partial<RemoteCreateRecord> = {}): RemoteCreateRecord {
-  return {
-    reference: 'ref-1',
-    kind: 'guest_link',
-    accountId: 'kiosk',
-    branchId: null,
-    createdBy: 'staff-1',
-    request: { name: 'Ada', email: 'ada@example.org', fields: [] },
-    sendEmail: false,
-    phase: 'SENT',
-    sentAt: T0,
-    state: 'creating',
-    attentionReason: null,
-    failures: 0,
-    nextAttemptAt: T0,
-    message: null,
-    containerId: null,
-    guestId: null,
-    linkUrl: null,
-    expiresAt: null,
-    replacedBy: null,
-    remoteState: null,
-    submittedAt: null,
-    lastCheckedAt: null,
-    nextCheckAt: null,
-    checkFailures: 0,
-    revokePhase: null,
-    revokeDueAt: null,
-    revokeFailures: 0,
-    result: null,
-    outcome: null,
-    finalAt: null,
-    purgedAt: null,
-    createdAt: T0,
-    updatedAt: T0,
-    ...over,
-  };
+  const order = { reference: 'ref-1', kind: 'guest_link' as const, accountId: 'kiosk', branchId: null, createdBy: 'staff-1', request: { name: 'Ada', email: 'ada@example.org', fields: [] }, sendEmail: false };
+  return { ...newRemoteCreateRecord(order, T0), phase: 'SENT', sentAt: T0, ...over };
 }
 
 describe('§14.2 table 1: the outcome of a create', () => {

@@ -2,46 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../../main/store/database';
-import type { RemoteCreateRecord } from '../../../../main/store/remote-creates-repo';
+import { newRemoteCreateRecord, type RemoteCreateRecord } from '../../../../main/store/remote-creates-repo';
 import { openTestStore } from './store-fixture';
 
 function guestLink(reference: string, at: number, over: Partial<RemoteCreateRecord> = {}): RemoteCreateRecord {
-  return {
-    reference,
-    kind: 'guest_link',
-    accountId: 'kiosk',
-    branchId: null,
-    createdBy: 'staff-1',
-    request: { name: 'Philippa QUONSETWHISTLE', email: 'pq@example.org', fields: [{ fieldId: 'f1', versionId: 'v1', kind: 'string', value: 'Booking ZEBRAPLUM-42' }] },
-    sendEmail: false,
-    phase: 'PENDING',
-    sentAt: null,
-    state: 'creating',
-    attentionReason: null,
-    failures: 0,
-    nextAttemptAt: at,
-    message: null,
-    containerId: null,
-    guestId: null,
-    linkUrl: null,
-    expiresAt: null,
-    replacedBy: null,
-    remoteState: null,
-    submittedAt: null,
-    lastCheckedAt: null,
-    nextCheckAt: null,
-    checkFailures: 0,
-    revokePhase: null,
-    revokeDueAt: null,
-    revokeFailures: 0,
-    result: null,
-    outcome: null,
-    finalAt: null,
-    purgedAt: null,
-    createdAt: at,
-    updatedAt: at,
-    ...over,
-  };
+  const request = { name: 'Philippa QUONSETWHISTLE', email: 'pq@example.org', fields: [{ fieldId: 'f1', versionId: 'v1', kind: 'string' as const, value: 'Booking ZEBRAPLUM-42' }] };
+  return { ...newRemoteCreateRecord({ reference, kind: 'guest_link', accountId: 'kiosk', branchId: null, createdBy: 'staff-1', request, sendEmail: false }, at), ...over };
 }
 
 describe('remote creates repository', () => {
