@@ -1,10 +1,11 @@
 // Contract tests: the real client against the real emulator over HTTP, one endpoint at a time.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationSummary, classifyOutcome, clientApplicationReference, documentReasons, DocumentStatus, DocumentStorageType, isPublished, TrustIdError } from '../../../main/trustid';
+import { applicationSummary, classifyOutcome, clientApplicationReference, documentReasons, DocumentStatus, DocumentStorageType, isPublished } from '../../../main/trustid';
 import type { TrustIdClient } from '../../../main/trustid';
 import { ADMIN_USER, buildApplication, expiredMrz, startHarness, validMrz, waitForStorage } from './emulator-harness';
 import type { Harness } from './emulator-harness';
+import { errorOf } from '../../support/trustid-error-of';
 
 let h: Harness;
 let kiosk: TrustIdClient;
@@ -18,16 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-async function errorOf(p: Promise<unknown>): Promise<TrustIdError> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TrustIdError);
-    return error as TrustIdError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('client ↔ emulator: sessions and probes', () => {
   it('probes the connection without logging in', async () => {

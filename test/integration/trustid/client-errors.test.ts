@@ -1,11 +1,12 @@
 // Contract tests: every typed error the client can raise, produced by the real emulator —
 // credentials, API key, sessions (flag and 401 variants), and a server that is not there.
 import { afterEach, describe, expect, it } from 'vitest';
-import { classifyOutcome, TrustIdError } from '../../../main/trustid';
+import { classifyOutcome } from '../../../main/trustid';
 import type { TrustIdClient } from '../../../main/trustid';
 import type { EmulatorOptions } from '../../../main/demo/emulator';
 import { KIOSK_USER, startHarness } from './emulator-harness';
 import type { Harness } from './emulator-harness';
+import { errorOf } from '../../support/trustid-error-of';
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -15,16 +16,6 @@ async function harness(options: EmulatorOptions = {}): Promise<Harness> {
   const h = await startHarness(options);
   harnesses.push(h);
   return h;
-}
-
-async function errorOf(p: Promise<unknown>): Promise<TrustIdError> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TrustIdError);
-    return error as TrustIdError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const logins = (h: Harness) => h.emu.requests().filter((r) => r.operation === 'session/login').length;

@@ -10,11 +10,11 @@ import {
   documentCustomFieldValues,
   DocumentStorageType,
   isArchiveAccessDenied,
-  TrustIdError,
 } from '../../../main/trustid';
 import type { TrustIdClient } from '../../../main/trustid';
 import { ADMIN_USER, startHarness, validMrz } from './emulator-harness';
 import type { Harness } from './emulator-harness';
+import { errorOf } from '../../support/trustid-error-of';
 
 let h: Harness;
 let kiosk: TrustIdClient;
@@ -30,16 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-async function errorOf(p: Promise<unknown>): Promise<TrustIdError> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TrustIdError);
-    return error as TrustIdError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('client ↔ emulator: archive queries for the inbox and the queued list', () => {
   it('lists a queued application with its reference, and pages in ascending CreatedAt from an inclusive bound', async () => {

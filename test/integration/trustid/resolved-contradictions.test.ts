@@ -4,10 +4,11 @@
 // archiving a Temp container, `Aborted` vs `aborted`, `{emulatorBase}`, `__TT_ImageType`, and
 // strict configuration keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DocumentStorageType, TrustIdError } from '../../../main/trustid';
+import { DocumentStorageType } from '../../../main/trustid';
 import type { TrustIdClient } from '../../../main/trustid';
 import { ADMIN_USER, buildApplication, jpegBytes, startHarness, waitForStorage } from './emulator-harness';
 import type { Harness } from './emulator-harness';
+import { errorOf } from '../../support/trustid-error-of';
 
 let h: Harness;
 
@@ -17,16 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-async function errorOf(p: Promise<unknown>): Promise<TrustIdError> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TrustIdError);
-    return error as TrustIdError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const logins = () => h.emu.requests().filter((r) => r.operation === 'session/login').length;
 

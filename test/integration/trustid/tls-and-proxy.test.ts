@@ -8,8 +8,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyOutcome, createTrustIdClient, TrustIdError } from '../../../main/trustid';
+import { classifyOutcome, createTrustIdClient } from '../../../main/trustid';
 import type { TrustIdClient, TrustIdClientOptions } from '../../../main/trustid';
+import { errorOf } from '../../support/trustid-error-of';
 
 const TLS_DIR = path.join(__dirname, '../../fixtures/trustid/tls');
 const CERT = fs.readFileSync(path.join(TLS_DIR, 'test-server.crt'), 'utf8');
@@ -81,16 +82,6 @@ function client(baseUrl: string, extra: Partial<TrustIdClientOptions> = {}): Tru
   });
   clients.push(c);
   return c;
-}
-
-async function errorOf(p: Promise<unknown>): Promise<TrustIdError> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TrustIdError);
-    return error as TrustIdError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('TLS', () => {

@@ -7,10 +7,11 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTrustIdClient } from '../../../../main/trustid/client';
 import type { TrustIdClient, TrustIdClientOptions } from '../../../../main/trustid/client';
-import { TrustIdError } from '../../../../main/trustid/errors';
+import type { TrustIdError } from '../../../../main/trustid/errors';
 import { classifyOutcome } from '../../../../main/trustid/outcome';
 import { failure, ok, sessionIdFor, standardHandler, startFakeTrustId } from './fake-trustid-server';
 import type { FakeServer, Handler, Recorded } from './fake-trustid-server';
+import { errorOf } from '../../../support/trustid-error-of';
 
 const API_KEY = 'tid-key-5b1e9c0f7a2d';
 const PASSWORD = 'pw-Correct-Horse-8841';
@@ -52,16 +53,6 @@ async function setup(handler: Handler = standardHandler(), opts: Partial<TrustId
     await server.close();
   });
   return { server, client, logLines, dir };
-}
-
-async function errorOf(p: Promise<unknown>): Promise<TrustIdError> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TrustIdError);
-    return error as TrustIdError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const ops = (server: FakeServer) => server.requests.map((r) => r.operation);
