@@ -1,5 +1,6 @@
 // How long the device manager waits before reconnecting a reader, attempt by attempt: exponential
-// with jitter (so a desk of readers on one hub do not all retry at once), capped. Pure given
+// with jitter (so a desk of readers on one hub do not all retry at once), capped; the serial reader
+// uses the same curve for its own reconnects after an unplug. Pure given
 // `random`. Runs in main.
 
 /** Delay in ms before reconnect attempt `attempt` (1 = the first retry). */

@@ -11,7 +11,7 @@ import type { Driver, DriverEvents, DriverStatus } from '../driver';
 import type { FramedMessage } from '../framing/framed-message';
 import { endReaderStream, initialReaderFraming, pushReaderBytes, readerFramingDeadline, tickReaderFraming, type ReaderFramingOptions, type ReaderFramingState } from '../framing/reader-framing';
 import { BoundedBytes } from './bounded-bytes';
-import { defaultBackoff, reconnectDelay, type BackoffOptions } from './reconnect-backoff';
+import { exponentialBackoff, type Backoff } from '../device-backoff';
 import { ioError, noAnswerError, noTriggerError, notReadyError, openError, unpluggedError } from './serial-errors';
 import { toReaderFraming, type SerialReaderSettings } from './serial-reader-settings';
 
@@ -63,8 +63,8 @@ export type SerialLineReaderOptions = {
   settings: SerialReaderSettings;
   log?: Logger;
   clock?: Clock;
-  random?: () => number;
-  backoff?: BackoffOptions;
+  /** Delay before each reconnect after an unplug (default 250 ms doubling to 5 s, ±20 %). */
+  backoff?: Backoff;
   openPort?: (options: PortOpenOptions) => ReaderPort;
   /** How many bytes of failed reads to keep for support (default 4 KB). */
   keepFailedBytes?: number;
@@ -82,8 +82,7 @@ export class SerialLineReader extends EventEmitter<DriverEvents> implements Driv
   private readonly settings: SerialReaderSettings;
   private readonly framingOptions: ReaderFramingOptions;
   private readonly clock: Clock;
-  private readonly random: () => number;
-  private readonly backoff: BackoffOptions;
+  private readonly backoff: Backoff;
   private readonly openPort: (options: PortOpenOptions) => ReaderPort;
   private readonly log: Logger | undefined;
   private readonly failed: BoundedBytes;
@@ -107,8 +106,7 @@ export class SerialLineReader extends EventEmitter<DriverEvents> implements Driv
     this.source = `serial:${options.settings.path}`;
     this.framingOptions = toReaderFraming(options.settings.framing);
     this.clock = options.clock ?? realClock;
-    this.random = options.random ?? Math.random;
-    this.backoff = options.backoff ?? defaultBackoff;
+    this.backoff = options.backoff ?? exponentialBackoff({ initialMs: 250, maxMs: 5000 });
     this.openPort = options.openPort ?? openSerialPort;
     this.log = options.log;
     this.failed = new BoundedBytes(options.keepFailedBytes ?? 4096);
@@ -247,7 +245,7 @@ export class SerialLineReader extends EventEmitter<DriverEvents> implements Driv
 
   private scheduleReconnect(): void {
     if (!this.running || this.reconnectTimer !== null) return;
-    const delay = reconnectDelay(this.attempt++, this.random, this.backoff);
+    const delay = this.backoff(++this.attempt);
     this.reconnectTimer = this.clock.setTimeout(() => {
       this.reconnectTimer = null;
       if (this.running && this.port === null) this.connect();

@@ -62,14 +62,14 @@ export type SerialReaderSettings = z.infer<typeof SerialReaderSettings>;
 
 const HexId = z.string().regex(/^[0-9a-f]{4}$/, 'four lower-case hex digits, as lsusb prints them');
 
-export const ReaderPreset = z.object({
+export const ReaderPreset = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1).max(100),
   /** Until someone has read a document with this preset on the real reader, it says so. */
   verification: z.union([z.literal('not yet verified on hardware'), z.string().regex(/^verified on hardware: .+/)]),
   notes: z.string().max(2000).default(''),
   /** USB ids the reader shows (lsusb), to suggest this preset when it is plugged in. */
-  usb: z.array(z.object({ vendorId: HexId, productId: HexId.optional() })).default([]),
+  usb: z.array(z.strictObject({ vendorId: HexId, productId: HexId.optional() })).default([]),
   ...readerBehaviour,
 });
 export type ReaderPreset = z.infer<typeof ReaderPreset>;

@@ -3,13 +3,14 @@ import { once } from 'node:events';
 import { SerialPort } from 'serialport';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DriverEvents, DriverStatus, MrzEvent, ReadErrorEvent } from '../../../main/devices/driver';
+import { exponentialBackoff } from '../../../main/devices/device-backoff';
 import { SerialLineReader } from '../../../main/devices/serial/serial-line-reader';
 import { SerialReaderSettings } from '../../../main/devices/serial/serial-reader-settings';
 import { hasSocat, openPtyPair, type PtyPair } from '../../fakes/pty';
 
 const td3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 const td1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
-const fastBackoff = { baseMs: 20, maxMs: 200, jitter: 0 };
+const fastBackoff = exponentialBackoff({ initialMs: 20, maxMs: 200, jitter: 0 });
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { DriverStatus } from '../../../../../main/devices/driver';
 import { SerialLineReader, type Clock, type PortOpenOptions, type ReaderPort } from '../../../../../main/devices/serial/serial-line-reader';
+import { exponentialBackoff } from '../../../../../main/devices/device-backoff';
 import { SerialReaderSettings } from '../../../../../main/devices/serial/serial-reader-settings';
 
 class ManualClock implements Clock {
@@ -79,8 +80,7 @@ function setUp(outcomes: Array<Error | null>, log?: pino.Logger) {
     // A Windows-style path: no device-file presence checks, so the clock sees only reconnect timers.
     settings: SerialReaderSettings.parse({ path: 'COM7', line: { baudRate: 19200, parity: 'even', dataBits: 7, flowControl: 'rtscts' } }),
     clock,
-    random: () => 0.5,
-    backoff: { baseMs: 100, maxMs: 1000, jitter: 0.2 },
+    backoff: exponentialBackoff({ initialMs: 100, maxMs: 1000, jitter: 0.2, random: () => 0.5 }),
     openPort: (options) => {
       opened.push(options);
       const port = new ScriptedPort(outcomes.shift() ?? null);
