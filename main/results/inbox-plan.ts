@@ -125,7 +125,7 @@ export function referenceOf(c: Container): string | null {
 }
 
 /** Where an application came from, as far as the container shows (a follower's hint wins). */
-export function originOf(c: Container, hint: InboxOrigin | null): InboxOrigin {
+export function inboxOrigin(c: Container, hint: InboxOrigin | null): InboxOrigin {
   if (hint !== null) return hint;
   if (flexibleValue(c, GUEST_NAME) !== null || flexibleValue(c, GUEST_EMAIL) !== null) return 'guest_link';
   if (c.DocumentStorageType === DocumentStorageType.Queued) return 'queued';
@@ -156,7 +156,7 @@ export function isFinalState(state: InboxState): boolean {
  * (elsewhere); 4, 5 or 6 on the §7.6 ladder counted from first sighting, hourly after 48 h; never
  * once final, and never for containers somebody else on this kiosk already follows.
  */
-export function nextCheckAt(
+export function nextInboxCheckAt(
   e: { state: InboxState; origin: InboxOrigin; firstSeenAt: number; madeHere: boolean; followedElsewhere: boolean },
   now: number,
   random: () => number,
@@ -190,7 +190,7 @@ export function sightingOf(
   random: () => number,
   p: InboxParams,
 ): InboxSighting {
-  const origin = originOf(c, o.originHint);
+  const origin = inboxOrigin(c, o.originHint);
   const createdAt = c.CreatedAt?.getTime() ?? now;
   let state = stateOf(c, origin);
   if (overdueGuestLink(origin, state, createdAt, now, p)) state = 'expired';
@@ -208,6 +208,6 @@ export function sightingOf(
     createdAt,
     holder: holderOf(c),
     snapshot: o.withSnapshot ? JSON.stringify(c) : null,
-    nextCheckAt: nextCheckAt({ state, origin, firstSeenAt: o.firstSeenAt, madeHere: o.madeHere, followedElsewhere: o.followedElsewhere }, now, random, p),
+    nextCheckAt: nextInboxCheckAt({ state, origin, firstSeenAt: o.firstSeenAt, madeHere: o.madeHere, followedElsewhere: o.followedElsewhere }, now, random, p),
   };
 }

@@ -56,7 +56,7 @@ function readRetryAt(failuresBefore: number, outcome: CallOutcome | null, ctx: C
 }
 
 /** The first check of a freshly created container, and every check after one that showed `state`. */
-export function nextCheckAt(rec: Pick<RemoteCreateRecord, 'kind' | 'expiresAt' | 'submittedAt'>, state: RemoteState, ctx: Ctx): number | null {
+export function nextRemoteCheckAt(rec: Pick<RemoteCreateRecord, 'kind' | 'expiresAt' | 'submittedAt'>, state: RemoteState, ctx: Ctx): number | null {
   if (isFinalRemoteState(state)) return null;
   const p = ctx.params;
   if (state === 'submitted' || state === 'referred') {
@@ -92,7 +92,7 @@ export function afterCreateOutcome(rec: RemoteCreateRecord, outcome: CallOutcome
         expiresAt: rec.kind === 'guest_link' ? (rec.sentAt ?? ctx.now) + p.guestLifetimeMs : null,
         remoteState: 'waiting',
       };
-      return { rec: { ...made, nextCheckAt: nextCheckAt(made, 'waiting', ctx) }, pause: false };
+      return { rec: { ...made, nextCheckAt: nextRemoteCheckAt(made, 'waiting', ctx) }, pause: false };
     }
     case 'NOT_APPLIED': {
       const retryAfter = clampRetryAfter(outcome.retryAfterMs, p.sync) ?? 0;
@@ -211,7 +211,7 @@ export function afterCheck(rec: RemoteCreateRecord, r: Retrieved, ctx: Ctx): Rem
   const submittedAt = rec.submittedAt ?? (state === 'submitted' || state === 'referred' || state === 'result' ? ctx.now : null);
   const next: RemoteCreateRecord = { ...rec, remoteState: state, submittedAt, lastCheckedAt: ctx.now, checkFailures: 0 };
   const final = isFinalRemoteState(state);
-  return { ...next, nextCheckAt: nextCheckAt(next, state, ctx), finalAt: final ? (rec.finalAt ?? ctx.now) : null };
+  return { ...next, nextCheckAt: nextRemoteCheckAt(next, state, ctx), finalAt: final ? (rec.finalAt ?? ctx.now) : null };
 }
 
 /** A retrieve that failed (not "not found"): the read backoff; a Retry-After postpones it. */

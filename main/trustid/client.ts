@@ -21,7 +21,7 @@ import { DocumentSource } from './enums';
 import type { SortingDirection } from './enums';
 import { TrustIdError, isTrustIdError } from './errors';
 import type { TrustIdErrorDetails, TrustIdOperation } from './errors';
-import { createDispatcher } from './http-agent';
+import { createHttpDispatcher } from './http-agent';
 import { exchange, ExchangeFailure } from './http-exchange';
 import type { ExchangeRequest } from './http-exchange';
 import { interpretResponse, readEnvelopeBody, usableSessionId } from './interpret-response';
@@ -34,7 +34,7 @@ import {
   ArchiveContainerQueryResponse,
   CreateContainerResponse,
   CreateDocumentResponse,
-  Envelope,
+  ResponseEnvelope,
   GuestLinkResponse,
   LoginResponse,
   PublishResponse,
@@ -368,7 +368,7 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
   });
   const ownDispatcher = options.dispatcher
     ? null
-    : createDispatcher({
+    : createHttpDispatcher({
         connectTimeoutMs: timeouts.connectMs,
         loopback: api.loopback,
         ...(options.env ? { env: options.env } : {}),
@@ -750,7 +750,7 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
 
   async function referenceList<K extends keyof typeof referenceLists>(operation: K & TrustIdOperation, group: EndpointGroup) {
     const { field, item } = referenceLists[operation];
-    const json = await sessionJson({ operation, group }, {}, Envelope);
+    const json = await sessionJson({ operation, group }, {}, ResponseEnvelope);
     // RAW-API §6: the list names are the emulator's choice; take the documented-by-us name, else
     // the first array in the answer, else none.
     const record = json as Record<string, unknown>;
@@ -865,7 +865,7 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
       await sessionJson(
         { operation: 'updateDocumentContainer', group: 'dataAccess' },
         { ContainerId: req.containerId, ApplicationFlexibleFieldValues: flexibleValues(req.applicationFlexibleFieldValues) },
-        Envelope,
+        ResponseEnvelope,
       );
     },
 
@@ -1021,7 +1021,7 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
     },
 
     async deleteGuestLink(req) {
-      await sessionJson({ operation: 'deleteGuestLink', group: 'guestLink' }, { GuestId: req.guestId }, Envelope);
+      await sessionJson({ operation: 'deleteGuestLink', group: 'guestLink' }, { GuestId: req.guestId }, ResponseEnvelope);
     },
 
     async deleteDocumentContainerSet(req) {
@@ -1030,12 +1030,12 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
       await sessionJson(
         { operation: 'deleteDocumentContainerSet', group: 'dataAccess' },
         { ContainerIds: req.containerIds, DocumentContainerIds: req.containerIds },
-        Envelope,
+        ResponseEnvelope,
       );
     },
 
     async archiveDocumentContainer(req) {
-      await sessionJson({ operation: 'archiveDocumentContainer', group: 'dataAccess' }, { ContainerId: req.containerId }, Envelope);
+      await sessionJson({ operation: 'archiveDocumentContainer', group: 'dataAccess' }, { ContainerId: req.containerId }, ResponseEnvelope);
     },
 
     queryBranches: () => referenceList('queryBranchesX', 'dataAccess'),
@@ -1044,7 +1044,7 @@ export function createTrustIdClient(options: TrustIdClientOptions): TrustIdClien
     getCountries: () => referenceList('getCountries', 'kdb'),
 
     async getDocumentTypeChargeStatuses() {
-      const json = await sessionJson({ operation: 'getDocumentTypeChargeStatuses', group: 'dataAccess' }, {}, Envelope);
+      const json = await sessionJson({ operation: 'getDocumentTypeChargeStatuses', group: 'dataAccess' }, {}, ResponseEnvelope);
       return json as Record<string, unknown>;
     },
 

@@ -22,7 +22,7 @@ export function proxyConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
   return PROXY_VARIABLES.some((name) => Boolean(env[name]?.trim()));
 }
 
-export function createDispatcher(opts: AgentOptions): Dispatcher {
+export function createHttpDispatcher(opts: AgentOptions): Dispatcher {
   // rejectUnauthorized stays at its default (true): TLS is always verified. An inspecting corporate
   // proxy's CA is added to the trusted roots (here, or with NODE_EXTRA_CA_CERTS), never by
   // switching verification off. Giving `ca` replaces Node's roots, hence the concatenation.

@@ -3,7 +3,7 @@
 // SUBMISSION-PROTOCOL §4's (first match wins), so the error kind maps straight onto an outcome class.
 // Pure; runs in main (plain Node).
 import { describeIssues, EMPTY_GUID } from './models';
-import { Envelope, LoginFlags } from './responses';
+import { ResponseEnvelope, LoginFlags } from './responses';
 import { TrustIdError } from './errors';
 import type { TrustIdErrorDetails, TrustIdErrorKind, TrustIdOperation } from './errors';
 import { parseRetryAfter } from './retry-after';
@@ -11,7 +11,7 @@ import { parseRetryAfter } from './retry-after';
 export type RawAnswer = { status: number; headers: Record<string, string>; body: Buffer };
 
 export type BodyReading =
-  | { kind: 'envelope'; json: Record<string, unknown>; envelope: Envelope }
+  | { kind: 'envelope'; json: Record<string, unknown>; envelope: ResponseEnvelope }
   /** Has a boolean `Success` but a base field of the wrong type. */
   | { kind: 'bad-envelope'; json: Record<string, unknown>; problem: string }
   | { kind: 'json-not-envelope' }
@@ -39,7 +39,7 @@ export function readEnvelopeBody(headers: Record<string, string>, body: Buffer):
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { kind: 'json-not-envelope' };
   const record = json as Record<string, unknown>;
   if (typeof record.Success !== 'boolean') return { kind: 'json-not-envelope' };
-  const parsed = Envelope.safeParse(record);
+  const parsed = ResponseEnvelope.safeParse(record);
   if (!parsed.success) return { kind: 'bad-envelope', json: record, problem: describeIssues(parsed.error, 'envelope') };
   return { kind: 'envelope', json: record, envelope: parsed.data };
 }
@@ -64,7 +64,7 @@ export type InterpretContext = {
 };
 
 export type Interpretation =
-  | { ok: true; json: Record<string, unknown>; envelope: Envelope }
+  | { ok: true; json: Record<string, unknown>; envelope: ResponseEnvelope }
   | { ok: false; error: TrustIdError };
 
 const MAX_SERVER_MESSAGE = 300;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Branch, Container, Country, CustomField, Document, Flag, FlexibleFieldDefinition, OptionalId, Organisation, User } from './models';
 
 /** The base fields every JSON answer starts with. Only `Success` is required; absent flags are false. */
-export const Envelope = z.looseObject({
+export const ResponseEnvelope = z.looseObject({
   AccessDenied: Flag,
   CallbackId: z.string().nullish(),
   Locked: Flag,
@@ -15,10 +15,10 @@ export const Envelope = z.looseObject({
   Success: z.boolean(),
   VpeUnreachable: Flag,
 });
-export type Envelope = z.output<typeof Envelope>;
+export type ResponseEnvelope = z.output<typeof ResponseEnvelope>;
 
 /** RAW-API §2.2: login-only flags and the session. */
-export const LoginResponse = Envelope.extend({
+export const LoginResponse = ResponseEnvelope.extend({
   Branch: Branch.nullish(),
   Configuration: z.unknown().optional(),
   DesktopClientDenied: Flag,
@@ -41,12 +41,12 @@ export const LoginFlags = z.looseObject({
   SessionId: z.unknown().optional(),
 });
 
-export const CreateContainerResponse = Envelope.extend({ ContainerId: OptionalId, DocumentId: OptionalId });
-export const CreateDocumentResponse = Envelope.extend({ DocumentId: OptionalId });
-export const UploadImageResponse = Envelope.extend({ ImageId: OptionalId });
+export const CreateContainerResponse = ResponseEnvelope.extend({ ContainerId: OptionalId, DocumentId: OptionalId });
+export const CreateDocumentResponse = ResponseEnvelope.extend({ DocumentId: OptionalId });
+export const UploadImageResponse = ResponseEnvelope.extend({ ImageId: OptionalId });
 
 /** RAW-API §4.6: that publish returns the webhook Response fields is the project's choice, so all optional. */
-export const PublishResponse = Envelope.extend({
+export const PublishResponse = ResponseEnvelope.extend({
   AutoReferred: Flag,
   ContainerId: OptionalId,
   DocumentReplaced: Flag,
@@ -55,11 +55,11 @@ export const PublishResponse = Envelope.extend({
 });
 
 /** RAW-API §5.1 / §16 #6: `Container`, or failing that the first of `Containers`. */
-export const RetrieveContainerResponse = Envelope.extend({
+export const RetrieveContainerResponse = ResponseEnvelope.extend({
   Container: Container.nullish(),
   Containers: z.array(Container).nullish(),
 });
-export const RetrieveDocumentResponse = Envelope.extend({ Document: Document.nullish() });
+export const RetrieveDocumentResponse = ResponseEnvelope.extend({ Document: Document.nullish() });
 
 const Paging = {
   Page: z.number().nullish(),
@@ -69,10 +69,10 @@ const Paging = {
   TotalRecords: z.number().nullish(),
   TotalRecordsMatched: z.number().nullish(),
 };
-export const AdvancedQueryResponse = Envelope.extend({ Documents: z.array(Document).nullish(), ...Paging });
-export const ArchiveContainerQueryResponse = Envelope.extend({ Containers: z.array(Container).nullish(), ...Paging });
+export const AdvancedQueryResponse = ResponseEnvelope.extend({ Documents: z.array(Document).nullish(), ...Paging });
+export const ArchiveContainerQueryResponse = ResponseEnvelope.extend({ Containers: z.array(Container).nullish(), ...Paging });
 
-export const GuestLinkResponse = Envelope.extend({
+export const GuestLinkResponse = ResponseEnvelope.extend({
   LinkUrl: z.string().nullish(),
   ContainerId: OptionalId,
   GuestId: OptionalId,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advanceWatermark, defaultInboxParams as p, goneState, nextCheckAt, nextPage, originOf, overdueGuestLink, pollWindow, stateOf, type PageCursor } from '../../../../main/results/inbox-plan';
+import { advanceWatermark, defaultInboxParams as p, goneState, nextInboxCheckAt, nextPage, inboxOrigin, overdueGuestLink, pollWindow, stateOf, type PageCursor } from '../../../../main/results/inbox-plan';
 import { Container } from '../../../../main/trustid';
 
 const MIN = 60_000;
@@ -59,12 +59,12 @@ describe('inbox planning', () => {
 
   it('reads origin and state from the container: guests by their flexible fields, queued by storage type 7, referrals as such', () => {
     const guest = container({ DocumentStorageType: 7, ApplicationFlexibleFieldList: [guestField('__SYS_GuestName', 'Gwen'), guestField('__SYS_GuestEmail', 'g@example.org')] });
-    expect(originOf(guest, null)).toBe('guest_link');
+    expect(inboxOrigin(guest, null)).toBe('guest_link');
     expect(stateOf(guest, 'guest_link')).toBe('waiting_guest');
-    expect(originOf(container({ DocumentStorageType: 7 }), null)).toBe('queued');
+    expect(inboxOrigin(container({ DocumentStorageType: 7 }), null)).toBe('queued');
     expect(stateOf(container({ DocumentStorageType: 7 }), 'queued')).toBe('waiting');
-    expect(originOf(container(), null)).toBe('elsewhere');
-    expect(originOf(container(), 'queued')).toBe('queued');
+    expect(inboxOrigin(container(), null)).toBe('elsewhere');
+    expect(inboxOrigin(container(), 'queued')).toBe('queued');
     expect(stateOf(container({ DocumentStorageType: 6, Referred: true }), 'elsewhere')).toBe('referred');
     expect(stateOf(container({ DocumentStorageType: 5 }), 'elsewhere')).toBe('being_checked');
     expect(stateOf(container(), 'elsewhere')).toBe('result_ready');
@@ -81,15 +81,15 @@ describe('inbox planning', () => {
 
   it('retrieves on the §11 intervals: 15 or 60 min while queued, the §7.6 ladder while being checked, never once final or followed elsewhere', () => {
     const e = { origin: 'elsewhere' as const, firstSeenAt: 0, madeHere: false, followedElsewhere: false };
-    expect(nextCheckAt({ ...e, state: 'waiting' }, 0, half, p)).toBe(60 * MIN);
-    expect(nextCheckAt({ ...e, state: 'waiting_guest', madeHere: true }, 0, half, p)).toBe(15 * MIN);
-    expect(nextCheckAt({ ...e, state: 'being_checked' }, 60_000, half, p)).toBe(90_000);
-    expect(nextCheckAt({ ...e, state: 'referred' }, 30 * MIN, half, p)).toBe(40 * MIN);
-    expect(nextCheckAt({ ...e, state: 'referred' }, 49 * H, half, p)).toBe(50 * H);
-    expect(nextCheckAt({ ...e, state: 'result_ready' }, 0, half, p)).toBeNull();
-    expect(nextCheckAt({ ...e, state: 'being_checked', followedElsewhere: true }, 0, half, p)).toBeNull();
-    expect(nextCheckAt({ ...e, state: 'being_checked', origin: 'kiosk' }, 0, half, p)).toBeNull();
+    expect(nextInboxCheckAt({ ...e, state: 'waiting' }, 0, half, p)).toBe(60 * MIN);
+    expect(nextInboxCheckAt({ ...e, state: 'waiting_guest', madeHere: true }, 0, half, p)).toBe(15 * MIN);
+    expect(nextInboxCheckAt({ ...e, state: 'being_checked' }, 60_000, half, p)).toBe(90_000);
+    expect(nextInboxCheckAt({ ...e, state: 'referred' }, 30 * MIN, half, p)).toBe(40 * MIN);
+    expect(nextInboxCheckAt({ ...e, state: 'referred' }, 49 * H, half, p)).toBe(50 * H);
+    expect(nextInboxCheckAt({ ...e, state: 'result_ready' }, 0, half, p)).toBeNull();
+    expect(nextInboxCheckAt({ ...e, state: 'being_checked', followedElsewhere: true }, 0, half, p)).toBeNull();
+    expect(nextInboxCheckAt({ ...e, state: 'being_checked', origin: 'kiosk' }, 0, half, p)).toBeNull();
     // ±10 % jitter.
-    expect(nextCheckAt({ ...e, state: 'waiting' }, 0, () => 0, p)).toBe(54 * MIN);
+    expect(nextInboxCheckAt({ ...e, state: 'waiting' }, 0, () => 0, p)).toBe(54 * MIN);
   });
 });

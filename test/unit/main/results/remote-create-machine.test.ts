@@ -7,7 +7,7 @@ import {
   afterLookup,
   afterRevokeOutcome,
   defaultRemoteCreateParams,
-  nextCheckAt,
+  nextRemoteCheckAt,
   recoverSent,
   remoteStateOf,
   type Ctx,
@@ -160,8 +160,8 @@ describe('API §12.4 / §14.3: the state a retrieve shows', () => {
   });
 
   it('a waiting link is next checked every 15 min, and just after its expiry so that shows on time', () => {
-    expect(nextCheckAt(link, 'waiting', ctx())).toBe(T0 + 15 * MIN);
-    expect(nextCheckAt(link, 'waiting', ctx(T0 + 7 * DAY - MIN))).toBe(T0 + 7 * DAY + 1_000);
+    expect(nextRemoteCheckAt(link, 'waiting', ctx())).toBe(T0 + 15 * MIN);
+    expect(nextRemoteCheckAt(link, 'waiting', ctx(T0 + 7 * DAY - MIN))).toBe(T0 + 7 * DAY + 1_000);
   });
 });
 
