@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
 import { useCaptureStore } from '../../stores/capture-store';
-import { FieldInput, missingRequired } from './FieldsForm';
+import { FieldInputs } from '../../components/FieldInputs';
+import { missingRequired } from '../../components/use-field-definitions';
 
 type Definition = Res<'capture.documentFieldDefinitions'>[number];
 
@@ -79,15 +80,7 @@ function OneDocument({ index, name, saved, definitions }: { index: number; name:
   return (
     <form className="document-fields" onSubmit={(e) => void submit(e)} noValidate data-testid={`document-fields-${index}`}>
       <h3>{t('capture.documentFields.document', { name, number: index + 1 })}</h3>
-      {definitions.map((d) => (
-        <FieldInput
-          key={d.id}
-          definition={d}
-          value={values[d.id] ?? ''}
-          onChange={(v) => setEdits({ ...values, [d.id]: v })}
-          error={showMissing && missing.includes(d.id) ? t('capture.fields.required', { field: d.label }) : null}
-        />
-      ))}
+      <FieldInputs definitions={definitions} values={values} onChange={setEdits} showMissing={showMissing} />
       <div className="button-row">
         <button type="submit" className="button" disabled={saving || !edits} data-testid={`save-document-fields-${index}`}>
           {saving ? t('capture.working') : t('capture.documentFields.save')}

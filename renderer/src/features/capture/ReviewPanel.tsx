@@ -14,15 +14,13 @@ import { CaptureImage, THUMB_BOX } from './CaptureImage';
 import { blockingImages, capturedImages } from './capture-steps';
 import { IdentityMessages } from './IdentityCheck';
 import { QualityList } from './QualityList';
+import { useActiveDocument } from './use-active-document';
 import { useStageHeading } from './use-stage-heading';
 
 export function ReviewPanel() {
   const { t } = useTranslation();
   const heading = useStageHeading();
-  const index = useCaptureStore((s) => s.activeDocument);
-  const doc = useCaptureStore((s) => s.draft?.documents[s.activeDocument]);
-  const count = useCaptureStore((s) => s.draft?.documents.length ?? 0);
-  const identity = useCaptureStore((s) => s.draft?.identity ?? null);
+  const { index, doc, count, identity } = useActiveDocument();
   const selectedId = useCaptureStore((s) => s.reviewImageId);
   const unsaved = useCaptureStore((s) => Object.keys(s.pending).length);
   const saving = useCaptureStore((s) => s.busy === 'adjust');

@@ -12,15 +12,13 @@ import { CaptureImage, THUMB_BOX } from './CaptureImage';
 import { currentStep, guidanceKey, lightsFor, stepsDone } from './capture-steps';
 import { IdentityMessages } from './IdentityCheck';
 import { MrzPanel } from './MrzPanel';
+import { useActiveDocument } from './use-active-document';
 import { useStageHeading } from './use-stage-heading';
 
 export function ScanPanel() {
   const { t } = useTranslation();
   const heading = useStageHeading();
-  const index = useCaptureStore((s) => s.activeDocument);
-  const doc = useCaptureStore((s) => s.draft?.documents[s.activeDocument]);
-  const count = useCaptureStore((s) => s.draft?.documents.length ?? 0);
-  const identity = useCaptureStore((s) => s.draft?.identity ?? null);
+  const { index, doc, count, identity } = useActiveDocument();
   const scanning = useCaptureStore((s) => s.busy === 'scan');
   const scanError = useCaptureStore((s) => (s.error?.task === 'scan' || s.error?.task === 'retake' ? s.error.message : null));
   const device = useDevicesStore((s) => activeDevice(s.devices));

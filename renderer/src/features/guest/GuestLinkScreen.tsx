@@ -10,11 +10,14 @@ import { useNavigation } from '../../app/navigation-store';
 import { useAppStore } from '../../stores/app-store';
 import { getBridge } from '../../bridge';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { FieldDefinitionsPending, FieldInputs } from '../../components/FieldInputs';
 import { ProgressBar } from '../../components/ProgressBar';
+import { RecentList } from '../../components/RecentList';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TextField } from '../../components/TextField';
+import { filledValues, missingRequired, useFieldDefinitions } from '../../components/use-field-definitions';
+import { usePolledList } from '../../components/use-polled-list';
 import { formatWhen } from '../results/verdicts';
-import { AccountFields, filledValues, missingRequired, useAccountForm } from './AccountFields';
 import { QrCode } from './QrCode';
 import { stateTone } from './remote-create-words';
 import './guest.css';
@@ -26,7 +29,7 @@ const REFRESH_MS = 10_000;
 
 export function GuestLinkScreen(_props: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
-  const form = useAccountForm();
+  const form = useFieldDefinitions();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [sendEmail, setSendEmail] = useState(false);
@@ -35,29 +38,17 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const [shown, setShown] = useState<GuestLinkView | null>(null);
-  const [links, setLinks] = useState<GuestLinkView[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const list = usePolledList(() => getBridge().invoke('guest.list'), REFRESH_MS);
+  const links = list.items;
   const [rowError, setRowError] = useState<string | null>(null);
   const shownHeading = useRef<HTMLHeadingElement>(null);
   const mode = useAppStore((s) => s.info?.mode);
   const navigate = useNavigation((s) => s.navigate);
 
-  async function refresh() {
-    try {
-      const list = await getBridge().invoke('guest.list');
-      setLinks(list);
-      setListError(null);
-      setShown((s) => (s ? (list.find((l) => l.reference === s.reference) ?? s) : s));
-    } catch (error) {
-      setListError((error as Error).message);
-    }
-  }
-
+  // The link shown follows the list, so its state stays current while the QR code is up.
   useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
+    if (links) setShown((s) => (s ? (links.find((l) => l.reference === s.reference) ?? s) : s));
+  }, [links]);
 
   useEffect(() => {
     if (shown) shownHeading.current?.focus();
@@ -81,7 +72,7 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
       setFields({});
       setSendEmail(false);
       setTried(false);
-      void refresh();
+      void list.refresh();
     } catch (error) {
       setCreateError((error as Error).message);
     } finally {
@@ -94,7 +85,7 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
     try {
       const updated = await run();
       setShown((s) => (s?.reference === updated.reference ? updated : s));
-      await refresh();
+      await list.refresh();
     } catch (error) {
       setRowError((error as Error).message);
       throw error;
@@ -136,17 +127,10 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
         <form className="guest-form" onSubmit={(e) => void create(e)} noValidate data-testid="guest-form" aria-busy={creating}>
           <TextField label={t('guest.form.name')} value={name} onChange={setName} required maxLength={120} autoComplete="off" error={nameError} testId="guest-name" />
           <TextField label={t('guest.form.email')} type="email" value={email} onChange={setEmail} required maxLength={254} autoComplete="off" error={emailError} hint={t('guest.form.emailHint')} testId="guest-email" />
-          {form.error ? (
-            <div className="error-text" role="alert">
-              <p>{form.error}</p>
-              <button type="button" className="button" onClick={form.retry}>
-                {t('guest.form.fieldsRetry')}
-              </button>
-            </div>
-          ) : form.definitions === null ? (
-            <p aria-busy="true">{t('guest.form.fieldsLoading')}</p>
+          {form.error || form.definitions === null ? (
+            <FieldDefinitionsPending load={form} retryLabel={t('guest.form.fieldsRetry')} loadingLabel={t('guest.form.fieldsLoading')} />
           ) : (
-            <AccountFields definitions={form.definitions} values={fields} onChange={setFields} showMissing={tried} />
+            <FieldInputs definitions={form.definitions} values={fields} onChange={setFields} showMissing={tried} />
           )}
           <div className="field field-check">
             <label className="check-label">
@@ -165,77 +149,70 @@ export function GuestLinkScreen(_props: { params: Record<string, string> }) {
           )}
         </form>
       )}
-      <section className="guest-recent" aria-labelledby="guest-recent-title">
-        <div className="guest-recent-head">
-          <h2 id="guest-recent-title">{t('guest.recent.title')}</h2>
-          <button type="button" className="button" onClick={() => void refresh()}>
-            {t('guest.recent.refresh')}
-          </button>
-        </div>
-        {(listError || rowError) && (
-          <p className="error-text" role="alert">
-            {listError ?? rowError}
-          </p>
+      <RecentList
+        title={t('guest.recent.title')}
+        titleId="guest-recent-title"
+        refreshLabel={t('guest.recent.refresh')}
+        loadingLabel={t('guest.recent.loading')}
+        noneLabel={t('guest.recent.none')}
+        items={links}
+        error={list.error ?? rowError}
+        onRefresh={() => void list.refresh()}
+        testId="guest-list"
+      >
+        {(link) => (
+          <li key={link.reference} data-testid={`guest-${link.reference}`} data-state={link.state}>
+            <div>
+              <strong>{who(link)}</strong> {link.email && <span className="guest-email">{link.email}</span>}
+              <span className="guest-when">{t('guest.recent.created', { when: formatWhen(link.createdAt, i18n.language) })}</span>
+              {link.expiresAt !== null && (link.state === 'waiting' || link.state === 'expired') && (
+                <span className="guest-when">{t(link.state === 'expired' ? 'guest.recent.expired' : 'guest.recent.expires', { when: formatWhen(link.expiresAt, i18n.language) })}</span>
+              )}
+              {link.message && <span className="guest-when">{t('guest.recent.refusedBecause', { message: link.message })}</span>}
+            </div>
+            <StatusBadge tone={stateTone[link.state]}>{t(`guest.states.${link.state}`)}</StatusBadge>
+            <div className="guest-actions">
+              {link.resultId && (
+                <button type="button" className="button button-primary" onClick={() => navigate('result-detail', { id: link.resultId! })} data-testid="guest-open-result">
+                  {t('guest.recent.openResult')}
+                </button>
+              )}
+              {link.url && link.state === 'waiting' && (
+                <button type="button" className="button" onClick={() => setShown(link)} aria-label={t('guest.recent.showFor', { name: who(link) })}>
+                  {t('guest.recent.show')}
+                </button>
+              )}
+              {link.canCompleteAsGuest && mode === 'demo' && (
+                <button type="button" className="button" onClick={() => void act(() => getBridge().invoke('guest.completeAsGuest', { reference: link.reference })).catch(() => undefined)} data-testid="guest-complete">
+                  {t('guest.recent.completeAsGuest')}
+                </button>
+              )}
+              {link.canRevoke && (
+                <ConfirmButton
+                  title={t('guest.recent.revokeTitle')}
+                  message={t('guest.recent.revokeBody')}
+                  confirmLabel={t('guest.recent.revokeConfirm')}
+                  tone="danger"
+                  onConfirm={() => act(() => getBridge().invoke('guest.revoke', { reference: link.reference }))}
+                  testId="guest-revoke"
+                >
+                  <span aria-label={t('guest.recent.revokeFor', { name: who(link) })}>{t('guest.recent.revoke')}</span>
+                </ConfirmButton>
+              )}
+              {link.state === 'needs-attention' && (
+                <>
+                  <button type="button" className="button" onClick={() => void act(() => getBridge().invoke('guest.resolve', { reference: link.reference, action: 'create-again' })).catch(() => undefined)}>
+                    {t('guest.recent.createAgain')}
+                  </button>
+                  <button type="button" className="button" onClick={() => void act(() => getBridge().invoke('guest.resolve', { reference: link.reference, action: 'discard' })).catch(() => undefined)}>
+                    {t('guest.recent.discard')}
+                  </button>
+                </>
+              )}
+            </div>
+          </li>
         )}
-        {links === null && !listError && <p aria-busy="true">{t('guest.recent.loading')}</p>}
-        {links?.length === 0 && <p>{t('guest.recent.none')}</p>}
-        {links && links.length > 0 && (
-          <ul className="guest-list" data-testid="guest-list">
-            {links.map((link) => (
-              <li key={link.reference} data-testid={`guest-${link.reference}`} data-state={link.state}>
-                <div>
-                  <strong>{who(link)}</strong> {link.email && <span className="guest-email">{link.email}</span>}
-                  <span className="guest-when">{t('guest.recent.created', { when: formatWhen(link.createdAt, i18n.language) })}</span>
-                  {link.expiresAt !== null && (link.state === 'waiting' || link.state === 'expired') && (
-                    <span className="guest-when">{t(link.state === 'expired' ? 'guest.recent.expired' : 'guest.recent.expires', { when: formatWhen(link.expiresAt, i18n.language) })}</span>
-                  )}
-                  {link.message && <span className="guest-when">{t('guest.recent.refusedBecause', { message: link.message })}</span>}
-                </div>
-                <StatusBadge tone={stateTone[link.state]}>{t(`guest.states.${link.state}`)}</StatusBadge>
-                <div className="guest-actions">
-                  {link.resultId && (
-                    <button type="button" className="button button-primary" onClick={() => navigate('result-detail', { id: link.resultId! })} data-testid="guest-open-result">
-                      {t('guest.recent.openResult')}
-                    </button>
-                  )}
-                  {link.url && link.state === 'waiting' && (
-                    <button type="button" className="button" onClick={() => setShown(link)} aria-label={t('guest.recent.showFor', { name: who(link) })}>
-                      {t('guest.recent.show')}
-                    </button>
-                  )}
-                  {link.canCompleteAsGuest && mode === 'demo' && (
-                    <button type="button" className="button" onClick={() => void act(() => getBridge().invoke('guest.completeAsGuest', { reference: link.reference })).catch(() => undefined)} data-testid="guest-complete">
-                      {t('guest.recent.completeAsGuest')}
-                    </button>
-                  )}
-                  {link.canRevoke && (
-                    <ConfirmButton
-                      title={t('guest.recent.revokeTitle')}
-                      message={t('guest.recent.revokeBody')}
-                      confirmLabel={t('guest.recent.revokeConfirm')}
-                      tone="danger"
-                      onConfirm={() => act(() => getBridge().invoke('guest.revoke', { reference: link.reference }))}
-                      testId="guest-revoke"
-                    >
-                      <span aria-label={t('guest.recent.revokeFor', { name: who(link) })}>{t('guest.recent.revoke')}</span>
-                    </ConfirmButton>
-                  )}
-                  {link.state === 'needs-attention' && (
-                    <>
-                      <button type="button" className="button" onClick={() => void act(() => getBridge().invoke('guest.resolve', { reference: link.reference, action: 'create-again' })).catch(() => undefined)}>
-                        {t('guest.recent.createAgain')}
-                      </button>
-                      <button type="button" className="button" onClick={() => void act(() => getBridge().invoke('guest.resolve', { reference: link.reference, action: 'discard' })).catch(() => undefined)}>
-                        {t('guest.recent.discard')}
-                      </button>
-                    </>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      </RecentList>
       </div>
     </section>
   );

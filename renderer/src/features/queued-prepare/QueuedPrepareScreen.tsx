@@ -2,14 +2,16 @@
 // with its mandatory fields enforced; main checks the values and creates the queued application
 // exactly once (`queuedPrepare.create`). Below, what this kiosk prepared, with its state in plain
 // words (`queuedPrepare.list`, refreshed while the screen is open). Values stay in this screen only.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueuedCreateView } from '../../../../preload/contract';
 import { useNavigation } from '../../app/navigation-store';
 import { getBridge } from '../../bridge';
+import { FieldDefinitionsPending, FieldInputs } from '../../components/FieldInputs';
 import { ProgressBar } from '../../components/ProgressBar';
+import { RecentList } from '../../components/RecentList';
 import { StatusBadge } from '../../components/StatusBadge';
-import { AccountFields, filledValues, missingRequired, useAccountForm } from '../guest/AccountFields';
+import { filledValues, missingRequired, useFieldDefinitions } from '../../components/use-field-definitions';
+import { usePolledList } from '../../components/use-polled-list';
 import { stateTone } from '../guest/remote-create-words';
 import { formatWhen } from '../results/verdicts';
 import '../guest/guest.css';
@@ -18,30 +20,15 @@ const REFRESH_MS = 10_000;
 
 export function QueuedPrepareScreen(_props: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
-  const form = useAccountForm();
+  const form = useFieldDefinitions();
   const [values, setValues] = useState<Record<string, string>>({});
   const [tried, setTried] = useState(false);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [items, setItems] = useState<QueuedCreateView[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const list = usePolledList(() => getBridge().invoke('queued.listPrepared'), REFRESH_MS);
+  const [rowError, setRowError] = useState<string | null>(null);
   const navigate = useNavigation((s) => s.navigate);
-
-  async function refresh() {
-    try {
-      setItems(await getBridge().invoke('queued.listPrepared'));
-      setListError(null);
-    } catch (failure) {
-      setListError((failure as Error).message);
-    }
-  }
-
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
 
   const missing = form.definitions ? missingRequired(form.definitions, values) : [];
 
@@ -57,7 +44,7 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
       setValues({});
       setTried(false);
       setDone(true);
-      void refresh();
+      void list.refresh();
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
@@ -66,11 +53,12 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
   }
 
   async function resolve(reference: string, action: 'create-again' | 'discard') {
+    setRowError(null);
     try {
       await getBridge().invoke('queued.resolvePrepared', { reference, action });
-      await refresh();
+      await list.refresh();
     } catch (failure) {
-      setListError((failure as Error).message);
+      setRowError((failure as Error).message);
     }
   }
 
@@ -82,20 +70,13 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
       <p>{t('queuedPrepare.intro')}</p>
       <div className="guest-columns">
       <div>
-      {form.error ? (
-        <div className="error-text" role="alert">
-          <p>{form.error}</p>
-          <button type="button" className="button" onClick={form.retry}>
-            {t('queuedPrepare.retry')}
-          </button>
-        </div>
-      ) : form.definitions === null ? (
-        <p aria-busy="true">{t('queuedPrepare.loading')}</p>
+      {form.error || form.definitions === null ? (
+        <FieldDefinitionsPending load={form} retryLabel={t('queuedPrepare.retry')} loadingLabel={t('queuedPrepare.loading')} />
       ) : form.definitions.length === 0 ? (
         <p role="status">{t('queuedPrepare.noFields')}</p>
       ) : (
         <form className="guest-form" onSubmit={(e) => void create(e)} noValidate data-testid="queued-prepare-form" aria-busy={creating}>
-          <AccountFields definitions={form.definitions} values={values} onChange={setValues} showMissing={tried} />
+          <FieldInputs definitions={form.definitions} values={values} onChange={setValues} showMissing={tried} />
           <button type="submit" className="button button-primary" disabled={creating} data-testid="queued-prepare-create">
             {creating ? t('queuedPrepare.creating') : t('queuedPrepare.create')}
           </button>
@@ -113,50 +94,43 @@ export function QueuedPrepareScreen(_props: { params: Record<string, string> }) 
         </form>
       )}
       </div>
-      <section className="guest-recent" aria-labelledby="queued-prepare-list-title">
-        <div className="guest-recent-head">
-          <h2 id="queued-prepare-list-title">{t('queuedPrepare.listTitle')}</h2>
-          <button type="button" className="button" onClick={() => void refresh()}>
-            {t('queuedPrepare.refresh')}
-          </button>
-        </div>
-        {listError && (
-          <p className="error-text" role="alert">
-            {listError}
-          </p>
+      <RecentList
+        title={t('queuedPrepare.listTitle')}
+        titleId="queued-prepare-list-title"
+        refreshLabel={t('queuedPrepare.refresh')}
+        loadingLabel={t('queuedPrepare.listLoading')}
+        noneLabel={t('queuedPrepare.none')}
+        items={list.items}
+        error={list.error ?? rowError}
+        onRefresh={() => void list.refresh()}
+        testId="queued-prepare-list"
+      >
+        {(item) => (
+          <li key={item.reference} data-state={item.state}>
+            <div>
+              <strong>{item.fields === null ? t('queuedPrepare.purged') : item.fields.map((f) => `${f.label}: ${f.value}`).join(' · ')}</strong>
+              <span className="guest-when">{t('queuedPrepare.when', { when: formatWhen(item.createdAt, i18n.language) })}</span>
+              {item.message && <span className="guest-when">{t('queuedPrepare.refusedBecause', { message: item.message })}</span>}
+            </div>
+            <StatusBadge tone={stateTone[item.state]}>{t(`queuedPrepare.states.${item.state}`)}</StatusBadge>
+            {item.resultId && (
+              <button type="button" className="button" onClick={() => navigate('result-detail', { id: item.resultId! })}>
+                {t('queuedPrepare.openResult')}
+              </button>
+            )}
+            {item.state === 'needs-attention' && (
+              <div className="guest-actions">
+                <button type="button" className="button" onClick={() => void resolve(item.reference, 'create-again')}>
+                  {t('queuedPrepare.createAgain')}
+                </button>
+                <button type="button" className="button" onClick={() => void resolve(item.reference, 'discard')}>
+                  {t('queuedPrepare.discard')}
+                </button>
+              </div>
+            )}
+          </li>
         )}
-        {items === null && !listError && <p aria-busy="true">{t('queuedPrepare.listLoading')}</p>}
-        {items?.length === 0 && <p>{t('queuedPrepare.none')}</p>}
-        {items && items.length > 0 && (
-          <ul className="guest-list" data-testid="queued-prepare-list">
-            {items.map((item) => (
-              <li key={item.reference} data-state={item.state}>
-                <div>
-                  <strong>{item.fields === null ? t('queuedPrepare.purged') : item.fields.map((f) => `${f.label}: ${f.value}`).join(' · ')}</strong>
-                  <span className="guest-when">{t('queuedPrepare.when', { when: formatWhen(item.createdAt, i18n.language) })}</span>
-                  {item.message && <span className="guest-when">{t('queuedPrepare.refusedBecause', { message: item.message })}</span>}
-                </div>
-                <StatusBadge tone={stateTone[item.state]}>{t(`queuedPrepare.states.${item.state}`)}</StatusBadge>
-                {item.resultId && (
-                  <button type="button" className="button" onClick={() => navigate('result-detail', { id: item.resultId! })}>
-                    {t('queuedPrepare.openResult')}
-                  </button>
-                )}
-                {item.state === 'needs-attention' && (
-                  <div className="guest-actions">
-                    <button type="button" className="button" onClick={() => void resolve(item.reference, 'create-again')}>
-                      {t('queuedPrepare.createAgain')}
-                    </button>
-                    <button type="button" className="button" onClick={() => void resolve(item.reference, 'discard')}>
-                      {t('queuedPrepare.discard')}
-                    </button>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      </RecentList>
       </div>
     </section>
   );

@@ -1,0 +1,34 @@
+// Checks saved before a restart, shown on the capture screen where staff would start scanning
+// again (issue 10 §1), in a DOM against a fake bridge.
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useNavigation } from '../../../../../renderer/src/app/navigation-store';
+import { resetVisitor } from '../../../../../renderer/src/app/visitor-reset';
+import { setBridge } from '../../../../../renderer/src/bridge';
+import { CaptureScreen } from '../../../../../renderer/src/features/capture/CaptureScreen';
+import { setUpI18n } from '../../../../../renderer/src/i18n';
+import { useResultNotices } from '../../../../../renderer/src/stores/result-notices';
+import { useSessionStore } from '../../../../../renderer/src/stores/session-store';
+import { captureBridge, submissionView } from './capture-fixtures';
+
+beforeAll(() => setUpI18n('en'));
+afterEach(() => {
+  cleanup();
+  resetVisitor();
+  useResultNotices.setState({ arrivals: [] });
+  useSessionStore.setState({ session: null });
+  useNavigation.getState().reset('home');
+  setBridge(null);
+});
+
+describe('after a restart', () => {
+  it('shows checks saved before it, with their state and what happens, where staff would start scanning again', async () => {
+    captureBridge({ 'capture.recovered': [submissionView({ applicationId: 'old-1', localReference: 'ABC-123', stage: 'sending' })] });
+    render(<CaptureScreen params={{}} />);
+    const item = await screen.findByTestId('recovered-check');
+    expect(item.textContent).toContain('ABC-123');
+    expect(item.textContent).toContain('Being sent');
+    expect(item.textContent).toContain('sent to TrustID automatically, exactly once');
+    expect(screen.getByTestId('recovered-checks').textContent).toContain('Do not scan these visitors again.');
+  });
+});
