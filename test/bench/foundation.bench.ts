@@ -8,7 +8,7 @@ import readline from 'node:readline';
 import { chromium } from '@playwright/test';
 import WebSocket from 'ws';
 import { chromiumArgs } from '../../playwright.config';
-import { report } from './bench-stats';
+import { median, report, summarise } from './bench-stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -39,6 +39,7 @@ async function main() {
   const roundTrips: number[] = [];
   for (let i = 0; i < RUNS; i++) roundTrips.push(await hostToFirstRoundTrip());
   report('chromium shell: host start → first contract round-trip', roundTrips, 1500);
+  summarise({ figure: 'host start → first round-trip (median)', value: median(roundTrips), goal: 1500 });
 
   const host = await startHost();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -56,6 +57,7 @@ async function main() {
     await context.close();
   }
   report('chromium shell: page load → interactive (DEMO badge + sign-in names)', loads, 1500);
+  summarise({ figure: 'page load → interactive (median)', value: median(loads), goal: 1500 });
   await browser.close();
   host.child.kill('SIGTERM');
 }

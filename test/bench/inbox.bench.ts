@@ -15,7 +15,7 @@ import { DATABASE_FILE } from '../../main/store/database';
 import type { InboxSighting } from '../../main/store/inbox-repo';
 import { openStore } from '../../main/store/open-store';
 import { createTrustIdClient } from '../../main/trustid';
-import { percentile } from './bench-stats';
+import { percentile, summarise } from './bench-stats';
 
 const ROWS = Number(process.env.BENCH_INBOX_ROWS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -99,12 +99,15 @@ try {
   line('inbox.list()', first);
   line('bare SELECT of the same 51 rows (no count, nothing opened)', firstBare);
   console.log(`  ratio p50 ${(percentile(first, 50) / percentile(firstBare, 50)).toFixed(1)}×`);
+  summarise({ figure: `inbox first page over ${ROWS} (p50)`, value: percentile(first, 50), floor: percentile(firstBare, 50) });
   console.log('name search:');
   line('inbox.list({ text: "Quartermaine" }) — 1 match', rare);
   line('bare indexed SELECT of that one row by reference', rareBare);
   line(`inbox.list({ text: "Jane Smith" }) — ${store.inbox.list({ text: 'Jane Smith' }).total} matches, first page`, common);
   line('bare SELECT of a first page with a filter over the same rows', commonBare);
   line('one page while walking to page 5 (keyset)', page5);
+  summarise({ figure: 'inbox name search, 1 match (p50)', value: percentile(rare, 50), floor: percentile(rareBare, 50) });
+  summarise({ figure: 'inbox name search, many matches (p50)', value: percentile(common, 50), floor: percentile(commonBare, 50) });
   bare.close();
 
   // One poll cycle against the emulator over HTTP.
@@ -140,6 +143,7 @@ try {
   line('poller.queryIfDue()', cycle);
   line('bare archiveContainerQuery of the same page', cycleBare);
   console.log(`  ratio p50 ${(percentile(cycle, 50) / percentile(cycleBare, 50)).toFixed(2)}×`);
+  summarise({ figure: 'inbox poll cycle (p50)', value: percentile(cycle, 50), floor: percentile(cycleBare, 50) });
   await client.close();
   await emu.close();
   store.close();

@@ -17,7 +17,7 @@ import { ReceiptPage } from '../e2e/pages/receipt-page';
 import { ReviewPage } from '../e2e/pages/review-page';
 import { SignInPage } from '../e2e/pages/sign-in-page';
 import { openPtyPair } from '../fakes/pty';
-import { percentile, report } from './bench-stats';
+import { percentile, report, summarise } from './bench-stats';
 
 const READS = Number(process.env.BENCH_MRZ_READS ?? 60);
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 100);
@@ -49,6 +49,7 @@ async function mrzToScreen(browser: Browser) {
     if (i >= 5) times.push(performance.now() - t0); // the first reads warm the page up
   }
   report(`MRZ on the serial PTY → fields on screen (${READS} reads)`, times);
+  summarise({ figure: 'MRZ on the PTY → fields on screen (p95)', value: percentile(times, 95), goal: 150 });
   console.log(`  p95 ${percentile(times, 95).toFixed(1)} ms against the 150 ms target → ${percentile(times, 95) <= 150 ? 'met' : 'NOT met'}`);
   await writer.close();
   await page.close();
@@ -99,7 +100,9 @@ async function reviewAndHeap(browser: Browser) {
     if (visitor === 5) heapAt5 = await heap();
   }
   report(`review with ${reviewImages} images → interactive`, reviewTimes, 500);
+  summarise({ figure: `review with ${reviewImages} images → interactive (median)`, value: percentile(reviewTimes, 50), goal: 500 });
   const heapAtEnd = await heap();
+  summarise({ figure: `renderer heap after ${VISITORS} visitors`, value: heapAtEnd / 1e6, unit: 'MB', floor: heapAt5 / 1e6, goal: 1.2 });
   console.log(`renderer JS heap: ${(heapAt5 / 1e6).toFixed(2)} MB after 5 visitors, ${(heapAtEnd / 1e6).toFixed(2)} MB after ${VISITORS} → ratio ${(heapAtEnd / heapAt5).toFixed(2)} (target ≤ 1.2 → ${heapAtEnd / heapAt5 <= 1.2 ? 'met' : 'NOT met'})`);
   await page.close();
   await stopHost(host);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createSaneDriver } from '../../main/devices/sane/sane-driver';
 import { SaneOptions } from '../../main/devices/sane/sane-settings';
 import { silentLogger } from '../../main/logging/logger';
-import { report } from './bench-stats';
+import { median, report, summarise } from './bench-stats';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 15));
 const TARGET_MS = 500;
@@ -69,6 +69,8 @@ async function main() {
   report('trigger → image event, JPEG colour', jpeg, TARGET_MS);
   const ratio = (values: number[]) => (values.sort((a, b) => a - b)[values.length >> 1]! / bare.sort((a, b) => a - b)[bare.length >> 1]!).toFixed(2);
   console.log(`driver / bare scanimage (medians): PNG ${ratio(png)}, JPEG ${ratio(jpeg)}`);
+  summarise({ figure: 'SANE trigger → image, PNG (median)', value: median(png), floor: median(bare) });
+  summarise({ figure: 'SANE trigger → image, JPEG (median)', value: median(jpeg), goal: TARGET_MS });
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,7 @@ import { silentLogger } from '../../main/logging/logger';
 import { DATABASE_FILE } from '../../main/store/database';
 import { uuidv7 } from '../../main/store/ids';
 import { openStore } from '../../main/store/open-store';
-import { percentile } from './bench-stats';
+import { percentile, summarise } from './bench-stats';
 
 const APPS = Number(process.env.BENCH_APPS ?? 10_000);
 const FILES = Number(process.env.BENCH_FILES ?? 5_000);
@@ -81,6 +81,7 @@ try {
   console.log(`start-up recovery, ${APPS} applications, ${FILES} files, ${APPS} audit rows (${last}):`);
   console.log(`  open (integrity_check + migrations): p50 ${percentile(opens, 50).toFixed(0)} ms, max ${Math.max(...opens).toFixed(0)} ms`);
   console.log(`  recover (purges, sweep, key, audit chain): p50 ${percentile(recoveries, 50).toFixed(0)} ms, max ${Math.max(...recoveries).toFixed(0)} ms`);
+  summarise({ figure: `start-up recovery, ${APPS} applications (max)`, value: Math.max(...totals), goal: TARGET_MS });
   console.log(`  total: p50 ${p50.toFixed(0)} ms, max ${Math.max(...totals).toFixed(0)} ms, n=${RUNS}  target ≤ ${TARGET_MS} ms → ${Math.max(...totals) <= TARGET_MS ? 'met' : 'NOT met'} (max/target ${(Math.max(...totals) / TARGET_MS).toFixed(2)})`);
 } finally {
   fs.rmSync(root, { recursive: true, force: true });

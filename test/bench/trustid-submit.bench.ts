@@ -15,6 +15,7 @@ import { createTrustIdClient } from '../../main/trustid';
 import type { TrustIdClient } from '../../main/trustid';
 import { bareLogin, bareSubmit } from './bare-replay';
 import type { BareApplication } from './bare-replay';
+import { summarise } from './bench-stats';
 
 const RUNS = Math.max(10, Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 30) || 30);
 const WARMUP = 2;
@@ -138,6 +139,7 @@ async function main() {
   console.log(`trustid-submit: ${RUNS} runs each (+${WARMUP} warm-up), 3 documents × 2 images × ${(IMAGE_BYTES / 1e6).toFixed(1)} MB, 11 calls, login reused, emulator on loopback`);
   console.log(`client (files, streamed): median ${fmt(clientMedian)} ms  p95 ${fmt(quantile(client_, 0.95))} ms  min ${fmt(client_[0]!)} ms  (${(megabytes / (clientMedian / 1000)).toFixed(0)} MB/s)`);
   console.log(`bare fetch (in memory):   median ${fmt(bareMedian)} ms  p95 ${fmt(quantile(bare, 0.95))} ms  min ${fmt(bare[0]!)} ms  (${(megabytes / (bareMedian / 1000)).toFixed(0)} MB/s)`);
+  summarise({ figure: 'TrustID submit, 11 calls (median)', value: clientMedian, floor: bareMedian, goal: TARGET_RATIO });
   console.log(`ratio client/bare (median): ${ratio.toFixed(2)}  target ≤ ${TARGET_RATIO}  ${ratio <= TARGET_RATIO ? 'MET' : 'NOT MET'}`);
 }
 
