@@ -20,7 +20,7 @@ export type QueuedEntry = {
   inUse: boolean;
 };
 
-export type QueuedList = { entries: QueuedEntry[]; ownRecordsOnly: boolean };
+export type QueuedEntries = { entries: QueuedEntry[]; ownRecordsOnly: boolean };
 
 export type QueuedListPorts = {
   /** The interactive TrustID client of the signed-in account. */
@@ -135,7 +135,7 @@ export function createQueuedList(ports: QueuedListPorts) {
   }
 
   return {
-    async list(): Promise<QueuedList> {
+    async list(): Promise<QueuedEntries> {
       const client = ports.client();
       let entries: QueuedEntry[] = [];
       let ownRecordsOnly = false;

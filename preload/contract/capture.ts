@@ -39,6 +39,8 @@ export type QualityCheck = z.infer<typeof QualityCheck>;
 
 export const Crop = z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().gt(0).max(1), height: z.number().gt(0).max(1) });
 export const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
+export type Crop = z.infer<typeof Crop>;
+export type Rotation = z.infer<typeof Rotation>;
 
 export const CapturedImage = z.object({
   id: z.string(),
@@ -52,6 +54,8 @@ export const CapturedImage = z.object({
   quality: z.array(QualityCheck),
 });
 export type CapturedImage = z.infer<typeof CapturedImage>;
+/** How staff turned and cropped an image: applied to the bytes sent, and to every view of it. */
+export type ImageAdjustment = Pick<CapturedImage, 'rotation' | 'crop'>;
 
 export const CaptureStep = z.object({ side: ImageSide, light: ImageLight, image: CapturedImage.nullable() });
 

@@ -1,12 +1,12 @@
 // Queued applications for the contract (RAW-API §11.2): the feature's list (main/results/queued-list.ts)
 // in the contract's words. Runs in main.
 import type { QueuedList } from '../../../preload/contract';
-import type { QueuedList as FeatureList } from '../../results/queued-list';
+import type { QueuedEntries } from '../../results/queued-list';
 
 /** An entry whose fields hold no text still needs a name staff can read and pick by. */
 export const UNNAMED_QUEUED = 'Queued application';
 
-export function queuedListView(list: FeatureList): QueuedList {
+export function queuedListView(list: QueuedEntries): QueuedList {
   return {
     ownRecordsOnly: list.ownRecordsOnly,
     entries: list.entries.map((e) => ({

@@ -2,19 +2,18 @@
 // size so nothing moves when the pixels arrive (renderer). Used for thumbnails and the photo check.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ImageAdjustment } from '../../../preload/contract';
 import type { MediaEntry } from '../stores/media-store';
-import { cropToSource, rotatedSize, type Crop, type Rotation, type Size } from './viewer-geometry';
-
-export type Adjustment = { rotation: Rotation; crop: Crop | null };
+import { cropToSource, rotatedSize, type Size } from './viewer-geometry';
 
 /** The width:height of what is shown once rotation and crop are applied. */
-export function adjustedAspect(size: Size, adjustment: Adjustment): Size {
+export function adjustedAspect(size: Size, adjustment: ImageAdjustment): Size {
   const { sw, sh } = cropToSource(adjustment.crop, adjustment.rotation, size);
   return rotatedSize({ width: Math.max(1, sw), height: Math.max(1, sh) }, adjustment.rotation);
 }
 
 /** Draws `bitmap` rotated and cropped into `canvas`, no larger than `maxEdge` pixels. */
-export function drawAdjusted(canvas: HTMLCanvasElement, bitmap: ImageBitmap, adjustment: Adjustment, maxEdge: number): void {
+export function drawAdjusted(canvas: HTMLCanvasElement, bitmap: ImageBitmap, adjustment: ImageAdjustment, maxEdge: number): void {
   const { sx, sy, sw, sh } = cropToSource(adjustment.crop, adjustment.rotation, { width: bitmap.width, height: bitmap.height });
   const out = rotatedSize({ width: sw, height: sh }, adjustment.rotation);
   const k = Math.min(1, maxEdge / Math.max(out.width, out.height));
@@ -34,7 +33,7 @@ type Props = {
   entry: MediaEntry | undefined;
   /** The image's size as captured (from the draft), known before its pixels arrive. */
   size: Size;
-  adjustment: Adjustment;
+  adjustment: ImageAdjustment;
   label: string;
   maxEdge?: number;
   /** A fixed box shape (e.g. 3:2 for thumbnails in a row) instead of the image's own: the

@@ -13,13 +13,12 @@ import {
   rotatedSize,
   zoomStep,
   zoomView,
-  type Crop,
   type CropHandle,
   type Point,
-  type Rotation,
   type Size,
   type ViewState,
 } from './viewer-geometry';
+import type { Crop, Rotation } from '../../../preload/contract';
 import './media.css';
 
 type Props = {

@@ -1,7 +1,6 @@
 // Pure geometry of the review viewer (renderer): zoom limits, fit, pan bounds, and crops that
 // follow rotation. A crop is in fractions of the *rotated* image, as the contract's Crop says.
-export type Rotation = 0 | 90 | 180 | 270;
-export type Crop = { x: number; y: number; width: number; height: number };
+import type { Crop, Rotation } from '../../../preload/contract';
 export type Size = { width: number; height: number };
 export type Point = { x: number; y: number };
 export type CropHandle = 'nw' | 'ne' | 'sw' | 'se' | 'move';

@@ -33,7 +33,7 @@ type ResultsState = {
 export const emptyFilter: ResultsFilterForm = { from: '', to: '', verdict: '', name: '', state: '', origin: '' };
 
 /** Rows per page: the first page is quick at any size of inbox, and "Show more" goes past 200. */
-export const PAGE_SIZE = 50;
+export const RESULTS_PAGE_SIZE = 50;
 
 const initial: ResultsState = {
   filter: emptyFilter,
@@ -73,7 +73,7 @@ export function filterRequest(form: ResultsFilterForm): Req<'results.list'> {
     ...(name ? { name: name.slice(0, 100) } : {}),
     ...(form.state ? { state: form.state } : {}),
     ...(form.origin ? { origin: form.origin } : {}),
-    limit: PAGE_SIZE,
+    limit: RESULTS_PAGE_SIZE,
   };
 }
 
@@ -112,7 +112,7 @@ export async function loadMoreResults(): Promise<void> {
 /** The inbox changed in main: look again quietly, unless staff have paged further (they keep their place). */
 export function inboxChanged(): void {
   const s = useResultsStore.getState();
-  if (s.listState === 'ready' && s.list.length <= PAGE_SIZE) void searchResults({ quiet: true });
+  if (s.listState === 'ready' && s.list.length <= RESULTS_PAGE_SIZE) void searchResults({ quiet: true });
 }
 
 export async function openResult(id: string): Promise<void> {

@@ -4,11 +4,11 @@
 // capture store so the idle lock (which unmounts the screen) keeps them.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CapturedImage } from '../../../../preload/contract';
+import type { CapturedImage, Crop } from '../../../../preload/contract';
 import { getBridge } from '../../bridge';
 import { ImageViewer } from '../../media/ImageViewer';
 import { captureImageKey, useImage } from '../../media/use-image';
-import { isWholeImage, rotateBy90, rotateCropClockwise, type Crop } from '../../media/viewer-geometry';
+import { isWholeImage, rotateBy90, rotateCropClockwise } from '../../media/viewer-geometry';
 import { retakeImage, saveAdjustment, saveAllAdjustments, selectReviewImage, setPendingAdjustment, setStage, useCaptureStore } from '../../stores/capture-store';
 import { CaptureImage, THUMB_BOX } from './CaptureImage';
 import { blockingImages, capturedImages } from './capture-steps';

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../i18n/format';
 import { loadQueue, useQueueStore } from '../../stores/queue-store';
 import { useSessionStore } from '../../stores/session-store';
 import { QueueItemCard } from './QueueItemCard';
-import { QueuePager, PAGE_SIZE } from './QueuePager';
+import { QueuePager, QUEUE_PAGE_SIZE } from './QueuePager';
 
 export function QueueScreen(_props: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
@@ -24,11 +24,11 @@ export function QueueScreen(_props: { params: Record<string, string> }) {
   useEffect(() => void loadQueue(getBridge()), []);
 
   const formatTime = (ms: number) => formatDateTime(ms, i18n.language);
-  // Pages of PAGE_SIZE keep the screen short however long the queue is (issue 11 §4).
+  // Pages of QUEUE_PAGE_SIZE keep the screen short however long the queue is (issue 11 §4).
   const [page, setPage] = useState(0);
-  const pages = Math.max(1, Math.ceil((items?.length ?? 0) / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil((items?.length ?? 0) / QUEUE_PAGE_SIZE));
   const shownPage = Math.min(page, pages - 1);
-  const shown = items?.slice(shownPage * PAGE_SIZE, (shownPage + 1) * PAGE_SIZE) ?? [];
+  const shown = items?.slice(shownPage * QUEUE_PAGE_SIZE, (shownPage + 1) * QUEUE_PAGE_SIZE) ?? [];
 
   const syncNow = async () => {
     setSyncBusy(true);
@@ -101,7 +101,7 @@ export function QueueScreen(_props: { params: Record<string, string> }) {
           ))}
         </ul>
       )}
-      {items && items.length > PAGE_SIZE && <QueuePager page={shownPage} total={items.length} onPage={setPage} />}
+      {items && items.length > QUEUE_PAGE_SIZE && <QueuePager page={shownPage} total={items.length} onPage={setPage} />}
     </section>
   );
 }

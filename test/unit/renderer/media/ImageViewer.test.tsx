@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setUpI18n } from '../../../../renderer/src/i18n';
 import { ImageViewer } from '../../../../renderer/src/media/ImageViewer';
-import type { Crop } from '../../../../renderer/src/media/viewer-geometry';
+import type { Crop } from '../../../../preload/contract';
 
 beforeAll(() => setUpI18n('en'));
 afterEach(cleanup);

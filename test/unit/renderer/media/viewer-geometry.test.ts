@@ -17,9 +17,8 @@ import {
   rotatedSize,
   zoomStep,
   zoomView,
-  type Crop,
-  type Rotation,
 } from '../../../../renderer/src/media/viewer-geometry';
+import type { Crop, Rotation } from '../../../../preload/contract';
 
 const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 const crop = fc
