@@ -16,7 +16,7 @@ export type IdleClock = {
   clearTimeout(handle: unknown): void;
 };
 
-export const systemClock: IdleClock = {
+export const browserIdleClock: IdleClock = {
   now: () => Date.now(),
   setTimeout: (run, ms) => setTimeout(run, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -25,7 +25,7 @@ export const systemClock: IdleClock = {
 /** Input that counts as someone at the desk. Not mousemove: a nudged mouse is not a person. */
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 
-export function IdleGuard({ clock = systemClock, lock = () => lockSession(getBridge()) }: { clock?: IdleClock; lock?: () => Promise<void> }) {
+export function IdleGuard({ clock = browserIdleClock, lock = () => lockSession(getBridge()) }: { clock?: IdleClock; lock?: () => Promise<void> }) {
   const signedIn = useSessionStore((s) => s.session?.state === 'signed-in');
   const timeoutSeconds = useSessionStore((s) => s.session?.idleTimeoutSeconds ?? 0);
   const warningSeconds = useSessionStore((s) => s.session?.idleWarningSeconds ?? 0);

@@ -6,7 +6,7 @@ import type { AccountMode, SettingsView } from '../../../../preload/contract';
 import { readAccountMode, writeAccountMode } from './account-mode-settings';
 import { SaveBar } from './SaveBar';
 import { runSave, type SaveState } from './SaveStatus';
-import { saveSettings } from './settings-actions';
+import { changeSettings } from './settings-actions';
 import { useReportUnsaved } from './settings-dirty';
 
 const MODES: AccountMode[] = ['personal', 'shared'];
@@ -20,7 +20,7 @@ export function AccountModeSection({ view }: { view: SettingsView }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void runSave(setState, () => saveSettings((s) => writeAccountMode(s, mode)));
+    void runSave(setState, () => changeSettings((s) => writeAccountMode(s, mode)));
   };
 
   return (

@@ -7,7 +7,7 @@ import { TextField } from '../../components/TextField';
 import { POLICY_LIMITS, checkPolicy, readPolicy, writePolicy, type PolicySettings, type QualityCheckId } from './policy-settings';
 import { SaveBar } from './SaveBar';
 import { runSave, type SaveState } from './SaveStatus';
-import { saveSettings } from './settings-actions';
+import { changeSettings } from './settings-actions';
 import { useReportUnsaved } from './settings-dirty';
 
 const CHECKS: QualityCheckId[] = ['blur', 'glare', 'dark', 'resolution'];
@@ -54,7 +54,7 @@ function PolicyForm({ initial }: { initial: PolicySettings }) {
     setInvalid(bad);
     if (bad) return;
     setPolicy(next);
-    void runSave(setState, () => saveSettings((s) => writePolicy(s, next)));
+    void runSave(setState, () => changeSettings((s) => writePolicy(s, next)));
   };
   const field = (key: keyof typeof POLICY_LIMITS) => (
     <TextField

@@ -10,7 +10,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge, type StatusTone } from '../../components/StatusBadge';
 import { useSettingsStore } from '../../stores/settings-store';
 import { addScanner, addSerialReader, isLikelyReader, removeReader } from './reader-settings';
-import { saveSettings } from './settings-actions';
+import { changeSettings } from './settings-actions';
 
 const DEVICE_TONE: Record<DeviceView['status']['state'], StatusTone> = { offline: 'neutral', connecting: 'busy', ready: 'ok', reading: 'busy', error: 'bad' };
 
@@ -46,10 +46,10 @@ export function ReadersSection() {
 
   const configuredDevices = useSettingsStore((s) => s.view?.settings.devices);
   const configured = new Set(configuredDevices?.map((d) => d.id) ?? []);
-  const change = async (edit: Parameters<typeof saveSettings>[0]) => {
+  const change = async (edit: Parameters<typeof changeSettings>[0]) => {
     setError(null);
     try {
-      await saveSettings(edit);
+      await changeSettings(edit);
     } catch (failure) {
       setError(errorText(t, failure));
     }
@@ -59,10 +59,10 @@ export function ReadersSection() {
   const tryPort = async (port: Res<'devices.detect'>['serialPorts'][number]) => {
     setTrying({ path: port.path, state: 'waiting' });
     try {
-      await saveSettings((settings) => addSerialReader(settings, port));
+      await changeSettings((settings) => addSerialReader(settings, port));
       const added = useSettingsStore.getState().view?.settings.devices.find((d) => d.kind === 'serial' && d.options.path === port.path);
       const result = added ? await getBridge().invoke('devices.test', { id: added.id }) : { ok: false, message: '' };
-      if (!result.ok && added) await saveSettings((settings) => removeReader(settings, added.id));
+      if (!result.ok && added) await changeSettings((settings) => removeReader(settings, added.id));
       setTrying({ path: port.path, state: result.ok ? 'ok' : 'failed' });
     } catch (failure) {
       setTrying({ path: port.path, state: 'failed' });

@@ -12,7 +12,7 @@ import { PinPad } from '../../components/PinPad';
 import { StatusBadge } from '../../components/StatusBadge';
 import { applySession } from '../../stores/session-store';
 import { SaveStatus, runSave, type SaveState } from './SaveStatus';
-import { saveSettings } from './settings-actions';
+import { changeSettings } from './settings-actions';
 
 export function SecuritySection({ view }: { view: SettingsView }) {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ export function SecuritySection({ view }: { view: SettingsView }) {
   const [asking, setAsking] = useState(false);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
 
-  const setAccept = (on: boolean) => runSave(setState, () => saveSettings((s) => ({ ...s, security: { ...s.security, acceptFileKey: on } })));
+  const setAccept = (on: boolean) => runSave(setState, () => changeSettings((s) => ({ ...s, security: { ...s.security, acceptFileKey: on } })));
 
   return (
     <section className="panel settings-section" aria-labelledby="settings-security" data-testid="settings-security">

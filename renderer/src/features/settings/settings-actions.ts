@@ -22,7 +22,7 @@ export function saveSection<K extends keyof Settings>(section: K, value: Setting
 }
 
 /** For edits written as whole-object changes: only the parts that actually changed are sent. */
-export function saveSettings(change: (current: Settings) => Settings): Promise<void> {
+export function changeSettings(change: (current: Settings) => Settings): Promise<void> {
   const before = current();
   const after = change(before);
   const patch = Object.fromEntries(Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof Settings])));
