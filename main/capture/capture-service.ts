@@ -3,7 +3,7 @@
 // returns a receipt only once the store has made the capture durable. Finish (or sign-out) forgets
 // the visitor: draft, buffers and cached thumbnails. Runs in main (plain Node).
 import sharp from 'sharp';
-import type { CaptureDraft, DocumentType, ImageLight, ImageSide, QualityCheck } from '../../preload/contract';
+import type { CaptureDraft, DocumentType, ImageLight, ImageSide, QualityCheck, Receipt, SamePersonReason } from '../../preload/contract';
 import { AppError } from '../app-error';
 import type { ImageEvent, MrzEvent } from '../devices/driver';
 import type { MrzReading } from '../devices/mrz/mrz-reading';
@@ -30,7 +30,7 @@ import { mergeFieldValues, type FieldDefinition } from './field-values';
 import { finalImage, type Adjustment } from './image-adjust';
 import { fullImageOf, thumbnailOf, type ImageData } from './image-variants';
 import { localReference } from './local-reference';
-import { documentTypeOfMrz, typeAgrees, type SamePersonReason } from './identity-rules';
+import { documentTypeOfMrz, typeAgrees } from './identity-rules';
 import { replacesHeldMrz } from './mrz-view';
 import { DOCUMENT_LONG_EDGE_INCHES, judgeQuality, measureImage, type ImageMeasures, type QualityThresholds } from './quality-checks';
 
@@ -41,8 +41,6 @@ export type CaptureDevices = {
   captureLights(): ImageLight[];
   mrzExpected(): boolean;
 };
-
-export type Receipt = { applicationId: string; localReference: string; queued: boolean; message: string };
 
 export type CaptureServiceDeps = {
   devices: CaptureDevices;
