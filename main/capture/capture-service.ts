@@ -14,12 +14,12 @@ import type { CaptureServiceDeps } from './capture-ports';
 import { refuse } from './capture-refusals';
 import { newCaptureState } from './capture-state';
 import type { CaptureContext, CaptureEffect, CaptureTransition } from './capture-transition';
-import type { DeviceRead } from './device-service';
 import type { FieldDefinition } from './field-values';
-import { createHeldImages, pixelSizeOf } from './held-images';
+import { createHeldImages } from './held-images';
 import type { Adjustment } from './image-adjust';
 import type { ImageData } from './image-variants';
 import type { ImageMeasures } from './quality-checks';
+import { readerEvent, type ArrivedBytes } from './reader-events';
 import { saveInputOf, type PlannedImage } from './save-input';
 
 export type CaptureService = {
@@ -51,10 +51,8 @@ export type CaptureService = {
   stop(): void;
 };
 
-type Arrived = { bytes: Uint8Array; mime: 'image/jpeg' | 'image/png' };
-
 export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
-  const log = deps.log;
+  const { log, devices } = deps;
   let state = newCaptureState();
   const held = createHeldImages();
   let intake: Promise<void> = Promise.resolve();
@@ -63,18 +61,18 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   const context = (): CaptureContext => ({
     now: deps.now(),
     today: deps.today(),
-    lights: deps.devices.captureLights(),
-    mrzExpected: deps.devices.mrzExpected(),
+    lights: devices.captureLights(),
+    mrzExpected: devices.mrzExpected(),
     thresholds: deps.thresholds(),
     imageTypes: deps.imageTypes?.() ?? defaultImageTypes,
     newId: () => deps.newId(),
   });
 
-  const view = () => captureView(state, deps.devices.mrzExpected());
+  const view = () => captureView(state, devices.mrzExpected());
   const actor = () => deps.who()?.staffId ?? 'system';
 
   /** One event through the machine: its state kept, its effects performed, then its refusal thrown. */
-  function step(event: CaptureEvent, arrived?: Arrived): CaptureTransition {
+  function step(event: CaptureEvent, arrived?: ArrivedBytes): CaptureTransition {
     const transition = nextCaptureStep(state, event, context());
     state = transition.state;
     for (const effect of transition.effects) perform(effect, arrived);
@@ -82,7 +80,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     return transition;
   }
 
-  function perform(effect: CaptureEffect, arrived?: Arrived): void {
+  function perform(effect: CaptureEffect, arrived?: ArrivedBytes): void {
     switch (effect.type) {
       case 'changed':
         return deps.onChange(view());
@@ -94,7 +92,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       case 'drop-image':
         return held.drop(effect.imageId);
       case 'load-definitions':
-        void loadDefinitions(effect.draftId).catch((error: unknown) => log.warn({ err: error instanceof AppError ? error.code : (error as Error).message }, 'field definitions not available'));
+        void loadForm('application', effect.draftId).catch((error: unknown) => log.warn({ err: error instanceof AppError ? error.code : (error as Error).message }, 'field definitions not available'));
         return;
       case 'save':
         return; // submit() performs it: its answer is Submit's.
@@ -129,32 +127,14 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     void run.finally(() => checks.delete(run));
   }
 
-  async function loadDefinitions(announceFor: string | null): Promise<FieldDefinition[]> {
+  /** Fetches a form into the machine; with none to be had (TrustID away, none cached), none is required and none is sent. */
+  async function loadForm(form: 'application' | 'document', announceFor: string | null): Promise<FieldDefinition[]> {
     let definitions: FieldDefinition[] = [];
     try {
-      definitions = await deps.fieldDefinitions();
+      definitions = (await (form === 'application' ? deps.fieldDefinitions() : deps.documentFieldDefinitions?.())) ?? [];
       return definitions;
     } finally {
-      // On failure no form is known (TrustID away and none cached): none is required, none is sent.
-      step({ type: 'definitions', form: 'application', definitions, announceFor });
-    }
-  }
-
-  async function take(draftId: string, deviceId: string, read: DeviceRead): Promise<void> {
-    if (read.kind === 'placed') step({ type: 'reader-placed', deviceId });
-    else if (read.kind === 'mrz') step({ type: 'reader-mrz', draftId, deviceId, mrz: read.mrz });
-    else {
-      const image = read.image;
-      let size: { width: number; height: number };
-      try {
-        size = await pixelSizeOf(image.bytes);
-      } catch {
-        log.warn({ device: deviceId, side: image.side, light: image.light }, 'image ignored: it cannot be decoded');
-        return;
-      }
-      const sidesKnown = (deps.devices.capabilitiesOf(deviceId)?.sides.length ?? 2) > 1;
-      const event = { type: 'reader-image' as const, draftId, deviceId, side: image.side, light: image.light, ...size, sidesKnown };
-      step(image.dpi ? { ...event, dpi: image.dpi } : event, image);
+      step({ type: 'definitions', form, definitions, announceFor });
     }
   }
 
@@ -166,7 +146,12 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       return;
     }
     // One after another, in arrival order: which step an image fills depends on the ones before it.
-    intake = intake.then(() => take(draftId, deviceId, read)).catch((error: unknown) => log.error({ err: error }, 'reader event not taken into the capture'));
+    intake = intake
+      .then(async () => {
+        const taken = await readerEvent(read, { draftId, deviceId }, devices, log);
+        if (taken) step(taken.event, taken.arrived);
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'reader event not taken into the capture'));
   });
 
   /** The bytes to save for one planned image: staff's rotation and crop applied. */
@@ -216,18 +201,8 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       return thumbnail ?? Promise.reject(refuse.noImage());
     },
 
-    fieldDefinitions: () => loadDefinitions(null),
-
-    async documentFieldDefinitions() {
-      let definitions: FieldDefinition[] = [];
-      try {
-        definitions = (await deps.documentFieldDefinitions?.()) ?? [];
-        return definitions;
-      } finally {
-        // Like the application form: with none known, none is required and none is sent.
-        step({ type: 'definitions', form: 'document', definitions, announceFor: null });
-      }
-    },
+    fieldDefinitions: () => loadForm('application', null),
+    documentFieldDefinitions: () => loadForm('document', null),
 
     async submit() {
       const who = deps.who();
