@@ -1,6 +1,6 @@
 // The draft of one visitor's capture as main holds it, and the pure rules over it: which steps a
 // document needs, which step a reader's image fills, which document an MRZ belongs to, and the
-// contract's view of it all. Pure; runs in main (the buffers live in capture-service.ts).
+// contract's view of it all. Pure; runs in main (the bytes live in held-images.ts).
 import type { CaptureDraft, CapturedImage, DocumentType, ImageLight, ImageSide, QualityCheck, SamePersonReason } from '../../preload/contract';
 import type { MrzReading } from '../devices/mrz/mrz-reading';
 import { checkIdentity, holderFactsOf, type HolderFacts, type IdentityVerdict } from './identity-rules';
