@@ -14,7 +14,7 @@ import { forgetVisitor, refused, unchanged, workingCopy, type CaptureContext, ty
 import type { FieldDefinition } from './field-values';
 import { localReference } from './local-reference';
 import type { ImageMeasures } from './quality-checks';
-import { savePlanOf, type Who } from './save-input';
+import { savePlanOf, type Submitter } from './save-input';
 
 export type CaptureEvent =
   | { type: 'start'; documentType: DocumentType; queued: { id: string; name: string } | null }
@@ -25,9 +25,9 @@ export type CaptureEvent =
   | ({ type: 'reader-image' } & ArrivedImage)
   | { type: 'reader-mrz'; draftId: string; deviceId: string; mrz: MrzEvent }
   | { type: 'measured'; imageId: string; measures: ImageMeasures | null }
-  | { type: 'submit'; who: Who | null }
+  | { type: 'submit'; who: Submitter | null }
   /** Every reader event before Submit is in the draft and judged. */
-  | { type: 'checks-settled'; draftId: string; who: Who }
+  | { type: 'checks-settled'; draftId: string; who: Submitter }
   | { type: 'saved'; appId: string; documents: number; images: number; online: boolean }
   | { type: 'save-failed'; code: string }
   | { type: 'finish' }
@@ -131,7 +131,7 @@ function start(state: CaptureState, documentType: DocumentType, queued: { id: st
   };
 }
 
-function submit(state: CaptureState, who: Who | null): CaptureTransition {
+function submit(state: CaptureState, who: Submitter | null): CaptureTransition {
   if (!state.draft && state.phase.name === 'submitted') return { state, effects: [], receipt: state.phase.receipt };
   if (!state.draft) return refused(state, refuse.none());
   // Saving, or waiting for the last checks: a second press is refused.
@@ -140,7 +140,7 @@ function submit(state: CaptureState, who: Who | null): CaptureTransition {
   return { state: { ...state, phase: { name: 'checking' } }, effects: [] };
 }
 
-function checksSettled(state: CaptureState, draftId: string, who: Who, ctx: CaptureContext): CaptureTransition {
+function checksSettled(state: CaptureState, draftId: string, who: Submitter, ctx: CaptureContext): CaptureTransition {
   const notSaved = (code: string): CaptureEffect => ({ type: 'log', level: 'warn', facts: { code }, message: 'capture not saved' });
   // Finished or signed out while the checks ran.
   if (!state.draft || state.draft.id !== draftId || state.phase.name !== 'checking') return refused(state, refuse.none(), [notSaved('capture.none')]);

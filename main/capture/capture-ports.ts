@@ -3,13 +3,13 @@
 // these in main/app/services/app-services.ts. Types only; runs in main.
 import type { CaptureDraft, ImageLight, ImageSide } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
+import type { AuditEntry } from '../store/audit-log';
 import type { CaptureInput, SavedCapture } from '../store/capture';
 import type { ImageTypePolicy } from './capture-input';
-import type { AuditEntry } from './capture-transition';
 import type { DeviceRead } from './device-service';
 import type { FieldDefinition } from './field-values';
 import type { QualityThresholds } from './quality-checks';
-import type { Who } from './save-input';
+import type { Submitter } from './save-input';
 
 /** What the capture needs of the device service (DeviceService has it all). */
 export type CaptureDevices = {
@@ -26,7 +26,7 @@ export type CaptureServiceDeps = {
   /** Wakes the sync worker. */
   afterSave(appId: string): void;
   /** Who submits: null when nobody is signed in. */
-  who(): Who | null;
+  who(): Submitter | null;
   online(): boolean;
   thresholds(): QualityThresholds;
   /** The account's application custom fields (fetched from TrustID when online, cached). */

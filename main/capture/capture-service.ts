@@ -214,7 +214,8 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       await service.settled();
       const ready = step({ type: 'checks-settled', draftId, who: who as NonNullable<typeof who> });
       const save = ready.effects.find((e) => e.type === 'save');
-      if (!save) throw refuse.notReady([]);
+      // Unreachable: without a refusal, checks-settled always plans the save.
+      if (!save) throw new Error('the capture machine planned no save');
       let saved: SavedCapture;
       try {
         saved = await deps.saveCapture(await saveInputOf(save.plan, finalBytes));

@@ -2,6 +2,7 @@
 // in order, and a refusal or receipt for the caller. Shared by the machine's parts. Pure; runs in main.
 import type { ImageLight, Receipt } from '../../preload/contract';
 import type { AppError } from '../app-error';
+import type { AuditEntry } from '../store/audit-log';
 import type { CaptureState } from './capture-state';
 import type { ImageTypePolicy } from './capture-input';
 import type { QualityThresholds } from './quality-checks';
@@ -19,8 +20,6 @@ export type CaptureContext = {
   imageTypes: ImageTypePolicy;
   newId: () => string;
 };
-
-export type AuditEntry = { action: string; actor: string; detail: Record<string, string | number | boolean | null> };
 
 export type CaptureEffect =
   /** Send `capture.changed` with the current view (null once the visitor is forgotten). */

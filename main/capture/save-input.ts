@@ -3,12 +3,14 @@
 // fields, the custom field values, the queued container), and the input, the plan with each image's
 // final bytes filled in by the shell. Pure; runs in main.
 import type { ImageLight, ImageSide } from '../../preload/contract';
+import type { SignedIn } from '../session/session-service';
 import type { ApplicationFieldValue } from '../store/application-fields';
 import type { CaptureDocument, CaptureImage, CaptureInput } from '../store/capture';
 import { applicationFieldsOf, documentFieldsOf, formatLabel, imageTypeFor, personalFromMrz, storePlacement, type ImageTypePolicy } from './capture-input';
 import type { CaptureState } from './capture-state';
 
-export type Who = { staffId: string | null; accountId: string };
+/** Who submits: the signed-in staff member (null staffId in shared-account mode) and the account it syncs under. */
+export type Submitter = Pick<SignedIn, 'staffId' | 'accountId'>;
 
 export type PlannedImage = { imageId: string; side: ImageSide; light: ImageLight; imageType: number; placement: Pick<CaptureImage, 'side' | 'light'> };
 
@@ -21,7 +23,7 @@ export type SavePlan = {
 };
 
 /** The plan for the open draft, and how many filled values were left out because their field is no longer on the form. */
-export function savePlanOf(state: CaptureState, who: Who, policy: ImageTypePolicy): { plan: SavePlan; leftOut: number } {
+export function savePlanOf(state: CaptureState, who: Submitter, policy: ImageTypePolicy): { plan: SavePlan; leftOut: number } {
   const draft = state.draft;
   if (!draft) throw new Error('savePlanOf needs an open draft');
   const documents = draft.documents.map((doc) => {
