@@ -3,6 +3,7 @@
 // reader events and the answers of its own work, and performs the effects. Submit runs
 // submit → checks-settled → save effect → saved | save-failed. Pure; runs in main.
 import type { CaptureDraft, DocumentType } from '../../preload/contract';
+import type { AppError } from '../app-error';
 import type { MrzEvent } from '../devices/driver';
 import { captureBlockers } from './capture-blockers';
 import { draftView, identityOf, stepsFor } from './capture-draft';
@@ -45,7 +46,7 @@ export function captureView(state: CaptureState, mrzExpected: boolean): CaptureD
 }
 
 /** Why a new check cannot start now, or null (asked before the queued application is looked up, and again after). */
-export function startRefusal(state: CaptureState): ReturnType<typeof refuse.alreadyOpen> | null {
+export function startRefusal(state: CaptureState): AppError | null {
   return state.draft ? refuse.alreadyOpen() : null;
 }
 
