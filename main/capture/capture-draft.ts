@@ -1,9 +1,9 @@
 // The draft of one visitor's capture as main holds it, and the pure rules over it: which steps a
 // document needs, which step a reader's image fills, which document an MRZ belongs to, and the
-// contract's view of it all. Pure; runs in main (the buffers live in capture-service.ts).
-import type { CaptureDraft, CapturedImage, DocumentType, ImageLight, ImageSide, QualityCheck } from '../../preload/contract';
+// contract's view of it all. Pure; runs in main (the bytes live in held-images.ts).
+import type { CaptureDraft, CapturedImage, DocumentType, ImageLight, ImageSide, QualityCheck, SamePersonReason } from '../../preload/contract';
 import type { MrzReading } from '../devices/mrz/mrz-reading';
-import { checkIdentity, holderFactsOf, type HolderFacts, type IdentityVerdict, type SamePersonReason } from './identity-rules';
+import { checkIdentity, holderFactsOf, type HolderFacts, type IdentityVerdict } from './identity-rules';
 import { mrzViewOf, type HeldMrz } from './mrz-view';
 
 /** `readId`: the reader's read (one placement) the image came with, to compare with the others. */

@@ -1,6 +1,6 @@
-// Turns a finished draft into what the store saves (main/store/capture.ts CaptureInput): personal
-// fields from each document's MRZ, which images go under which TrustID image type, and the
-// application's custom field values with where TrustID takes them. Pure; runs in main.
+// The mappings from the draft's terms to the store's (main/store/capture.ts CaptureInput), used by
+// save-input.ts: personal fields from each document's MRZ, which images go under which TrustID
+// image type, and the custom field values with where TrustID takes them. Pure; runs in main.
 import type { DocumentFieldValue } from '../store/document-fields';
 import type { DocumentType, ImageLight, ImageSide } from '../../preload/contract';
 import type { MrzFormat, MrzReading } from '../devices/mrz/mrz-reading';

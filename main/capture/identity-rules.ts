@@ -12,9 +12,6 @@ import type { MrzReading } from '../devices/mrz/mrz-reading';
 /** What one read says about the holder; null where the MRZ did not say (or its check digit failed). */
 export type HolderFacts = Record<HolderField, string | null>;
 
-/** Coded on purpose: free text could carry a visitor's name into the audit log. */
-export const samePersonReasons = ['name-changed', 'spelling-differs', 'names-reordered', 'checked-other-evidence'] as const;
-export type SamePersonReason = (typeof samePersonReasons)[number];
 
 export type IdentityIssue =
   /** A later read of a document (a retake, its other side) shows another document. Never overridable. */

@@ -35,6 +35,7 @@ export const QualityCheck = z.object({
   blocking: z.boolean(),
   message: z.string(),
 });
+export type Receipt = z.infer<typeof Receipt>;
 export type QualityCheck = z.infer<typeof QualityCheck>;
 
 export const Crop = z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().gt(0).max(1), height: z.number().gt(0).max(1) });

@@ -2,13 +2,12 @@
 // `capture.changed`), which stage of the journey is showing, the receipt after Submit. Personal
 // data: resetCapture() (via resetVisitorStores) empties it on Finish, sign-out and lock reset.
 import { create } from 'zustand';
-import type { CaptureDraft, DocumentType, Req, Res, SamePersonReason } from '../../../preload/contract';
+import type { CaptureDraft, DocumentType, Receipt, Req, SamePersonReason } from '../../../preload/contract';
 import { onVisitorReset } from '../app/visitor-reset';
 import { BridgeError, getBridge, type Bridge } from '../bridge';
 import { releaseImages } from './media-store';
 
 export type CaptureStage = 'scan' | 'review' | 'details';
-export type Receipt = Res<'capture.submit'>;
 export type ImageAdjustment = Pick<Req<'capture.adjustImage'>, 'rotation' | 'crop'>;
 export type CaptureTask = 'start' | 'add' | 'remove' | 'retake' | 'adjust' | 'corrections' | 'fields' | 'confirm' | 'identity' | 'submit' | 'finish' | 'discard' | 'scan' | 'load';
 

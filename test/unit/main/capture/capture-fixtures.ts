@@ -3,7 +3,7 @@
 // events on command, and a logger whose lines a test can read. Runs under vitest.
 import pino from 'pino';
 import sharp from 'sharp';
-import type { CaptureDevices } from '../../../../main/capture/capture-service';
+import type { CaptureDevices } from '../../../../main/capture/capture-ports';
 import type { DeviceRead } from '../../../../main/capture/device-service';
 import type { ImageLight, ImageSide } from '../../../../main/devices/driver';
 import type { Logger } from '../../../../main/logging/logger';

@@ -9,6 +9,7 @@ import type { FieldDefinition } from '../../../../main/capture/field-values';
 import { localReference } from '../../../../main/capture/local-reference';
 import { defaultQualityThresholds } from '../../../../main/capture/quality-checks';
 import { specimenDocument } from '../../../../main/demo/simulated-reader/specimen-documents';
+import type { AuditEntry } from '../../../../main/store/audit-log';
 import type { CaptureInput, SavedCapture } from '../../../../main/store/capture';
 import { FakeDevices, flatJpeg, noiseJpeg, recordingLogger } from './capture-fixtures';
 
@@ -28,7 +29,7 @@ type Rig = {
   capture: CaptureService;
   devices: FakeDevices;
   changes: Array<CaptureDraft | null>;
-  audited: Array<{ action: string; actor: string; detail: Record<string, unknown> }>;
+  audited: AuditEntry[];
   saved: CaptureInput[];
   woke: string[];
   logText(): string;
