@@ -107,6 +107,10 @@ test('demo: the idle lock mid-capture hides the visitor, and unlocking returns t
   const capture = new CapturePage(page);
   await capture.begin('passport');
   await capture.scan();
+  // Wait for every image: once they are in, the screen moves on to review by itself, so the scan
+  // stage is opened on purpose before the lock (not caught on its way out).
+  await new ReviewPage(page).expectShown(30_000);
+  await capture.goToStage('scan');
   await capture.expectMrzField('documentNumber', true);
   await expect(page.getByTestId('scan-stage')).toContainText('SPECIMEN');
 
