@@ -1,11 +1,11 @@
-// Turns a finished draft into what the store saves (main/store/capture.ts CaptureInput): personal
+// Turns a finished draft into what the store saves (main/store/capture-repo.ts CaptureInput): personal
 // fields from each document's MRZ, which images go under which TrustID image type, and the
 // application's custom field values with where TrustID takes them. Pure; runs in main.
 import type { DocumentFieldValue } from '../store/document-fields';
 import type { DocumentType, ImageLight, ImageSide } from '../../preload/contract';
 import type { MrzFormat, MrzReading } from '../devices/mrz/mrz-reading';
 import type { ApplicationFieldKind, ApplicationFieldValue } from '../store/application-fields';
-import type { CaptureImage, PersonalFields } from '../store/capture';
+import type { CaptureImage, PersonalFields } from '../store/capture-repo';
 import type { FieldDefinition } from './field-values';
 
 /**

@@ -9,7 +9,7 @@ import type { ImageEvent, MrzEvent } from '../devices/driver';
 import type { MrzReading } from '../devices/mrz/mrz-reading';
 import { parseMrz } from '../devices/mrz/parse-mrz';
 import type { Logger } from '../logging/logger';
-import type { CaptureInput, SavedCapture } from '../store/capture';
+import type { CaptureInput, SavedCapture } from '../store/capture-repo';
 import { captureBlockers } from './capture-blockers';
 import {
   adjustedSize,

@@ -7,7 +7,7 @@ import type { KeyCustody } from './key-custody';
 import type { Logger } from '../logging/logger';
 import { fsyncDir } from './atomic-write';
 import { createAuditLog, type AuditLog } from './audit-log';
-import { createCaptureService, type CaptureService } from './capture';
+import { createCaptureRepo, type CaptureRepo } from './capture-repo';
 import { createAccountEvidenceRepo, type AccountEvidenceRepo } from './account-evidence-repo';
 import { IMAGES_DIR, integrityProblem, openDatabase, type OpenReport } from './database';
 import { createFieldDefinitionsRepo, type FieldDefinitionsRepo } from './field-definitions-repo';
@@ -59,7 +59,7 @@ export type Store = {
   transaction<T>(fn: () => T): T;
   /** PRAGMA integrity_check now: null when ok. */
   integrityCheck(): string | null;
-  capture: CaptureService;
+  capture: CaptureRepo;
   images: ImagesRepo;
   submissions: SubmissionRepo;
   results: ResultsRepo;
@@ -118,7 +118,7 @@ export function openStore(opts: StoreOptions): Store {
     recover: (o) => runRecovery(ctx, { opening: report, retention, audit }, o),
     transaction: ctx.tx,
     integrityCheck: () => integrityProblem(db),
-    capture: createCaptureService(ctx, { audit, settings: settings.get, purgeNow: retention.purgeNow }),
+    capture: createCaptureRepo(ctx, { audit, settings: settings.get, purgeNow: retention.purgeNow }),
     images: createImagesRepo(ctx),
     submissions: createSubmissionRepo(ctx),
     results: createResultsRepo(ctx, { audit }),

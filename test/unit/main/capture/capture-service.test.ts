@@ -9,7 +9,7 @@ import type { FieldDefinition } from '../../../../main/capture/field-values';
 import { localReference } from '../../../../main/capture/local-reference';
 import { defaultQualityThresholds } from '../../../../main/capture/quality-checks';
 import { specimenDocument } from '../../../../main/demo/simulated-reader/specimen-documents';
-import type { CaptureInput, SavedCapture } from '../../../../main/store/capture';
+import type { CaptureInput, SavedCapture } from '../../../../main/store/capture-repo';
 import { FakeDevices, flatJpeg, noiseJpeg, recordingLogger } from './capture-fixtures';
 
 const today = '2026-05-01';

@@ -6,7 +6,8 @@ import { sealApplicationFields, validateApplicationFields, type ApplicationField
 import type { AuditLog } from './audit-log';
 import { sealDocumentFields, validateDocumentFields, type DocumentFieldValue } from './document-fields';
 import { assertEditable, restartAfterEdit } from './edit-guard';
-import { imageAad, type ImageLight, type ImageMime } from './images-repo';
+import type { DiscardReason } from '../../preload/contract';
+import { imageAad, type ImageMime, type StoredImageLight, type StoredImageSide } from './images-repo';
 import { seal } from './seal';
 import { sealField, surnameHmac } from './sealed-fields';
 import { removeSealedFiles, sealedFileName, sha256Hex, writeSealedFiles } from './sealed-files';
@@ -34,8 +35,9 @@ export type PersonalFields = {
 export type CaptureImage = {
   bytes: Uint8Array;
   mime: ImageMime;
-  side: 'front' | 'back' | 'page';
-  light?: ImageLight;
+  /** The applicant photo is saved apart (CaptureInput.applicantPhoto), never as a document side. */
+  side: Exclude<StoredImageSide, 'photo'>;
+  light?: StoredImageLight;
   /** The TrustID `__TT_ImageType` it will be uploaded as (RAW-API §9.2). */
   imageType: number;
 };
@@ -72,19 +74,16 @@ export type SavedCapture = { appId: string; capturedAt: number; documents: numbe
 
 export type ImagePosition = { docIndex: number; imgIndex: number } | 'applicant-photo';
 
-export type CaptureService = {
+export type CaptureRepo = {
   saveCapture(input: CaptureInput): Promise<SavedCapture>;
   /** Replaces one image (or the applicant photo) with a new scan; the app starts its upload again. */
   retakeImage(input: { appId: string; position: ImagePosition; image: Omit<CaptureImage, 'side'> & { side?: CaptureImage['side'] }; actor: string }): Promise<void>;
   removeDocument(input: { appId: string; docIndex: number; actor: string }): void;
   /** Replaces a document's personal fields, e.g. a corrected MRZ (§7.8); the app starts its upload again. */
   correctDocument(input: { appId: string; docIndex: number; personal: PersonalFields; actor: string }): void;
-  /** Staff or an admin throw away an unsent application; its images and personal data go at once. */
+  /** Staff or an admin throw away an unsent application; its images and personal data go at once. The reason is coded (never free text) so no visitor's name reaches the audit log. */
   discard(input: { appId: string; actor: string; reason: DiscardReason }): void;
 };
-
-/** Coded on purpose: free text could carry a visitor's name into the audit log. */
-export type DiscardReason = 'captured-in-error' | 'duplicate' | 'visitor-left' | 'wrong-document' | 'test' | 'other';
 
 const MAX_DOCUMENTS = 10;
 const MAX_IMAGES_PER_DOCUMENT = 12;
@@ -100,8 +99,8 @@ type PlannedImage = {
   docId: string | null;
   imgIndex: number;
   imageType: number;
-  side: 'front' | 'back' | 'page' | 'photo';
-  light: ImageLight;
+  side: StoredImageSide;
+  light: StoredImageLight;
   mime: ImageMime;
   size: number;
   sha256: string;
@@ -109,14 +108,14 @@ type PlannedImage = {
   sealed: Buffer;
 };
 
-export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog; settings: () => StoreSettings; purgeNow: (appId: string, actor: string) => void }): CaptureService {
+export function createCaptureRepo(ctx: StoreContext, deps: { audit: AuditLog; settings: () => StoreSettings; purgeNow: (appId: string, actor: string) => void }): CaptureRepo {
   const db = ctx.db;
   const insertImage = db.prepare(
     `INSERT INTO images (id, app_id, document_id, img_index, image_type, side, light, mime, size, sealed_size, sha256, file_name, created_at)
      VALUES (@id, @app_id, @document_id, @img_index, @image_type, @side, @light, @mime, @size, @sealed_size, @sha256, @file_name, @created_at)`,
   );
 
-  function planImage(appId: string, docId: string | null, imgIndex: number, image: { bytes: Uint8Array; mime: ImageMime; imageType: number; side: PlannedImage['side']; light?: ImageLight }): PlannedImage {
+  function planImage(appId: string, docId: string | null, imgIndex: number, image: { bytes: Uint8Array; mime: ImageMime; imageType: number; side: PlannedImage['side']; light?: StoredImageLight }): PlannedImage {
     const id = ctx.newId();
     const sealed = seal(ctx.keys.images(), image.bytes, imageAad(appId, id));
     return {
@@ -257,7 +256,7 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
       const planned = planImage(appId, before.document_id, before.img_index, {
         ...image,
         side: position === 'applicant-photo' ? 'photo' : (image.side ?? before.side),
-        light: image.light ?? (before.light as ImageLight),
+        light: image.light ?? (before.light as StoredImageLight),
       });
       await writeFiles([planned]);
       // The world may have moved during the write (the worker, another edit): check again inside the commit.
