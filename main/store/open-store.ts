@@ -22,6 +22,7 @@ import { runRecovery, type RecoveryReport } from './recovery';
 import { createRemoteCreatesRepo, type RemoteCreatesRepo } from './remote-creates-repo';
 import { createResultsRepo, type ResultsRepo } from './results-repo';
 import { createRetention, type RetentionService } from './retention';
+import type { StageTimer } from './save-stages';
 import { defaultFileWriter, type FileWriter } from './sealed-files';
 import { createStaffRepo, type StaffRepo } from './staff-repo';
 import { transactionRunner, type StoreContext } from './store-context';
@@ -47,6 +48,8 @@ export type StoreOptions = {
   migrations?: readonly Migration[];
   /** Pages the database may grow to (SQLite max_page_count); tests simulate SQLITE_FULL with it. */
   maxPages?: number;
+  /** Told how long each stage of saveCapture took; the capture bench prints the breakdown. */
+  captureTimer?: StageTimer;
 };
 
 export type Store = {
@@ -118,7 +121,7 @@ export function openStore(opts: StoreOptions): Store {
     recover: (o) => runRecovery(ctx, { opening: report, retention, audit }, o),
     transaction: ctx.tx,
     integrityCheck: () => integrityProblem(db),
-    capture: createCaptureRepo(ctx, { audit, settings: settings.get, purgeNow: retention.purgeNow }),
+    capture: createCaptureRepo(ctx, { audit, settings: settings.get, purgeNow: retention.purgeNow, timer: opts.captureTimer }),
     images: createImagesRepo(ctx),
     submissions: createSubmissionRepo(ctx),
     results: createResultsRepo(ctx, { audit }),
