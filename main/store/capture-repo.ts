@@ -120,6 +120,15 @@ export type CaptureRepoDeps = {
 export function createCaptureRepo(ctx: StoreContext, deps: CaptureRepoDeps): CaptureRepo {
   const db = ctx.db;
   const timer = deps.timer ?? noStageTimer;
+  // Prepared once: saveCapture runs them on every acknowledgement (issue 13).
+  const accountKnown = db.prepare('SELECT 1 FROM trustid_accounts WHERE id = ?');
+  const insertApplication = db.prepare(
+    `INSERT INTO applications (id, account_id, captured_at, captured_by, step, phase, next_attempt_at, updated_at, fields_sealed)
+     VALUES (?, ?, ?, ?, 'CREATE_CONTAINER', 'PENDING', ?, ?, ?)`,
+  );
+  const insertDocument = db.prepare(
+    'INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at, fields_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertImage = db.prepare(
     `INSERT INTO images (id, app_id, document_id, img_index, image_type, side, light, mime, size, sealed_size, sha256, file_name, created_at)
      VALUES (@id, @app_id, @document_id, @img_index, @image_type, @side, @light, @mime, @size, @sealed_size, @sha256, @file_name, @created_at)`,
@@ -238,7 +247,7 @@ export function createCaptureRepo(ctx: StoreContext, deps: CaptureRepoDeps): Cap
       const incoming = input.documents.reduce((n, d) => n + d.images.reduce((m, i) => m + i.bytes.byteLength, 0), 0) + (input.applicantPhoto?.bytes.byteLength ?? 0);
       checkFreeSpace(incoming);
       const accountId = input.accountId ?? 'kiosk';
-      if (!db.prepare('SELECT 1 FROM trustid_accounts WHERE id = ?').get(accountId)) throw invalidCaptureError('its TrustID account is not known on this kiosk');
+      if (!accountKnown.get(accountId)) throw invalidCaptureError('its TrustID account is not known on this kiosk');
       timer('checks', performance.now() - checksStarted);
 
       const appId = input.appId ?? ctx.newId();
@@ -270,22 +279,10 @@ export function createCaptureRepo(ctx: StoreContext, deps: CaptureRepoDeps): Cap
       commitOrRemove(planned, () => {
         const rowsStarted = performance.now();
         const now = ctx.now();
-        db.prepare(
-          `INSERT INTO applications (id, account_id, captured_at, captured_by, step, phase, next_attempt_at, updated_at, fields_sealed)
-           VALUES (?, ?, ?, ?, 'CREATE_CONTAINER', 'PENDING', ?, ?, ?)`,
-        ).run(appId, accountId, capturedAt, input.capturedBy, capturedAt, now, fieldsSealed);
+        insertApplication.run(appId, accountId, capturedAt, input.capturedBy, capturedAt, now, fieldsSealed);
         if (input.queuedContainer) adoptQueuedContainer(ctx, appId, input.queuedContainer, capturedAt);
         for (const d of docs) {
-          db.prepare('INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at, fields_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-            d.docId,
-            appId,
-            d.docIndex,
-            d.format,
-            d.personal,
-            d.surnameHmac,
-            now,
-            d.fieldsSealed,
-          );
+          insertDocument.run(d.docId, appId, d.docIndex, d.format, d.personal, d.surnameHmac, now, d.fieldsSealed);
         }
         for (const p of planned) insertPlanned(appId, p, now);
         deps.audit.append({
