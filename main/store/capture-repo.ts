@@ -136,8 +136,8 @@ export function createCaptureRepo(ctx: StoreContext, deps: CaptureRepoDeps): Cap
 
   /**
    * Seals one image and starts writing its file at once, then hashes it while the disk works: the
-   * next image is sealed while this one is written (issue 13). The file is not durable until
-   * `finishFiles(files)` has returned.
+   * next image is sealed while this one is written (issue 13). The file is durable only once
+   * writeImages has returned.
    */
   function planImage(
     files: SealedFileBatch,
