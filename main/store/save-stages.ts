@@ -4,10 +4,11 @@
 /**
  * checks: validation, key, free space, account. seal / hash: AES-GCM and SHA-256 of the image bytes.
  * fields: sealing the personal row values. write / fsync: per image file (they overlap in time).
+ * files: wall time from the batch's start until every file is written and fsynced.
  * dir-fsync: the one folder fsync. rows: the inserts and the audit row inside the transaction.
  * commit: SQLite's COMMIT (WAL write + fsync, synchronous=FULL).
  */
-export type SaveStage = 'checks' | 'seal' | 'hash' | 'fields' | 'write' | 'fsync' | 'dir-fsync' | 'rows' | 'commit';
+export type SaveStage = 'checks' | 'seal' | 'hash' | 'fields' | 'write' | 'fsync' | 'files' | 'dir-fsync' | 'rows' | 'commit';
 
 export type StageTimer = (stage: SaveStage, ms: number) => void;
 

@@ -86,8 +86,10 @@ export function startSealedFiles(dir: string, write: FileWriter = defaultFileWri
     written.push(path.join(dir, name));
   }
 
+  const started = performance.now();
   async function settle(): Promise<unknown> {
     const results = await Promise.allSettled(pending);
+    timer('files', performance.now() - started);
     return results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason;
   }
 

@@ -23,7 +23,7 @@ const IMAGES = 3;
 const IMAGE_BYTES = 1_500_000;
 const TARGET_P95_MS = 300;
 const TARGET_RATIO = 1.5;
-const STAGES: readonly SaveStage[] = ['checks', 'seal', 'hash', 'fields', 'write', 'fsync', 'dir-fsync', 'rows', 'commit'];
+const STAGES: readonly SaveStage[] = ['checks', 'seal', 'hash', 'fields', 'write', 'fsync', 'files', 'dir-fsync', 'rows', 'commit'];
 
 function images(): Buffer[] {
   return Array.from({ length: IMAGES }, () => {
