@@ -1,11 +1,11 @@
-// The mappings from the draft's terms to the store's (main/store/capture.ts CaptureInput), used by
+// The mappings from the draft's terms to the store's (main/store/capture-repo.ts CaptureInput), used by
 // save-input.ts: personal fields from each document's MRZ, which images go under which TrustID
 // image type, and the custom field values with where TrustID takes them. Pure; runs in main.
 import type { DocumentFieldValue } from '../store/document-fields';
 import type { DocumentType, ImageLight, ImageSide } from '../../preload/contract';
 import type { MrzFormat, MrzReading } from '../devices/mrz/mrz-reading';
 import type { ApplicationFieldKind, ApplicationFieldValue } from '../store/application-fields';
-import type { CaptureImage, PersonalFields } from '../store/capture';
+import type { CaptureImage, PersonalFields } from '../store/capture-repo';
 import type { FieldDefinition } from './field-values';
 
 /**

@@ -4,7 +4,7 @@
 import type { CaptureDraft, ImageLight, ImageSide } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
 import type { AuditEntry } from '../store/audit-log';
-import type { CaptureInput, SavedCapture } from '../store/capture';
+import type { CaptureInput, SavedCapture } from '../store/capture-repo';
 import type { ImageTypePolicy } from './capture-input';
 import type { DeviceRead } from './device-service';
 import type { FieldDefinition } from './field-values';

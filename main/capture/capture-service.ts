@@ -5,7 +5,7 @@
 // → saved through deps.saveCapture → sync woken. Runs in main (plain Node).
 import type { CaptureDraft, DocumentType, Receipt, SamePersonReason } from '../../preload/contract';
 import { AppError } from '../app-error';
-import type { SavedCapture } from '../store/capture';
+import type { SavedCapture } from '../store/capture-repo';
 import { defaultImageTypes } from './capture-input';
 import { readsGoTo } from './capture-intake';
 import { captureView, nextCaptureStep, startRefusal, type CaptureEvent } from './capture-machine';

@@ -5,7 +5,7 @@
 import type { ImageLight, ImageSide } from '../../preload/contract';
 import type { SignedIn } from '../session/session-service';
 import type { ApplicationFieldValue } from '../store/application-fields';
-import type { CaptureDocument, CaptureImage, CaptureInput } from '../store/capture';
+import type { CaptureDocument, CaptureImage, CaptureInput } from '../store/capture-repo';
 import { applicationFieldsOf, documentFieldsOf, formatLabel, imageTypeFor, personalFromMrz, storePlacement, type ImageTypePolicy } from './capture-input';
 import type { CaptureState } from './capture-state';
 

@@ -6,8 +6,10 @@ import { readSealedFile, sha256Hex } from './sealed-files';
 import type { StoreContext } from './store-context';
 import { ImageIntegrityError, notFoundError } from './store-errors';
 
-export type ImageSide = 'front' | 'back' | 'page' | 'photo';
-export type ImageLight = 'white' | 'infrared' | 'ultraviolet';
+// The stored vocabulary (migration 1's CHECKs), not the contract's: a page and the applicant photo are
+// sides here, and lights are spelt out. main/capture/capture-input.ts maps one onto the other.
+export type StoredImageSide = 'front' | 'back' | 'page' | 'photo';
+export type StoredImageLight = 'white' | 'infrared' | 'ultraviolet';
 export type ImageMime = 'image/jpeg' | 'image/png';
 
 export type StoredImage = {
@@ -18,8 +20,8 @@ export type StoredImage = {
   /** -1 for the applicant photo. */
   imgIndex: number;
   imageType: number;
-  side: ImageSide;
-  light: ImageLight;
+  side: StoredImageSide;
+  light: StoredImageLight;
   mime: ImageMime;
   size: number;
   sha256: string;
@@ -33,8 +35,8 @@ type ImageRow = {
   doc_index: number | null;
   img_index: number;
   image_type: number;
-  side: ImageSide;
-  light: ImageLight;
+  side: StoredImageSide;
+  light: StoredImageLight;
   mime: ImageMime;
   size: number;
   sha256: string;

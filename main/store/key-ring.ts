@@ -30,12 +30,23 @@ export function keyRing(custody: () => KeyCustody): KeyRing {
       throw noKeyError(error instanceof Error ? error.message : c.reason);
     }
   }
+  // Sub-keys are derived once per data key, not per image or field (an HKDF each; issue 13). Keyed
+  // by the data key itself, so a custody that hands out another key gets fresh sub-keys.
+  const derived = new WeakMap<Buffer, Map<string, Buffer>>();
+  function subKey(purpose: string): Buffer {
+    const key = dataKey();
+    let keys = derived.get(key);
+    if (!keys) derived.set(key, (keys = new Map()));
+    let sub = keys.get(purpose);
+    if (!sub) keys.set(purpose, (sub = deriveKey(key, purpose)));
+    return sub;
+  }
   return {
     available: () => custody().available,
     reason: () => custody().reason,
-    rows: () => deriveKey(dataKey(), 'rows'),
-    images: () => deriveKey(dataKey(), 'images'),
-    search: () => deriveKey(dataKey(), 'search'),
-    fingerprint: () => crypto.createHmac('sha256', deriveKey(dataKey(), 'fingerprint')).update('scan-station data key').digest('hex').slice(0, 32),
+    rows: () => subKey('rows'),
+    images: () => subKey('images'),
+    search: () => subKey('search'),
+    fingerprint: () => crypto.createHmac('sha256', subKey('fingerprint')).update('scan-station data key').digest('hex').slice(0, 32),
   };
 }

@@ -7,7 +7,7 @@ import type { KeyCustody } from './key-custody';
 import type { Logger } from '../logging/logger';
 import { fsyncDir } from './atomic-write';
 import { createAuditLog, type AuditLog } from './audit-log';
-import { createCaptureService, type CaptureService } from './capture';
+import { createCaptureRepo, type CaptureRepo } from './capture-repo';
 import { createAccountEvidenceRepo, type AccountEvidenceRepo } from './account-evidence-repo';
 import { IMAGES_DIR, integrityProblem, openDatabase, type OpenReport } from './database';
 import { createFieldDefinitionsRepo, type FieldDefinitionsRepo } from './field-definitions-repo';
@@ -22,6 +22,7 @@ import { runRecovery, type RecoveryReport } from './recovery';
 import { createRemoteCreatesRepo, type RemoteCreatesRepo } from './remote-creates-repo';
 import { createResultsRepo, type ResultsRepo } from './results-repo';
 import { createRetention, type RetentionService } from './retention';
+import type { StageTimer } from './save-stages';
 import { defaultFileWriter, type FileWriter } from './sealed-files';
 import { createStaffRepo, type StaffRepo } from './staff-repo';
 import { transactionRunner, type StoreContext } from './store-context';
@@ -47,6 +48,8 @@ export type StoreOptions = {
   migrations?: readonly Migration[];
   /** Pages the database may grow to (SQLite max_page_count); tests simulate SQLITE_FULL with it. */
   maxPages?: number;
+  /** Told how long each stage of saveCapture took; the capture bench prints the breakdown. */
+  captureTimer?: StageTimer;
 };
 
 export type Store = {
@@ -59,7 +62,7 @@ export type Store = {
   transaction<T>(fn: () => T): T;
   /** PRAGMA integrity_check now: null when ok. */
   integrityCheck(): string | null;
-  capture: CaptureService;
+  capture: CaptureRepo;
   images: ImagesRepo;
   submissions: SubmissionRepo;
   results: ResultsRepo;
@@ -118,7 +121,7 @@ export function openStore(opts: StoreOptions): Store {
     recover: (o) => runRecovery(ctx, { opening: report, retention, audit }, o),
     transaction: ctx.tx,
     integrityCheck: () => integrityProblem(db),
-    capture: createCaptureService(ctx, { audit, settings: settings.get, purgeNow: retention.purgeNow }),
+    capture: createCaptureRepo(ctx, { audit, settings: settings.get, purgeNow: retention.purgeNow, timer: opts.captureTimer }),
     images: createImagesRepo(ctx),
     submissions: createSubmissionRepo(ctx),
     results: createResultsRepo(ctx, { audit }),

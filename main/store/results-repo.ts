@@ -2,7 +2,7 @@
 // never stored in plain text), summaries that survive the purge, and the full record while it is
 // still held, whose opening is audited ('result.viewed'). Runs in main (plain Node).
 import type { AuditLog } from './audit-log';
-import type { PersonalFields } from './capture';
+import type { PersonalFields } from './capture-repo';
 import { createImagesRepo, type StoredImage } from './images-repo';
 import { SealBrokenError } from './seal';
 import { openField, surnameSearchHmacs } from './sealed-fields';

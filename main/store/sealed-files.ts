@@ -3,14 +3,36 @@
 // plaintext checked; swept at start-up for temp files and orphans. Runs in main (plain Node).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { fsyncDir } from './atomic-write';
+import { noStageTimer, timed, type StageTimer } from './save-stages';
 
-/** Writes all of `data` at the handle's position. Injected by tests to simulate a full disk. */
-export type FileWriter = (handle: fsp.FileHandle, data: Uint8Array) => Promise<void>;
+/**
+ * Writes the chunks, in order, to the open file. Injected by tests to simulate a full disk. One
+ * vectored write on the thread pool: the main thread goes on sealing the next image meanwhile.
+ */
+export type FileWriter = (fd: number, chunks: readonly Uint8Array[]) => Promise<void>;
 
-export const defaultFileWriter: FileWriter = (handle, data) => handle.writeFile(data);
+const writevAsync = promisify(fs.writev);
+const fsyncAsync = promisify(fs.fsync);
+
+export const defaultFileWriter: FileWriter = async (fd, chunks) => {
+  let rest = [...chunks];
+  while (rest.length > 0) {
+    // A regular file takes it all in one call; a short write (a signal, a nearly full disk) goes on.
+    let written = (await writevAsync(fd, rest)).bytesWritten;
+    const next: Uint8Array[] = [];
+    for (const chunk of rest) {
+      if (written >= chunk.byteLength) written -= chunk.byteLength;
+      else {
+        next.push(chunk.subarray(written));
+        written = 0;
+      }
+    }
+    rest = next;
+  }
+};
 
 export const SEALED_SUFFIX = '.sealed';
 const TEMP_SUFFIX = '.tmp';
@@ -23,37 +45,81 @@ export function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
-/**
- * Writes every file durably, all or nothing: on any failure the temp files and the files already
- * renamed by this call are removed before the error is rethrown. The writes run concurrently so
- * their fsyncs overlap; the folder is fsynced once, after the last rename.
- */
-export async function writeSealedFiles(dir: string, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, write: FileWriter = defaultFileWriter): Promise<void> {
-  await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+/** A set of sealed files being written together: each starts as soon as it is added. */
+export type SealedFileBatch = {
+  /**
+   * Writes one file to a temp name and starts its fsync (then rename), returning while the disk
+   * works so the caller can seal the next image.
+   */
+  add(name: string, chunks: readonly Uint8Array[]): void;
+  /**
+   * Waits for every file, then fsyncs the folder once. All or nothing: on any failure the temp files
+   * and the files already renamed by this batch are removed before the first error is rethrown.
+   */
+  done(): Promise<void>;
+  /** For a caller that fails before done(): waits for the writes in flight and removes them all. */
+  abandon(): Promise<void>;
+};
+
+export function startSealedFiles(dir: string, write: FileWriter = defaultFileWriter, timer: StageTimer = noStageTimer): SealedFileBatch {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const written: string[] = [];
   const temps: string[] = [];
-  const results = await Promise.allSettled(
-    files.map(async (f) => {
-      const temp = path.join(dir, `.${f.name}.${crypto.randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
-      temps.push(temp);
-      const handle = await fsp.open(temp, 'wx', 0o600);
-      try {
-        await write(handle, f.bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      const final = path.join(dir, f.name);
-      await fsp.rename(temp, final);
-      written.push(final);
-    }),
-  );
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) {
-    removeQuietly([...temps, ...written]);
-    throw failed.reason;
+  const pending: Array<Promise<void>> = [];
+
+  async function writeOne(name: string, chunks: readonly Uint8Array[]): Promise<void> {
+    const temp = path.join(dir, `.${name}.${crypto.randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+    temps.push(temp);
+    // Opened here, synchronously (microseconds), so the write is queued before the caller seals the next image.
+    const fd = fs.openSync(temp, 'wx', 0o600);
+    try {
+      let started = performance.now();
+      await write(fd, chunks);
+      timer('write', performance.now() - started);
+      started = performance.now();
+      await fsyncAsync(fd);
+      timer('fsync', performance.now() - started);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, path.join(dir, name));
+    written.push(path.join(dir, name));
   }
-  fsyncDir(dir);
+
+  const started = performance.now();
+  async function settle(): Promise<unknown> {
+    const results = await Promise.allSettled(pending);
+    timer('files', performance.now() - started);
+    return results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason;
+  }
+
+  return {
+    add(name, chunks) {
+      const writing = writeOne(name, chunks);
+      // Seen by done() or abandon(); until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
+      pending.push(writing);
+    },
+    async done() {
+      const failure = await settle();
+      if (failure !== undefined) {
+        removeQuietly([...temps, ...written]);
+        throw failure;
+      }
+      timed(timer, 'dir-fsync', () => fsyncDir(dir));
+    },
+    async abandon() {
+      await settle();
+      removeQuietly([...temps, ...written]);
+    },
+  };
+}
+
+/** Writes every file durably, all or nothing (see SealedFileBatch); the writes overlap. */
+export async function writeSealedFiles(dir: string, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, write: FileWriter = defaultFileWriter): Promise<void> {
+  const batch = startSealedFiles(dir, write);
+  for (const f of files) batch.add(f.name, [f.bytes]);
+  await batch.done();
 }
 
 export function readSealedFile(dir: string, name: string): Buffer {

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { fileKeyCustody } from '../../../main/store/key-custody';
 import { silentLogger } from '../../../main/logging/logger';
-import type { CaptureImage } from '../../../main/store/capture';
+import type { CaptureImage } from '../../../main/store/capture-repo';
 import { openStore } from '../../../main/store/open-store';
 
 const [dataDir, keyFile, seedText] = process.argv.slice(2);

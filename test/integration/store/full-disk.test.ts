@@ -12,7 +12,7 @@ import { saveSettings } from '../../../main/config/settings-file';
 import { silentLogger } from '../../../main/logging/logger';
 import { openRotatingFile } from '../../../main/logging/rotating-file';
 import { openStore, statfsFreeBytes } from '../../../main/store/open-store';
-import type { FileWriter } from '../../../main/store/sealed-files';
+import { defaultFileWriter, type FileWriter } from '../../../main/store/sealed-files';
 import { isNoSpace } from '../../../main/store/store-errors';
 import { mountTinyDisk } from '../../fakes/tiny-disk';
 import { sampleCapture, sha256, tempDir } from '../../unit/main/store/store-fixture';
@@ -46,13 +46,13 @@ describe('full disk', () => {
     const dataDir = tempDir('scan-disk-');
     let writes = 0;
     let full = false;
-    const writer: FileWriter = async (handle, data) => {
+    const writer: FileWriter = async (fd, chunks) => {
       writes++;
       if (full && writes % 3 === 2) {
-        await handle.write(data, 0, 4096);
+        fs.writeSync(fd, Buffer.concat(chunks), 0, 4096);
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28 });
       }
-      await handle.writeFile(data);
+      await defaultFileWriter(fd, chunks);
     };
     const store = openStore({ dataDir, custody: ephemeralCustody(), log: silentLogger(), writeFile: writer });
     await store.capture.saveCapture(sampleCapture(1, { images: 3, imageBytes: 200_000 }));

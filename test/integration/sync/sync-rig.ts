@@ -10,7 +10,7 @@ import { ephemeralCustody, type KeyCustody } from '../../../main/store/key-custo
 import { buildTd3, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../main/demo/emulator';
 import pino from 'pino';
 import type { Logger } from '../../../main/logging/logger';
-import type { CaptureInput } from '../../../main/store/capture';
+import type { CaptureInput } from '../../../main/store/capture-repo';
 import { openStore, type Store } from '../../../main/store/open-store';
 import { submissionStoreFrom } from '../../../main/sync/store-adapter';
 import type { SubmissionWorkerDeps } from '../../../main/sync/submission-worker';

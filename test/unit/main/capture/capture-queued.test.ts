@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCaptureService, type CaptureService } from '../../../../main/capture/capture-service';
 import { defaultQualityThresholds } from '../../../../main/capture/quality-checks';
 import { specimenDocument } from '../../../../main/demo/simulated-reader/specimen-documents';
-import type { CaptureInput } from '../../../../main/store/capture';
+import type { CaptureInput } from '../../../../main/store/capture-repo';
 import { FakeDevices, noiseJpeg, recordingLogger } from './capture-fixtures';
 
 const today = '2026-05-01';

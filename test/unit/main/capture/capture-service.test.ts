@@ -10,7 +10,7 @@ import { localReference } from '../../../../main/capture/local-reference';
 import { defaultQualityThresholds } from '../../../../main/capture/quality-checks';
 import { specimenDocument } from '../../../../main/demo/simulated-reader/specimen-documents';
 import type { AuditEntry } from '../../../../main/store/audit-log';
-import type { CaptureInput, SavedCapture } from '../../../../main/store/capture';
+import type { CaptureInput, SavedCapture } from '../../../../main/store/capture-repo';
 import { FakeDevices, flatJpeg, noiseJpeg, recordingLogger } from './capture-fixtures';
 
 const today = '2026-05-01';

@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sweepSealedFiles, writeSealedFiles, type FileWriter } from '../../../../main/store/sealed-files';
+import { seal, sealParts, unseal } from '../../../../main/store/seal';
+import { defaultFileWriter, startSealedFiles, sweepSealedFiles, writeSealedFiles, type FileWriter } from '../../../../main/store/sealed-files';
 import { listFiles, tempDir } from './store-fixture';
 
 describe('sealed files', () => {
@@ -20,13 +22,35 @@ describe('sealed files', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'keep.sealed'), 'earlier capture');
     let calls = 0;
-    const writer: FileWriter = async (handle, data) => {
+    const writer: FileWriter = async (fd, chunks) => {
       if (++calls === 3) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
-      await handle.writeFile(data);
+      await defaultFileWriter(fd, chunks);
     };
     const files = ['x', 'y', 'z', 'w'].map((n) => ({ name: `${n}.sealed`, bytes: Buffer.alloc(1000, n) }));
     await expect(writeSealedFiles(dir, files, writer)).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(listFiles(dir)).toEqual(['keep.sealed']);
+  });
+
+  it('writes an image sealed in two pieces (header, ciphertext) as one file that opens like seal() output', async () => {
+    const dir = tempDir();
+    const key = crypto.randomBytes(32);
+    const plain = crypto.randomBytes(300_000);
+    const { header, body } = sealParts(key, plain, 'image a/b');
+    const batch = startSealedFiles(dir);
+    batch.add('a.sealed', [header, body]);
+    await batch.done();
+    const onDisk = fs.readFileSync(path.join(dir, 'a.sealed'));
+    expect(onDisk.length).toBe(seal(key, plain, 'image a/b').length);
+    expect(unseal(key, onDisk, 'image a/b').equals(plain)).toBe(true);
+  });
+
+  it('abandoning a batch waits for the writes in flight and leaves no file', async () => {
+    const dir = tempDir();
+    const batch = startSealedFiles(dir);
+    batch.add('a.sealed', [Buffer.alloc(100_000, 1)]);
+    batch.add('b.sealed', [Buffer.alloc(100_000, 2)]);
+    await batch.abandon();
+    expect(listFiles(dir)).toEqual([]);
   });
 
   it('sweeps temp files and unreferenced sealed files only', () => {

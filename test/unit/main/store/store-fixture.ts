@@ -8,7 +8,7 @@ import { afterEach } from 'vitest';
 import { ephemeralCustody, type KeyCustody } from '../../../../main/store/key-custody';
 import { silentLogger } from '../../../../main/logging/logger';
 import type { ApplicationFieldValue } from '../../../../main/store/application-fields';
-import type { CaptureInput } from '../../../../main/store/capture';
+import type { CaptureInput } from '../../../../main/store/capture-repo';
 import { openStore, type Store, type StoreOptions } from '../../../../main/store/open-store';
 
 const dirs: string[] = [];

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { noCustody } from '../../../../main/store/key-custody';
-import type { FileWriter } from '../../../../main/store/sealed-files';
+import { ephemeralCustody, noCustody, type KeyCustody } from '../../../../main/store/key-custody';
+import { defaultFileWriter, type FileWriter } from '../../../../main/store/sealed-files';
 import { ImageIntegrityError } from '../../../../main/store/store-errors';
 import { fakeJpeg, listFiles, openTestStore, sampleCapture, sha256, visitor } from './store-fixture';
 
@@ -74,12 +74,13 @@ describe('saveCapture', () => {
 
   it('turns ENOSPC in the middle of a file into store.disk-full and leaves no partial file or row', async () => {
     let failNext = false;
-    const writer: FileWriter = async (handle, data) => {
+    const writer: FileWriter = async (fd, chunks) => {
       if (failNext) {
-        await handle.write(data, 0, Math.floor(data.byteLength / 2));
+        const data = Buffer.concat(chunks);
+        fs.writeSync(fd, data, 0, Math.floor(data.byteLength / 2));
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       }
-      await handle.writeFile(data);
+      await defaultFileWriter(fd, chunks);
     };
     const { store } = openTestStore({ writeFile: writer });
     await store.capture.saveCapture(sampleCapture(1, { images: 3 }));
@@ -115,6 +116,51 @@ describe('saveCapture', () => {
     ];
     for (const input of bad) await expect(store.capture.saveCapture(input)).rejects.toMatchObject({ code: 'store.invalid-capture' });
     expect(listFiles(store.imagesDir)).toEqual([]);
+  });
+
+  it('starts writing each image file before the next image is sealed, and acknowledges only after every fsync and the commit', async () => {
+    const events: string[] = [];
+    let ids = 0;
+    const { store } = openTestStore({
+      // An image's id is taken just before it is sealed, so it marks where sealing starts.
+      newId: () => {
+        const id = `00000000-0000-7000-8000-${String(++ids).padStart(12, '0')}`;
+        events.push(`id ${ids}`);
+        return id;
+      },
+      writeFile: async (fd, chunks) => {
+        events.push('write');
+        await defaultFileWriter(fd, chunks);
+      },
+      captureTimer: (stage) => {
+        if (stage === 'fsync' || stage === 'dir-fsync' || stage === 'commit') events.push(stage);
+      },
+    });
+    await store.capture.saveCapture(sampleCapture(1, { images: 3 }));
+    events.push('saved');
+    // ids: 1 the app, 2 the document, 3-5 the images.
+    expect(events.slice(0, 7)).toEqual(['id 1', 'id 2', 'id 3', 'write', 'id 4', 'write', 'id 5']);
+    expect(events.filter((e) => e === 'fsync')).toHaveLength(3);
+    expect(events.slice(-3)).toEqual(['dir-fsync', 'commit', 'saved']);
+    expect(events.lastIndexOf('fsync')).toBeLessThan(events.indexOf('dir-fsync'));
+  });
+
+  it('removes the files already written when sealing a later image fails', async () => {
+    // Call 1 is the key check before anything is written; calls 2-4 seal the three images.
+    let keyCalls = 0;
+    const key = ephemeralCustody();
+    const flaky: KeyCustody = {
+      ...key,
+      dataKey: () => {
+        if (++keyCalls === 4) throw new Error('the key store went away');
+        return key.dataKey();
+      },
+    };
+    const { store: second } = openTestStore({ custody: flaky });
+    await expect(second.capture.saveCapture(sampleCapture(1, { images: 3 }))).rejects.toMatchObject({ code: 'store.no-key' });
+    expect(keyCalls).toBe(4);
+    expect(listFiles(second.imagesDir)).toEqual([]);
+    expect(appCount(second)).toBe(0);
   });
 
   it('removes the files again when the commit fails', async () => {

@@ -6,10 +6,12 @@ import { sealApplicationFields, validateApplicationFields, type ApplicationField
 import type { AuditLog } from './audit-log';
 import { sealDocumentFields, validateDocumentFields, type DocumentFieldValue } from './document-fields';
 import { assertEditable, restartAfterEdit } from './edit-guard';
-import { imageAad, type ImageLight, type ImageMime } from './images-repo';
-import { seal } from './seal';
+import type { DiscardReason } from '../../preload/contract';
+import { imageAad, type ImageMime, type StoredImageLight, type StoredImageSide } from './images-repo';
+import { sealParts } from './seal';
 import { sealField, surnameHmac } from './sealed-fields';
-import { removeSealedFiles, sealedFileName, sha256Hex, writeSealedFiles } from './sealed-files';
+import { noStageTimer, timed, type StageTimer } from './save-stages';
+import { removeSealedFiles, sealedFileName, sha256Hex, startSealedFiles, type SealedFileBatch } from './sealed-files';
 import type { StoreContext } from './store-context';
 import { diskFullError, invalidCaptureError, isNoSpace, lastDocumentError, notFoundError, StoreConflictError, writeFailedError } from './store-errors';
 import type { StoreSettings } from './store-settings';
@@ -34,8 +36,9 @@ export type PersonalFields = {
 export type CaptureImage = {
   bytes: Uint8Array;
   mime: ImageMime;
-  side: 'front' | 'back' | 'page';
-  light?: ImageLight;
+  /** The applicant photo is saved apart (CaptureInput.applicantPhoto), never as a document side. */
+  side: Exclude<StoredImageSide, 'photo'>;
+  light?: StoredImageLight;
   /** The TrustID `__TT_ImageType` it will be uploaded as (RAW-API §9.2). */
   imageType: number;
 };
@@ -72,19 +75,16 @@ export type SavedCapture = { appId: string; capturedAt: number; documents: numbe
 
 export type ImagePosition = { docIndex: number; imgIndex: number } | 'applicant-photo';
 
-export type CaptureService = {
+export type CaptureRepo = {
   saveCapture(input: CaptureInput): Promise<SavedCapture>;
   /** Replaces one image (or the applicant photo) with a new scan; the app starts its upload again. */
   retakeImage(input: { appId: string; position: ImagePosition; image: Omit<CaptureImage, 'side'> & { side?: CaptureImage['side'] }; actor: string }): Promise<void>;
   removeDocument(input: { appId: string; docIndex: number; actor: string }): void;
   /** Replaces a document's personal fields, e.g. a corrected MRZ (§7.8); the app starts its upload again. */
   correctDocument(input: { appId: string; docIndex: number; personal: PersonalFields; actor: string }): void;
-  /** Staff or an admin throw away an unsent application; its images and personal data go at once. */
+  /** Staff or an admin throw away an unsent application; its images and personal data go at once. The reason is coded (never free text) so no visitor's name reaches the audit log. */
   discard(input: { appId: string; actor: string; reason: DiscardReason }): void;
 };
-
-/** Coded on purpose: free text could carry a visitor's name into the audit log. */
-export type DiscardReason = 'captured-in-error' | 'duplicate' | 'visitor-left' | 'wrong-document' | 'test' | 'other';
 
 const MAX_DOCUMENTS = 10;
 const MAX_IMAGES_PER_DOCUMENT = 12;
@@ -100,25 +100,56 @@ type PlannedImage = {
   docId: string | null;
   imgIndex: number;
   imageType: number;
-  side: 'front' | 'back' | 'page' | 'photo';
-  light: ImageLight;
+  side: StoredImageSide;
+  light: StoredImageLight;
   mime: ImageMime;
   size: number;
+  sealedSize: number;
   sha256: string;
   name: string;
-  sealed: Buffer;
 };
 
-export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog; settings: () => StoreSettings; purgeNow: (appId: string, actor: string) => void }): CaptureService {
+export type CaptureRepoDeps = {
+  audit: AuditLog;
+  settings: () => StoreSettings;
+  purgeNow: (appId: string, actor: string) => void;
+  /** Told how long each stage of saveCapture took (the bench); the app passes none. */
+  timer?: StageTimer;
+};
+
+export function createCaptureRepo(ctx: StoreContext, deps: CaptureRepoDeps): CaptureRepo {
   const db = ctx.db;
+  const timer = deps.timer ?? noStageTimer;
+  // Prepared once: saveCapture runs them on every acknowledgement (issue 13).
+  const accountKnown = db.prepare('SELECT 1 FROM trustid_accounts WHERE id = ?');
+  const insertApplication = db.prepare(
+    `INSERT INTO applications (id, account_id, captured_at, captured_by, step, phase, next_attempt_at, updated_at, fields_sealed)
+     VALUES (?, ?, ?, ?, 'CREATE_CONTAINER', 'PENDING', ?, ?, ?)`,
+  );
+  const insertDocument = db.prepare(
+    'INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at, fields_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertImage = db.prepare(
     `INSERT INTO images (id, app_id, document_id, img_index, image_type, side, light, mime, size, sealed_size, sha256, file_name, created_at)
      VALUES (@id, @app_id, @document_id, @img_index, @image_type, @side, @light, @mime, @size, @sealed_size, @sha256, @file_name, @created_at)`,
   );
 
-  function planImage(appId: string, docId: string | null, imgIndex: number, image: { bytes: Uint8Array; mime: ImageMime; imageType: number; side: PlannedImage['side']; light?: ImageLight }): PlannedImage {
+  /**
+   * Seals one image and starts writing its file at once, then hashes it while the disk works: the
+   * next image is sealed while this one is written (issue 13). The file is durable only once
+   * writeImages has returned.
+   */
+  function planImage(
+    files: SealedFileBatch,
+    appId: string,
+    docId: string | null,
+    imgIndex: number,
+    image: { bytes: Uint8Array; mime: ImageMime; imageType: number; side: PlannedImage['side']; light?: StoredImageLight },
+  ): PlannedImage {
     const id = ctx.newId();
-    const sealed = seal(ctx.keys.images(), image.bytes, imageAad(appId, id));
+    const name = sealedFileName(id);
+    const { header, body } = timed(timer, 'seal', () => sealParts(ctx.keys.images(), image.bytes, imageAad(appId, id)));
+    files.add(name, [header, body]);
     return {
       id,
       docId,
@@ -128,9 +159,9 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
       light: image.light ?? 'white',
       mime: image.mime,
       size: image.bytes.byteLength,
-      sha256: sha256Hex(image.bytes),
-      name: sealedFileName(id),
-      sealed,
+      sealedSize: header.byteLength + body.byteLength,
+      sha256: timed(timer, 'hash', () => sha256Hex(image.bytes)),
+      name,
     };
   }
 
@@ -145,7 +176,7 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
       light: p.light,
       mime: p.mime,
       size: p.size,
-      sealed_size: p.sealed.byteLength,
+      sealed_size: p.sealedSize,
       sha256: p.sha256,
       file_name: p.name,
       created_at: now,
@@ -166,14 +197,34 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
     if (free - incomingBytes < floorMb * MB) throw diskFullError(Math.floor(free / MB), floorMb);
   }
 
-  /** Writes the files durably; on failure nothing of this call is left on disk. */
-  async function writeFiles(planned: readonly PlannedImage[]): Promise<void> {
+  /**
+   * Seals and writes the images that `plan` adds, then waits until every file and the folder are
+   * fsynced. On any failure, in planning or on disk, nothing of this call is left on disk.
+   */
+  async function writeImages<T>(plan: (files: SealedFileBatch) => T): Promise<T> {
+    let files: SealedFileBatch;
+    let planned: T;
     try {
-      await writeSealedFiles(ctx.imagesDir, planned.map((p) => ({ name: p.name, bytes: p.sealed })), ctx.writeFile);
+      files = startSealedFiles(ctx.imagesDir, ctx.writeFile, timer);
     } catch (error) {
-      if (isNoSpace(error)) throw diskFullError(null, deps.settings().capture.minFreeMb);
-      throw writeFailedError(error);
+      throw fileError(error);
     }
+    try {
+      planned = plan(files);
+    } catch (error) {
+      await files.abandon();
+      throw error;
+    }
+    try {
+      await files.done();
+    } catch (error) {
+      throw fileError(error);
+    }
+    return planned;
+  }
+
+  function fileError(error: unknown): Error {
+    return isNoSpace(error) ? diskFullError(null, deps.settings().capture.minFreeMb) : writeFailedError(error);
   }
 
   /** Runs the commit; if it fails, the files written for it are removed before the error goes up. */
@@ -189,51 +240,49 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
 
   return {
     async saveCapture(input) {
+      const checksStarted = performance.now();
       validateCapture(input);
       // No key, no personal data: refuse before anything is written (issue 5 "Key custody").
       ctx.keys.rows();
       const incoming = input.documents.reduce((n, d) => n + d.images.reduce((m, i) => m + i.bytes.byteLength, 0), 0) + (input.applicantPhoto?.bytes.byteLength ?? 0);
       checkFreeSpace(incoming);
       const accountId = input.accountId ?? 'kiosk';
-      if (!db.prepare('SELECT 1 FROM trustid_accounts WHERE id = ?').get(accountId)) throw invalidCaptureError('its TrustID account is not known on this kiosk');
+      if (!accountKnown.get(accountId)) throw invalidCaptureError('its TrustID account is not known on this kiosk');
+      timer('checks', performance.now() - checksStarted);
 
       const appId = input.appId ?? ctx.newId();
       const capturedAt = ctx.now();
-      const fieldsSealed = sealApplicationFields(ctx.keys, appId, input.applicationFields);
-      const docs = input.documents.map((d, docIndex) => {
-        const docId = ctx.newId();
-        return {
-          docId,
-          docIndex,
-          format: d.format ?? 'unknown',
-          personal: sealField(ctx.keys, 'documents', 'personal', docId, JSON.stringify(d.personal)),
-          surnameHmac: d.personal.surname ? surnameHmac(ctx.keys, d.personal.surname) : null,
-          fieldsSealed: sealDocumentFields(ctx.keys, docId, d.customFields),
-          images: d.images.map((img, imgIndex) => planImage(appId, docId, imgIndex, img)),
-        };
+      // Images first, so their files are on their way to disk while the row values are sealed.
+      const { docs, photo, fieldsSealed } = await writeImages((files) => {
+        const withImages = input.documents.map((d, docIndex) => {
+          const docId = ctx.newId();
+          return { d, docId, docIndex, images: d.images.map((img, imgIndex) => planImage(files, appId, docId, imgIndex, img)) };
+        });
+        const applicantPhoto = input.applicantPhoto ? planImage(files, appId, null, -1, { ...input.applicantPhoto, imageType: input.applicantPhoto.imageType ?? 1, side: 'photo' }) : null;
+        return timed(timer, 'fields', () => ({
+          docs: withImages.map(({ d, docId, docIndex, images }) => ({
+            docId,
+            docIndex,
+            format: d.format ?? 'unknown',
+            personal: sealField(ctx.keys, 'documents', 'personal', docId, JSON.stringify(d.personal)),
+            surnameHmac: d.personal.surname ? surnameHmac(ctx.keys, d.personal.surname) : null,
+            fieldsSealed: sealDocumentFields(ctx.keys, docId, d.customFields),
+            images,
+          })),
+          photo: applicantPhoto,
+          fieldsSealed: sealApplicationFields(ctx.keys, appId, input.applicationFields),
+        }));
       });
-      const photo = input.applicantPhoto ? planImage(appId, null, -1, { ...input.applicantPhoto, imageType: input.applicantPhoto.imageType ?? 1, side: 'photo' }) : null;
       const planned = [...docs.flatMap((d) => d.images), ...(photo ? [photo] : [])];
-
-      await writeFiles(planned);
+      let rowsDone = 0;
+      const txStarted = performance.now();
       commitOrRemove(planned, () => {
+        const rowsStarted = performance.now();
         const now = ctx.now();
-        db.prepare(
-          `INSERT INTO applications (id, account_id, captured_at, captured_by, step, phase, next_attempt_at, updated_at, fields_sealed)
-           VALUES (?, ?, ?, ?, 'CREATE_CONTAINER', 'PENDING', ?, ?, ?)`,
-        ).run(appId, accountId, capturedAt, input.capturedBy, capturedAt, now, fieldsSealed);
+        insertApplication.run(appId, accountId, capturedAt, input.capturedBy, capturedAt, now, fieldsSealed);
         if (input.queuedContainer) adoptQueuedContainer(ctx, appId, input.queuedContainer, capturedAt);
         for (const d of docs) {
-          db.prepare('INSERT INTO documents (id, app_id, doc_index, format, personal_sealed, surname_hmac, created_at, fields_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-            d.docId,
-            appId,
-            d.docIndex,
-            d.format,
-            d.personal,
-            d.surnameHmac,
-            now,
-            d.fieldsSealed,
-          );
+          insertDocument.run(d.docId, appId, d.docIndex, d.format, d.personal, d.surnameHmac, now, d.fieldsSealed);
         }
         for (const p of planned) insertPlanned(appId, p, now);
         deps.audit.append({
@@ -242,7 +291,10 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
           appId,
           detail: { documents: docs.length, images: planned.length, applicantPhoto: photo !== null, applicationFields: input.applicationFields?.length ?? 0 },
         });
+        rowsDone = performance.now();
+        timer('rows', rowsDone - rowsStarted);
       });
+      timer('commit', performance.now() - (rowsDone || txStarted));
       return { appId, capturedAt, documents: docs.length, images: planned.length, bytes: incoming };
     },
 
@@ -254,12 +306,13 @@ export function createCaptureService(ctx: StoreContext, deps: { audit: AuditLog;
         return target();
       });
       checkFreeSpace(image.bytes.byteLength);
-      const planned = planImage(appId, before.document_id, before.img_index, {
-        ...image,
-        side: position === 'applicant-photo' ? 'photo' : (image.side ?? before.side),
-        light: image.light ?? (before.light as ImageLight),
-      });
-      await writeFiles([planned]);
+      const planned = await writeImages((files) =>
+        planImage(files, appId, before.document_id, before.img_index, {
+          ...image,
+          side: position === 'applicant-photo' ? 'photo' : (image.side ?? before.side),
+          light: image.light ?? (before.light as StoredImageLight),
+        }),
+      );
       // The world may have moved during the write (the worker, another edit): check again inside the commit.
       const old = commitOrRemove([planned], () => {
         const app = assertEditable(ctx, appId);
