@@ -517,6 +517,14 @@ export class SubmissionWorker {
           answerPending = false;
           if (sentRevision === null || callEffect?.type !== 'call') return true;
           revision = sentRevision;
+          if (!readOnly && !mayCall(this.queue.record, accountId, this.clock.now())) {
+            // Another app's answer paused the account, set not_before or took the queue offline
+            // while this SENT commit waited for its group: the request never leaves, so the step
+            // is PENDING again (§8: nothing goes to TrustID).
+            // (What the SENT commit recorded, such as publish_attempted, stays.)
+            await this.commitGrouped({ state: { ...begun.state, app: { ...begun.state.app, phase: 'PENDING' } }, effects: [] }, revision, 'system');
+            return true;
+          }
 
           if (callEffect.call.kind === 'uploadImage' || callEffect.call.kind === 'uploadApplicantPhoto') {
             const docIndex = callEffect.call.kind === 'uploadImage' ? callEffect.call.docIndex : -1;
@@ -542,13 +550,14 @@ export class SubmissionWorker {
             answerPending = true;
             continue;
           }
+          // Pauses, not_before and renewals take effect before the commit is awaited, so no other
+          // app in flight starts a call the answer forbids.
+          this.applyEffects(done.effects, accountId, done.state);
           if ((await this.commitGrouped(done, revision, 'system')) === null) {
             // Nobody may write an app while it is SENT (edits refuse, staff actions wait for `busy`), so
             // this is a bug; the row stays SENT and recovery resolves it on the next pick-up.
             this.log.error({ appId }, 'the answer to a sent step could not be committed');
-            return true;
           }
-          this.applyEffects(done.effects, accountId, done.state);
           return true;
         } finally {
           if (uploadHeld) this.uploads.release();
