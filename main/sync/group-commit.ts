@@ -3,16 +3,24 @@
 // promise settles only after that transaction has committed, so a step record is durable before its
 // request leaves (W1). Runs in main (plain Node).
 
-/** The one thing needed from the store: a synchronous transaction whose nested calls are savepoints. */
-export type Transactor = { transaction<T>(fn: () => T): T };
+/**
+ * What is needed from the store: a synchronous transaction whose nested calls are savepoints and,
+ * where the store has one, a commit whose fsync runs off the event loop (see SubmissionRepo).
+ */
+export type Transactor = {
+  transaction<T>(fn: () => T): T;
+  commitThenSync?<T>(fn: () => T): { value: T; synced: Promise<void> };
+};
 
 export type GroupCommitStats = {
   /** Transactions committed (one fsync each under WAL + synchronous=FULL). */
   transactions: number;
   /** Writes committed through them. */
   writes: number;
-  /** Time spent inside the transactions, ms. */
+  /** Time spent inside the transactions (the event loop is blocked), ms. */
   ms: number;
+  /** Time from commit until the fsync returned, summed over groups (the event loop is free), ms. */
+  syncMs: number;
 };
 
 type Pending = { write: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
@@ -20,7 +28,7 @@ type Pending = { write: () => unknown; resolve: (value: unknown) => void; reject
 export class GroupCommit {
   private pending: Pending[] = [];
   private scheduled = false;
-  readonly stats: GroupCommitStats = { transactions: 0, writes: 0, ms: 0 };
+  readonly stats: GroupCommitStats = { transactions: 0, writes: 0, ms: 0, syncMs: 0 };
 
   /**
    * @param store where the writes go.
@@ -56,18 +64,24 @@ export class GroupCommit {
     this.pending = [];
     if (batch.length === 0) return;
     const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    const started = performance.now();
-    try {
-      this.store.transaction(() => {
-        for (const p of batch) {
-          try {
-            results.push({ ok: true, value: this.store.transaction(p.write) });
-          } catch (error) {
-            results.push({ ok: false, error });
-          }
+    const body = () => {
+      for (const p of batch) {
+        try {
+          results.push({ ok: true, value: this.store.transaction(p.write) });
+        } catch (error) {
+          results.push({ ok: false, error });
         }
-        this.beforeCommit();
-      });
+      }
+      this.beforeCommit();
+    };
+    const started = performance.now();
+    let synced: Promise<void>;
+    try {
+      if (this.store.commitThenSync) synced = this.store.commitThenSync(body).synced;
+      else {
+        this.store.transaction(body);
+        synced = Promise.resolve();
+      }
     } catch (error) {
       // The transaction itself failed (disk full, I/O error): nothing of the batch is durable.
       for (const p of batch) p.reject(error);
@@ -77,10 +91,20 @@ export class GroupCommit {
     }
     this.stats.transactions += 1;
     this.stats.writes += batch.length;
-    batch.forEach((p, i) => {
-      const r = results[i]!;
-      if (r.ok) p.resolve(r.value);
-      else p.reject(r.error);
-    });
+    const committed = performance.now();
+    // Nobody hears of a write before it is durable: W1's request waits for this.
+    synced.then(
+      () => {
+        this.stats.syncMs += performance.now() - committed;
+        batch.forEach((p, i) => {
+          const r = results[i]!;
+          if (r.ok) p.resolve(r.value);
+          else p.reject(r.error);
+        });
+      },
+      (error: unknown) => {
+        for (const p of batch) p.reject(error);
+      },
+    );
   }
 }
