@@ -105,4 +105,31 @@ describe('group commit', () => {
     expect(calls).toBe(1);
     expect(d.rows()).toEqual(['a', 'b', 'queue-1']);
   });
+
+  it('with a store that fsyncs off the event loop, nobody hears of a write before that fsync has returned', async () => {
+    const d = database();
+    let finishSync!: () => void;
+    let failSync!: (e: Error) => void;
+    const store = {
+      transaction: d.store.transaction,
+      commitThenSync<T>(fn: () => T) {
+        const value = d.store.transaction(fn);
+        return { value, synced: new Promise<void>((resolve, reject) => ((finishSync = resolve), (failSync = reject))) };
+      },
+    };
+    const gc = new GroupCommit(store);
+    let heard = false;
+    const write = gc.commit(d.insert('a', 1)).then(() => (heard = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(d.rows()).toEqual(['a']);
+    expect(heard).toBe(false);
+    finishSync();
+    await write;
+    expect(heard).toBe(true);
+
+    const failing = gc.commit(d.insert('b', 2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    failSync(new Error('EIO'));
+    await expect(failing).rejects.toThrow('EIO');
+  });
 });
