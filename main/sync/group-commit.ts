@@ -28,6 +28,8 @@ type Pending = { write: () => unknown; resolve: (value: unknown) => void; reject
 export class GroupCommit {
   private pending: Pending[] = [];
   private scheduled = false;
+  /** An fsync off the event loop is running: writes asked for meanwhile wait and go in the next group. */
+  private syncing = false;
   readonly stats: GroupCommitStats = { transactions: 0, writes: 0, ms: 0, syncMs: 0 };
 
   /**
@@ -50,7 +52,7 @@ export class GroupCommit {
   commit<T>(write: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.scheduled) {
+      if (!this.scheduled && !this.syncing) {
         this.scheduled = true;
         this.defer(() => this.flush());
       }
@@ -92,6 +94,17 @@ export class GroupCommit {
     this.stats.transactions += 1;
     this.stats.writes += batch.length;
     const committed = performance.now();
+    // One fsync at a time: the writes that arrive while it runs gather into the next group, so a
+    // busy queue pays one fsync for many step records (classic group commit).
+    this.syncing = true;
+    const next = () => {
+      this.syncing = false;
+      if (this.pending.length > 0 && !this.scheduled) {
+        this.scheduled = true;
+        this.defer(() => this.flush());
+      }
+    };
+    synced.finally(next).catch(() => undefined);
     // Nobody hears of a write before it is durable: W1's request waits for this.
     synced.then(
       () => {

@@ -132,4 +132,31 @@ describe('group commit', () => {
     failSync(new Error('EIO'));
     await expect(failing).rejects.toThrow('EIO');
   });
+
+  it('writes asked for while an fsync runs wait for it and then share the next transaction', async () => {
+    const d = database();
+    const syncs: (() => void)[] = [];
+    const store = {
+      transaction: d.store.transaction,
+      commitThenSync<T>(fn: () => T) {
+        return { value: d.store.transaction(fn), synced: new Promise<void>((resolve) => syncs.push(resolve)) };
+      },
+    };
+    const gc = new GroupCommit(store);
+    const first = gc.commit(d.insert('a', 1));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const later = [gc.commit(d.insert('b', 2)), gc.commit(d.insert('c', 3))];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // b and c wait while the first group's fsync runs.
+    expect(d.rows()).toEqual(['a']);
+    expect(syncs).toHaveLength(1);
+    syncs[0]!();
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(d.rows()).toEqual(['a', 'b', 'c']);
+    expect(syncs).toHaveLength(2);
+    syncs[1]!();
+    await Promise.all(later);
+    expect(gc.stats).toMatchObject({ transactions: 2, writes: 3 });
+  });
 });
