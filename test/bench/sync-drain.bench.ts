@@ -9,7 +9,7 @@
 // time, time in transactions, transactions (= WAL fsyncs under synchronous=FULL, checkpoints aside),
 // step records per transaction, RSS.
 // Prints figures; never fails on timing. Run: npx tsx test/bench/sync-drain.bench.ts [apps]
-// (BENCH_ROUNDS=n for more or fewer interleaved rounds).
+// (BENCH_ROUNDS=n for more or fewer interleaved rounds, BENCH_UPLOADS=n for uploads in flight).
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -35,6 +35,8 @@ const TARGET_RATIO = 1.25;
 const RSS_TARGET = 1.2;
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3) || 3);
 const DEFAULT_CONCURRENCY = defaultSyncParams.submissionConcurrency;
+/** BENCH_UPLOADS=n: uploads in flight for the drains (default: the worker's, 1). */
+const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 0) || 0;
 
 type EmulatorProcess = { baseUrl: string; controlUrl: string; apiKey: string; users: { username: string; password: string }[]; stop(): void };
 
@@ -171,7 +173,7 @@ async function drain(emu: EmulatorProcess, apps: BareApplication[], concurrency:
   const worker = new SubmissionWorker({
     store: port,
     apiFor: () => timed,
-    params: { submissionConcurrency: concurrency },
+    params: { submissionConcurrency: concurrency, ...(UPLOADS ? { uploadConcurrency: UPLOADS } : {}) },
     clock: systemClock,
     scheduler: timerScheduler(),
     log: silentLogger(),
