@@ -4,9 +4,11 @@
 // never overwrite each other. Runs in main (plain Node).
 import { openDocumentFields, type DocumentFieldValue } from './document-fields';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { openApplicationFields, type ApplicationFieldValue } from './application-fields';
 import { SealBrokenError } from './seal';
 import { openField, sealField } from './sealed-fields';
+import type Database from 'better-sqlite3';
 import type { StoreContext } from './store-context';
 import { StoreConflictError, notFoundError } from './store-errors';
 import type {
@@ -123,6 +125,13 @@ export type SubmissionRepo = {
   /** Creates the one kiosk row on first start; the device id never changes afterwards (§9 I10). */
   ensureKiosk(initialDeviceId?: string): KioskRecord;
   updateKiosk(patch: Partial<Omit<KioskRecord, 'deviceId' | 'updatedAt'>>): KioskRecord;
+  /**
+   * Runs `fn` in one transaction that commits without waiting for the disk, then fsyncs the WAL
+   * off the event loop; `synced` resolves once the commit is as durable as synchronous=FULL makes
+   * it (W4). The sync worker sends a request only after `synced` (W1), and meanwhile the event loop
+   * serves the other applications in flight. Without WAL the commit is FULL and `synced` is at once.
+   */
+  commitThenSync<T>(fn: () => T): { value: T; synced: Promise<void> };
 };
 
 const APP_COLUMNS: ReadonlyArray<[keyof SubmissionAppRecord, string]> = [
@@ -163,7 +172,8 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
   const updateApp = db.prepare(
     `UPDATE applications SET ${APP_COLUMNS.map(([, col]) => `${col} = @${col}`).join(', ')},
        attention_at = CASE WHEN @attention_reason IS NULL THEN NULL ELSE coalesce(attention_at, @now) END,
-       last_message_sealed = @last_message_sealed, result_snapshot_sealed = @result_snapshot_sealed,
+       last_message_sealed = CASE WHEN @keep_last_message THEN last_message_sealed ELSE @last_message_sealed END,
+       result_snapshot_sealed = CASE WHEN @keep_result_snapshot THEN result_snapshot_sealed ELSE @result_snapshot_sealed END,
        reconcile_step = @reconcile_step, reconcile_cause = @reconcile_cause, foreign_documents = @foreign_documents,
        revision = revision + 1, updated_at = @now
      WHERE id = @id AND revision = @expect AND purge_state = 'none'`,
@@ -186,6 +196,25 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
   );
   const getRemoteImage = db.prepare('SELECT image_id FROM remote_images WHERE container_id = ? AND doc_index = ? AND img_index = ?').pluck();
   const containerOwner = db.prepare('SELECT app_id FROM containers WHERE container_id = ?').pluck();
+  const appExists = db.prepare('SELECT 1 FROM applications WHERE id = ?').pluck();
+  // Statements whose text depends on how many steps or accounts are asked for, prepared once each.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let st = statements.get(sql);
+    if (st === undefined) statements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+  // The sealed texts as last loaded or saved, per app at a revision: a save whose text is unchanged
+  // keeps the stored seal instead of reading the row back to compare (issue 13: no redundant reads).
+  // (undefined: a seal that could not be opened, so never "the same".)
+  type Text = string | null | undefined;
+  const sealedTexts = new Map<string, { revision: number; lastMessage: Text; resultSnapshot: Text }>();
+  const rememberTexts = (id: string, revision: number, lastMessage: Text, resultSnapshot: Text) => {
+    if (sealedTexts.size >= 1_000 && !sealedTexts.has(id)) sealedTexts.clear();
+    sealedTexts.set(id, { revision, lastMessage, resultSnapshot });
+  };
+  const syncWal = fileSyncer(`${db.name}-wal`);
+  const inWalMode = !db.memory && String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
 
   function openSealed(column: 'last_message' | 'result_snapshot', id: string, sealed: Buffer | null): string | null {
     if (sealed === null) return null;
@@ -198,25 +227,20 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
     }
   }
 
-  function resealIfChanged(column: 'last_message' | 'result_snapshot', id: string, current: Buffer | null, next: string | null): Buffer | null {
-    if (next === null) return null;
-    if (current !== null && openSealed(column, id, current) === next) return current;
-    return sealField(ctx.keys, 'applications', column, id, next);
-  }
+  const sealOrNull = (column: 'last_message' | 'result_snapshot', id: string, text: string | null): Buffer | null =>
+    text === null ? null : sealField(ctx.keys, 'applications', column, id, text);
 
   function shapeOf(appId: string): AppShape {
-    const rows = db
-      .prepare(
-        `SELECT d.doc_index, i.image_type FROM documents d LEFT JOIN images i ON i.document_id = d.id
+    const rows = prepared(
+      `SELECT d.doc_index, i.image_type FROM documents d LEFT JOIN images i ON i.document_id = d.id
          WHERE d.app_id = ? ORDER BY d.doc_index, i.img_index`,
-      )
-      .all(appId) as Array<{ doc_index: number; image_type: number | null }>;
+    ).all(appId) as Array<{ doc_index: number; image_type: number | null }>;
     const documents: { imageTypes: number[] }[] = [];
     for (const r of rows) {
       const doc = (documents[r.doc_index] ??= { imageTypes: [] });
       if (r.image_type !== null) doc.imageTypes.push(r.image_type);
     }
-    const hasApplicantPhoto = db.prepare('SELECT 1 FROM images WHERE app_id = ? AND document_id IS NULL').get(appId) !== undefined;
+    const hasApplicantPhoto = prepared('SELECT 1 FROM images WHERE app_id = ? AND document_id IS NULL').get(appId) !== undefined;
     return { documents, hasApplicantPhoto };
   }
 
@@ -245,12 +269,30 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
   }
 
   const repo: SubmissionRepo = {
+    commitThenSync(fn) {
+      if (!inWalMode || db.inTransaction) return { value: ctx.tx(fn), synced: Promise.resolve() };
+      const level = db.pragma('synchronous', { simple: true }) as number;
+      // NORMAL in WAL mode: the commit writes its frames to the WAL but does not fsync it; the
+      // fsync below does, before anyone is told the commit is durable.
+      db.pragma('synchronous = NORMAL');
+      let value: ReturnType<typeof fn>;
+      try {
+        value = ctx.tx(fn);
+      } finally {
+        db.pragma(`synchronous = ${level}`);
+      }
+      return { value, synced: syncWal() };
+    },
+
     load(appId) {
       return ctx.tx(() => {
         const row = selectApp.get(appId) as AppRow | undefined;
         if (!row) return null;
+        const app = appFromRow(row, (column, sealed) => openSealed(column, row.id, sealed));
+        const opened = (sealed: Buffer | null, text: string | null): Text => (sealed !== null && text === null ? undefined : text);
+        rememberTexts(appId, row.revision, opened(row.last_message_sealed, app.lastMessage), opened(row.result_snapshot_sealed, app.resultSnapshot));
         return {
-          app: appFromRow(row, (column, sealed) => openSealed(column, row.id, sealed)),
+          app,
           containers: (selectContainers.all(appId) as ContainerRow[]).map(containerFromRow),
           remoteDocuments: (selectRemoteDocs.all(appId) as Array<{ container_id: string; doc_index: number; document_id: string; marker: string | null }>).map(
             (r) => ({ containerId: r.container_id, docIndex: r.doc_index, documentId: r.document_id, marker: r.marker }),
@@ -268,17 +310,24 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
       const app = record.app;
       const now = ctx.now();
       return ctx.tx(() => {
-        const current = selectApp.get(app.id) as AppRow | undefined;
-        if (!current) throw notFoundError(`Application ${app.id}`);
-        if (current.revision !== opts.expectRevision || current.purge_state !== 'none') throw new StoreConflictError(app.id);
         const params: Record<string, unknown> = { id: app.id, expect: opts.expectRevision, now };
         for (const [key, col] of APP_COLUMNS) params[col] = app[key];
         params.reconcile_step = app.reconcile?.step ?? null;
         params.reconcile_cause = app.reconcile?.cause ?? null;
         params.foreign_documents = JSON.stringify(app.foreignDocuments);
-        params.last_message_sealed = resealIfChanged('last_message', app.id, current.last_message_sealed, app.lastMessage);
-        params.result_snapshot_sealed = resealIfChanged('result_snapshot', app.id, current.result_snapshot_sealed, app.resultSnapshot);
-        if (updateApp.run(params).changes !== 1) throw new StoreConflictError(app.id);
+        // The revision check is the UPDATE's own WHERE; the stored seal is kept when the text is
+        // the one it holds (known from the last load or save at this revision), else sealed anew.
+        const known = sealedTexts.get(app.id);
+        const same = known !== undefined && known.revision === opts.expectRevision;
+        params.keep_last_message = same && known.lastMessage === app.lastMessage ? 1 : 0;
+        params.keep_result_snapshot = same && known.resultSnapshot === app.resultSnapshot ? 1 : 0;
+        params.last_message_sealed = params.keep_last_message ? null : sealOrNull('last_message', app.id, app.lastMessage);
+        params.result_snapshot_sealed = params.keep_result_snapshot ? null : sealOrNull('result_snapshot', app.id, app.resultSnapshot);
+        if (updateApp.run(params).changes !== 1) {
+          if (appExists.get(app.id) === undefined) throw notFoundError(`Application ${app.id}`);
+          throw new StoreConflictError(app.id);
+        }
+        rememberTexts(app.id, opts.expectRevision + 1, app.lastMessage, app.resultSnapshot);
 
         for (const c of record.containers) {
           if (c.appId !== app.id) throw new Error(`container ${c.containerId} belongs to ${c.appId}, not ${app.id}`);
@@ -293,19 +342,18 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
 
     listDue({ now, steps, accountIds, limit = 20 }) {
       const f = stepFilter(steps, accountIds);
-      const rows = db
-        .prepare(`SELECT id, account_id, captured_at, step, next_attempt_at FROM applications WHERE ${f.sql} AND next_attempt_at <= ? ORDER BY captured_at, id LIMIT ?`)
+      const rows = prepared(`SELECT id, account_id, captured_at, step, next_attempt_at FROM applications WHERE ${f.sql} AND next_attempt_at <= ? ORDER BY captured_at, id LIMIT ?`)
         .all(...f.params, now, limit) as Array<{ id: string; account_id: string; captured_at: number; step: Step; next_attempt_at: number }>;
       return rows.map((r) => ({ id: r.id, accountId: r.account_id, capturedAt: r.captured_at, step: r.step, nextAttemptAt: r.next_attempt_at }));
     },
 
     nextDueAt({ steps, accountIds }) {
       const f = stepFilter(steps, accountIds);
-      return (db.prepare(`SELECT min(next_attempt_at) FROM applications WHERE ${f.sql}`).pluck().get(...f.params) as number | null) ?? null;
+      return (prepared(`SELECT min(next_attempt_at) FROM applications WHERE ${f.sql}`).pluck().get(...f.params) as number | null) ?? null;
     },
 
     documentFields(appId, docIndex) {
-      const row = db.prepare('SELECT id, personal_sealed, fields_sealed FROM documents WHERE app_id = ? AND doc_index = ?').get(appId, docIndex) as
+      const row = prepared('SELECT id, personal_sealed, fields_sealed FROM documents WHERE app_id = ? AND doc_index = ?').get(appId, docIndex) as
         | { id: string; personal_sealed: Buffer | null; fields_sealed: Buffer | null }
         | undefined;
       if (!row || row.personal_sealed === null) return null;
@@ -326,7 +374,7 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
     },
 
     applicationFields(appId) {
-      const row = db.prepare('SELECT fields_sealed, purge_state FROM applications WHERE id = ?').get(appId) as
+      const row = prepared('SELECT fields_sealed, purge_state FROM applications WHERE id = ?').get(appId) as
         | { fields_sealed: Buffer | null; purge_state: string }
         | undefined;
       if (!row || row.purge_state !== 'none') return null;
@@ -343,7 +391,7 @@ export function createSubmissionRepo(ctx: StoreContext): SubmissionRepo {
       return (db.prepare('SELECT app_id FROM containers WHERE container_id = ? COLLATE NOCASE').pluck().get(containerId) as string | undefined) ?? null;
     },
     listSent() {
-      return db.prepare("SELECT id FROM applications WHERE phase = 'SENT' ORDER BY captured_at").pluck().all() as string[];
+      return prepared("SELECT id FROM applications WHERE phase = 'SENT' ORDER BY captured_at").pluck().all() as string[];
     },
 
     list({ steps, attentionOnly = false, limit = 200, offset = 0 } = {}) {
@@ -496,5 +544,25 @@ function containerToRow(c: ContainerRecord): ContainerRow {
     published_confirmed_at: c.publishedConfirmedAt,
     abandoned_at: c.abandonedAt,
     abandon_reason: c.abandonReason,
+  };
+}
+
+/**
+ * fsyncs a file through libuv's thread pool. The descriptor stays open between calls (any
+ * descriptor of a file flushes its data); it is opened again if the file was replaced, so a stale
+ * descriptor never flushes an old copy.
+ */
+function fileSyncer(file: string): () => Promise<void> {
+  let fd: number | null = null;
+  let inode = -1;
+  return () => {
+    const current = fs.statSync(file).ino;
+    if (fd === null || inode !== current) {
+      if (fd !== null) fs.closeSync(fd);
+      fd = fs.openSync(file, 'r');
+      inode = fs.fstatSync(fd).ino;
+    }
+    const handle = fd;
+    return new Promise<void>((resolve, reject) => fs.fsync(handle, (error) => (error ? reject(error) : resolve())));
   };
 }

@@ -92,6 +92,8 @@ export function submissionStoreFrom(store: Store, opts: StoreAdapterOptions = {}
 
     transaction: (fn) => store.transaction(fn),
 
+    commitThenSync: (fn) => subs.commitThenSync(fn),
+
     listDue: (q) =>
       subs.listDue({ now: q.now, steps: q.steps, ...(q.accountIds ? { accountIds: q.accountIds } : {}), ...(q.limit ? { limit: q.limit } : {}) }),
 

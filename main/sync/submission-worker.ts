@@ -1,17 +1,22 @@
 // The sync worker: drives the per-application machine (§7) and the queue machine (§8) against the
 // store and TrustID. Two lanes share the sessions and the queue state (§7.6): the submission lane
-// (build steps, publish, verify; FIFO by captured_at, §5 "Ordering") and the polling lane (results).
-// Crash recovery (§7.7) runs before either starts. Write discipline: SENT is committed before the
-// request (W1); the answer and the next state are committed together (W2) — and when the app's next
-// step follows at once, that same transaction is the next step's SENT commit; every transaction is
-// synchronous, never spanning an await (W3). Runs in main (plain Node); one per kiosk (W6).
+// (build steps, publish, verify; oldest captured_at first, §5 "Ordering"), which works on up to
+// `submissionConcurrency` apps at once with at most `uploadConcurrency` uploads in flight, and the
+// polling lane (results). Crash recovery (§7.7) runs before either starts. Write discipline: SENT is
+// committed before the request (W1); the answer and the next state are committed together (W2) — and
+// when the app's next step follows at once, that same transaction is the next step's SENT commit;
+// the step commits of apps in flight share one transaction when they fall in the same turn (group
+// commit); every transaction is synchronous, never spanning an await (W3). Runs in main (plain
+// Node); one per kiosk (W6).
 import type { Logger } from '../logging/logger';
 import { silentLogger } from '../logging/logger';
 import { AccountSessions } from './account-sessions';
 import { recoverAfterCrash } from './crash-recovery';
+import { GroupCommit, type GroupCommitStats } from './group-commit';
 import type { MachineContext } from './machine-context';
 import { effectiveQueueState, mayCall, mayLogin, mayProbe } from './queue-machine';
 import { QueueKeeper } from './queue-keeper';
+import { Semaphore } from './semaphore';
 import { applyStaffAction, type StaffCommand, type StaffActor } from './staff-actions';
 import { nextSubmissionStep } from './submission-machine';
 import type { CallOutcome, Effect, Step, SubmissionState, Transition } from './submission-types';
@@ -22,7 +27,7 @@ import { outcomeOfError } from './trustid-adapter';
 import { KIOSK_ACCOUNT_ID } from '../store/trustid-accounts';
 import { LocalImageError, SubmissionConflictError, type AuditEntry, type CallExtras, type Clock, type LoadedSubmission, type Scheduler, type SubmissionApi, type SubmissionStore } from './sync-ports';
 
-/** Steps the submission lane runs (one at a time, W6). */
+/** Steps the submission lane runs (W6: this worker is the only one that runs them). */
 export const SUBMISSION_STEPS: readonly Step[] = [
   'CREATE_CONTAINER',
   'CREATE_DOCUMENT',
@@ -63,7 +68,8 @@ export type WorkerStaffCommand = Exclude<StaffCommand, { kind: 'retake' }>;
 export type CommandResult = { ok: true; item: SyncItem | null } | { ok: false; code: string; message: string };
 
 type LaneName = 'submission' | 'poll';
-type Lane = { name: LaneName; steps: readonly Step[]; sleeping: boolean; wake: AbortController | null; done: Promise<void> | null };
+/** One runner of a lane; the submission lane has one per app it may work on at once. */
+type Lane = { name: LaneName; steps: readonly Step[]; probes: boolean; sleeping: boolean; wake: AbortController | null; done: Promise<void> | null };
 
 export class SubmissionWorker {
   private readonly store: SubmissionStore;
@@ -85,6 +91,8 @@ export class SubmissionWorker {
   /** Upload progress of the image in flight, per app, for list() and the app events. */
   private readonly progress = new Map<string, NonNullable<SyncItem['progress']>>();
   private summaryPending = false;
+  private readonly groupCommit: GroupCommit;
+  private readonly uploads: Semaphore;
 
   constructor(private readonly deps: SubmissionWorkerDeps) {
     this.store = deps.store;
@@ -95,9 +103,13 @@ export class SubmissionWorker {
     this.log = (deps.log ?? silentLogger()).child({ module: 'sync' });
     this.sessions = new AccountSessions(deps.apiFor);
     this.queue = new QueueKeeper(this.store, this.clock, this.random, this.params, this.log, () => this.poke());
+    this.groupCommit = new GroupCommit(this.store, () => this.queue.flushIfDirty());
+    this.uploads = new Semaphore(Math.max(1, Math.floor(this.params.uploadConcurrency)));
+    const slots = Math.max(1, Math.floor(this.params.submissionConcurrency));
     this.lanes = [
-      { name: 'submission', steps: SUBMISSION_STEPS, sleeping: false, wake: null, done: null },
-      { name: 'poll', steps: POLL_STEPS, sleeping: false, wake: null, done: null },
+      // Only one runner probes while OFFLINE (§8: one probe, with its own backoff).
+      ...Array.from({ length: slots }, (_, i): Lane => ({ name: 'submission', steps: SUBMISSION_STEPS, probes: i === 0, sleeping: false, wake: null, done: null })),
+      { name: 'poll', steps: POLL_STEPS, probes: false, sleeping: false, wake: null, done: null },
     ];
   }
 
@@ -276,6 +288,11 @@ export class SubmissionWorker {
 
   // ---- test and harness hooks -------------------------------------------------------------------
 
+  /** Step commits so far: transactions (one fsync each), writes in them, time inside them (ms). */
+  commitStats(): Readonly<GroupCommitStats> {
+    return this.groupCommit.stats;
+  }
+
   /** Resolves when both lanes are asleep (nothing due now). */
   whenIdle(): Promise<void> {
     if (this.allAsleep()) return Promise.resolve();
@@ -343,7 +360,7 @@ export class SubmissionWorker {
     const now = this.clock.now();
     const q = this.queue.record;
     if (q.network === 'OFFLINE') {
-      if (lane.name !== 'submission' || !mayProbe(q, now)) return false;
+      if (!lane.probes || !mayProbe(q, now)) return false;
       await this.probe();
       return true;
     }
@@ -369,7 +386,7 @@ export class SubmissionWorker {
   private laneWakeAt(lane: Lane): number | null {
     const q = this.queue.record;
     const now = this.clock.now();
-    if (q.network === 'OFFLINE') return lane.name === 'submission' ? q.nextProbeAt : null;
+    if (q.network === 'OFFLINE') return lane.probes ? q.nextProbeAt : null;
     const unpaused = this.accountIds().filter((id) => !(q.accounts[id]?.pause && q.accounts[id]!.pause!.loginAllowance <= 0));
     const waitingForLogin = unpaused.filter((id) => this.sessions.needsLogin(id, now) && (q.accounts[id]?.nextLoginAt ?? 0) > now);
     const ready = unpaused.filter((id) => !waitingForLogin.includes(id));
@@ -438,72 +455,113 @@ export class SubmissionWorker {
       let state: SubmissionState = rec;
       let revision = rec.revision;
       let carried: Effect[] = [];
+      // Whether `state` holds an answer (carried on, W2) that is not in the database yet.
+      let answerPending = false;
       const commitWith = (t: Transition) => this.commit({ state: t.state, effects: [...carried, ...t.effects] }, revision, 'system');
       for (;;) {
-        const extras: CallExtras = {};
-        const app = state.app;
-        if (isUpload(state)) {
-          // §7.2: check the local file against its sha256 before anything is sent.
-          try {
-            extras.body = this.store.readImage(appId, app.step === 'UPLOAD_IMAGE' ? app.stepDocIndex : -1, app.step === 'UPLOAD_IMAGE' ? app.stepImgIndex : -1);
-          } catch (error) {
-            if (!(error instanceof LocalImageError)) throw error;
-            this.log.warn({ appId, problem: error.message }, 'a stored image is damaged; the application needs a retake');
-            commitWith(nextSubmissionStep(state, { type: 'local_image_corrupt' }, this.machineContext()));
+        let uploadHeld = false;
+        if (isUpload(state) && !this.uploads.tryAcquire()) {
+          // Another app's upload holds the line: make the carried answer durable rather than keep
+          // it in memory for the length of that upload, then wait our turn.
+          if (answerPending) {
+            const r = await this.commitGrouped({ state, effects: carried }, revision, 'system');
+            carried = [];
+            answerPending = false;
+            if (r === null) return true;
+            revision = r;
+          }
+          await this.uploads.acquire();
+          uploadHeld = true;
+          if (this.stopped || !mayCall(this.queue.record, accountId, this.clock.now())) {
+            this.uploads.release();
             return true;
           }
+        } else if (isUpload(state)) {
+          uploadHeld = true;
         }
-        if (app.step === 'CREATE_CONTAINER') {
-          // Read at every container attempt, so an abandon-and-restart (§7.3) sends them again.
-          const fields = this.store.applicationFields(appId);
-          if (fields && fields.length > 0) extras.applicationFields = fields;
-        }
-        if (app.step === 'CREATE_DOCUMENT') {
-          const fields = this.store.documentFields(appId, app.stepDocIndex);
-          if (fields?.mrz) extras.mrz = fields.mrz;
-          if (fields?.rfidMrz) extras.rfidMrz = fields.rfidMrz;
-          if (fields?.customFields && fields.customFields.length > 0) extras.documentCustomFields = fields.customFields;
-          const slot = this.store.markerSlot?.(accountId) ?? null;
-          if (slot !== null) extras.markerSlot = slot;
-        }
+        try {
+          const extras: CallExtras = {};
+          const app = state.app;
+          if (isUpload(state)) {
+            // §7.2: check the local file against its sha256 before anything is sent.
+            try {
+              extras.body = this.store.readImage(appId, app.step === 'UPLOAD_IMAGE' ? app.stepDocIndex : -1, app.step === 'UPLOAD_IMAGE' ? app.stepImgIndex : -1);
+            } catch (error) {
+              if (!(error instanceof LocalImageError)) throw error;
+              this.log.warn({ appId, problem: error.message }, 'a stored image is damaged; the application needs a retake');
+              commitWith(nextSubmissionStep(state, { type: 'local_image_corrupt' }, this.machineContext()));
+              return true;
+            }
+          }
+          if (app.step === 'CREATE_CONTAINER') {
+            // Read at every container attempt, so an abandon-and-restart (§7.3) sends them again.
+            const fields = this.store.applicationFields(appId);
+            if (fields && fields.length > 0) extras.applicationFields = fields;
+          }
+          if (app.step === 'CREATE_DOCUMENT') {
+            const fields = this.store.documentFields(appId, app.stepDocIndex);
+            if (fields?.mrz) extras.mrz = fields.mrz;
+            if (fields?.rfidMrz) extras.rfidMrz = fields.rfidMrz;
+            if (fields?.customFields && fields.customFields.length > 0) extras.documentCustomFields = fields.customFields;
+            const slot = this.store.markerSlot?.(accountId) ?? null;
+            if (slot !== null) extras.markerSlot = slot;
+          }
 
-        const begun = nextSubmissionStep(state, { type: 'begin' }, this.machineContext());
-        const callEffect = begun.effects.find((e) => e.type === 'call');
-        // W1: a mutating step's SENT state is durable before the request. Reads change nothing at
-        // begin (W5), so they skip this commit.
-        const readOnly = carried.length === 0 && callEffect?.type === 'call' && callEffect.call.kind === 'retrieve' && begun.effects.length === 1;
-        const sentRevision = readOnly ? revision : commitWith(begun);
-        carried = [];
-        if (sentRevision === null || callEffect?.type !== 'call') return true;
-        revision = sentRevision;
+          const begun = nextSubmissionStep(state, { type: 'begin' }, this.machineContext());
+          const callEffect = begun.effects.find((e) => e.type === 'call');
+          // W1: a mutating step's SENT state is durable before the request: the request waits for
+          // the (group) commit to return. Reads change nothing at begin (W5), so they skip it.
+          const readOnly = !answerPending && callEffect?.type === 'call' && callEffect.call.kind === 'retrieve' && begun.effects.length === 1;
+          const sentRevision = readOnly ? revision : await this.commitGrouped({ state: begun.state, effects: [...carried, ...begun.effects] }, revision, 'system');
+          carried = [];
+          answerPending = false;
+          if (sentRevision === null || callEffect?.type !== 'call') return true;
+          revision = sentRevision;
+          if (!readOnly && !mayCall(this.queue.record, accountId, this.clock.now())) {
+            // Another app's answer paused the account, set not_before or took the queue offline
+            // while this SENT commit waited for its group: the request never leaves, so the step
+            // is PENDING again (§8: nothing goes to TrustID).
+            // (What the SENT commit recorded, such as publish_attempted, stays.)
+            await this.commitGrouped({ state: { ...begun.state, app: { ...begun.state.app, phase: 'PENDING' } }, effects: [] }, revision, 'system');
+            return true;
+          }
 
-        if (callEffect.call.kind === 'uploadImage' || callEffect.call.kind === 'uploadApplicantPhoto') {
-          const docIndex = callEffect.call.kind === 'uploadImage' ? callEffect.call.docIndex : -1;
-          const imgIndex = callEffect.call.kind === 'uploadImage' ? callEffect.call.imgIndex : -1;
-          extras.onProgress = (p) => {
-            this.progress.set(appId, { docIndex, imgIndex, sentBytes: p.sentBytes, totalBytes: p.totalBytes });
-            this.deps.onEvent?.({ type: 'upload-progress', appId, docIndex, imgIndex, sentBytes: p.sentBytes, totalBytes: p.totalBytes });
-          };
-        }
-        const outcome = await this.sessions.api(accountId).call(callEffect.call, extras);
-        this.progress.delete(appId);
-        this.sessions.noteOutcome(accountId, outcome, this.clock.now());
-        this.queue.apply({ type: 'call_result', accountId, outcome });
+          if (callEffect.call.kind === 'uploadImage' || callEffect.call.kind === 'uploadApplicantPhoto') {
+            const docIndex = callEffect.call.kind === 'uploadImage' ? callEffect.call.docIndex : -1;
+            const imgIndex = callEffect.call.kind === 'uploadImage' ? callEffect.call.imgIndex : -1;
+            extras.onProgress = (p) => {
+              this.progress.set(appId, { docIndex, imgIndex, sentBytes: p.sentBytes, totalBytes: p.totalBytes });
+              this.deps.onEvent?.({ type: 'upload-progress', appId, docIndex, imgIndex, sentBytes: p.sentBytes, totalBytes: p.totalBytes });
+            };
+          }
+          const outcome = await this.sessions.api(accountId).call(callEffect.call, extras);
+          this.progress.delete(appId);
+          if (uploadHeld) {
+            this.uploads.release();
+            uploadHeld = false;
+          }
+          this.sessions.noteOutcome(accountId, outcome, this.clock.now());
+          this.queue.apply({ type: 'call_result', accountId, outcome });
 
-        const done = nextSubmissionStep(begun.state, { type: 'outcome', outcome }, this.machineContext());
-        if (this.carryOn(done, steps, accountId)) {
-          state = done.state;
-          carried = done.effects;
-          continue;
-        }
-        if (this.commit(done, revision, 'system') === null) {
-          // Nobody may write an app while it is SENT (edits refuse, staff actions wait for `busy`), so
-          // this is a bug; the row stays SENT and recovery resolves it on the next pick-up.
-          this.log.error({ appId }, 'the answer to a sent step could not be committed');
+          const done = nextSubmissionStep(begun.state, { type: 'outcome', outcome }, this.machineContext());
+          if (this.carryOn(done, steps, accountId)) {
+            state = done.state;
+            carried = done.effects;
+            answerPending = true;
+            continue;
+          }
+          // Pauses, not_before and renewals take effect before the commit is awaited, so no other
+          // app in flight starts a call the answer forbids.
+          this.applyEffects(done.effects, accountId, done.state);
+          if ((await this.commitGrouped(done, revision, 'system')) === null) {
+            // Nobody may write an app while it is SENT (edits refuse, staff actions wait for `busy`), so
+            // this is a bug; the row stays SENT and recovery resolves it on the next pick-up.
+            this.log.error({ appId }, 'the answer to a sent step could not be committed');
+          }
           return true;
+        } finally {
+          if (uploadHeld) this.uploads.release();
         }
-        this.applyEffects(done.effects, accountId, done.state);
-        return true;
       }
     } finally {
       this.busy.delete(appId);
@@ -519,9 +577,10 @@ export class SubmissionWorker {
     if (done.effects.some((e) => e.type !== 'audit' && e.type !== 'log')) return false;
     if (!mayCall(this.queue.record, accountId, now)) return false;
     if (this.sessions.needsLogin(accountId, now, app.step === 'UPLOAD_IMAGE' || app.step === 'UPLOAD_APPLICANT_PHOTO', this.params.proactiveRenewalIdleMs)) return false;
-    // FIFO (§5): only while this app is still the oldest one due.
-    const first = this.store.listDue({ now, steps, accountIds: this.callableAccounts(now), limit: 1 })[0];
-    return first?.id === app.id;
+    // §5 "Ordering": only while this app is still among the oldest due, one per runner (apps in
+    // flight count: their rows are due too), so an older app never waits behind a younger one.
+    const slots = Math.max(1, Math.floor(this.params.submissionConcurrency));
+    return this.store.listDue({ now, steps, accountIds: this.callableAccounts(now), limit: slots }).some((d) => d.id === app.id);
   }
 
   private async login(accountId: string): Promise<boolean> {
@@ -541,6 +600,30 @@ export class SubmissionWorker {
     this.emitSummary(true);
   }
 
+  /**
+   * As commit(), but in the next group transaction, shared with the other apps' step commits of the
+   * same turn; resolves once it is durable. Null on a conflict.
+   */
+  private async commitGrouped(t: Transition, expectRevision: number, actor: string): Promise<number | null> {
+    try {
+      const revision = await this.groupCommit.commit(() => this.store.save(t.state, expectRevision, this.auditsOf(t, actor)));
+      this.afterCommit(t);
+      return revision;
+    } catch (error) {
+      if (error instanceof SubmissionConflictError) {
+        this.log.info({ appId: t.state.app.id }, 'application changed under the worker; reloading');
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  private afterCommit(t: Transition): void {
+    this.logEffects(t.effects, t.state.app.id);
+    this.deps.onEvent?.({ type: 'app', item: syncItemOf(t.state.app) });
+    this.emitSummary(false);
+  }
+
   /** One transaction: the new state, its audit entries and the queue record (W2). Null on a conflict. */
   private commit(t: Transition, expectRevision: number, actor: string): number | null {
     try {
@@ -549,9 +632,7 @@ export class SubmissionWorker {
         this.queue.flushIfDirty();
         return r;
       });
-      this.logEffects(t.effects, t.state.app.id);
-      this.deps.onEvent?.({ type: 'app', item: syncItemOf(t.state.app) });
-      this.emitSummary(false);
+      this.afterCommit(t);
       return revision;
     } catch (error) {
       if (error instanceof SubmissionConflictError) {

@@ -31,6 +31,16 @@ export type SyncParams = {
   sessionRenewalGuard: number;
   /** §6 / API §2.4: renew before an upload after this much idleness. */
   proactiveRenewalIdleMs: number;
+  /**
+   * Applications the submission lane works on at once (issue 13). Each still runs its own steps in
+   * §7.1 order with W1 before every request; the oldest due apps are taken first (§5 "Ordering").
+   */
+  submissionConcurrency: number;
+  /**
+   * Image and photo uploads in flight at once. One: parallel uploads share the kiosk's uplink, so
+   * they finish no sooner and each risks the 120 s upload timeout (§4) that makes it AMBIGUOUS.
+   */
+  uploadConcurrency: number;
 };
 
 const MIN = 60_000;
@@ -53,4 +63,6 @@ export const defaultSyncParams: SyncParams = {
   resultDeadlineMs: 48 * 3600_000,
   sessionRenewalGuard: 2,
   proactiveRenewalIdleMs: 10 * MIN,
+  submissionConcurrency: 4,
+  uploadConcurrency: 1,
 };

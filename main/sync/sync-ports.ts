@@ -42,6 +42,11 @@ export interface SubmissionStore {
   save(state: SubmissionState, expectRevision: number, audits: AuditEntry[]): number;
   /** Runs `fn` in one transaction (nested saves join it). */
   transaction<T>(fn: () => T): T;
+  /**
+   * As transaction(), but the fsync that makes the commit durable runs off the event loop:
+   * `synced` resolves once it has returned. Optional; without it the group commit uses transaction().
+   */
+  commitThenSync?<T>(fn: () => T): { value: T; synced: Promise<void> };
   /** Due apps at these steps, no attention reason, oldest capture first (§5 "Ordering"). */
   listDue(q: { now: number; steps: readonly Step[]; accountIds?: readonly string[]; limit?: number }): { id: string; accountId: string; nextAttemptAt: number }[];
   nextDueAt(q: { steps: readonly Step[]; accountIds?: readonly string[] }): number | null;

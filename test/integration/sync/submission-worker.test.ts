@@ -24,7 +24,9 @@ const done = (r: Rig, ...ids: string[]) => () => ids.every((id) => ['COMPLETED',
 
 describe('submission worker', () => {
   it('sends applications in the order they were captured (FIFO by captured_at)', async () => {
-    const r = await run();
+    // One app at a time, so the whole sequence of each app is in order; several in flight are
+    // covered by test/unit/main/sync/submission-concurrency.test.ts.
+    const r = await run({ worker: { params: { submissionConcurrency: 1 } } });
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
       ids.push(await r.capture());

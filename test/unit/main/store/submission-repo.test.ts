@@ -232,4 +232,27 @@ describe('submission repository', () => {
     const { store } = await captured(0);
     expect(() => store.transaction(async () => 1)).toThrow(/must not await/);
   });
+
+  it('commitThenSync commits at once and resolves `synced` once the WAL fsync has returned', async () => {
+    const { store, dir, ids } = await captured(1);
+    const rec = store.submissions.load(ids[0]!)!;
+    const { value, synced } = store.submissions.commitThenSync(() => save(store, rec, (r) => ({ app: { ...r.app, phase: 'SENT', sentAt: 5 } })));
+    expect(value).toBe(rec.revision + 1);
+    // Committed: another connection reads it before the fsync has even returned.
+    const raw = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
+    expect(raw.prepare('SELECT phase FROM applications WHERE id = ?').pluck().get(ids[0])).toBe('SENT');
+    raw.close();
+    await expect(synced).resolves.toBeUndefined();
+  });
+
+  it('commitThenSync inside another transaction joins it and reports it durable with it', async () => {
+    const { store, ids } = await captured(1);
+    const rec = store.submissions.load(ids[0]!)!;
+    let synced: Promise<void> | undefined;
+    store.transaction(() => {
+      synced = store.submissions.commitThenSync(() => save(store, rec, (r) => ({ app: { ...r.app, failures: 2 } }))).synced;
+    });
+    await expect(synced).resolves.toBeUndefined();
+    expect(store.submissions.load(ids[0]!)!.app.failures).toBe(2);
+  });
 });
