@@ -1,4 +1,4 @@
-// What Submit hands the store (main/store/capture.ts CaptureInput), in two halves: the plan, decided
+// What Submit hands the store (main/store/capture-repo.ts CaptureInput), in two halves: the plan, decided
 // by the machine from the draft (which images under which TrustID image type, the MRZ's personal
 // fields, the custom field values, the queued container), and the input, the plan with each image's
 // final bytes filled in by the shell. Pure; runs in main.
