@@ -2,15 +2,15 @@
 // Pure; runs in main. An invalid MRZ check digit is advice, not a blocker: the field shows its
 // verdict, and TrustID reads and checks the document itself (a worn but genuine document should
 // still reach it), so only a missing or unreadable MRZ stops Submit.
-import type { FieldDefinition } from './field-values';
+import type { FormField } from './field-values';
 import { documentName, expectsMrz, holderPhotoId, lightWords, personConfirmed, type DraftState, type ImageState } from './capture-draft';
 
 export type BlockerContext = {
   /** Whether a reader that reads MRZs is set up; without one, TrustID reads the MRZ from the images. */
   mrzExpected: boolean;
-  definitions: readonly FieldDefinition[];
+  definitions: readonly FormField[];
   /** The account's document-level fields (issue 10 §5), asked of every document. */
-  documentDefinitions?: readonly FieldDefinition[];
+  documentDefinitions?: readonly FormField[];
 };
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

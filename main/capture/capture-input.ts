@@ -6,7 +6,7 @@ import type { DocumentType, ImageLight, ImageSide } from '../../preload/contract
 import type { MrzFormat, MrzReading } from '../devices/mrz/mrz-reading';
 import type { ApplicationFieldKind, ApplicationFieldValue } from '../store/application-fields';
 import type { CaptureImage, PersonalFields } from '../store/capture-repo';
-import type { FieldDefinition } from './field-values';
+import type { FormField } from './field-values';
 
 /**
  * `__TT_ImageType` per capture (RAW-API §9.2): a page or card front in white light is 2; a card
@@ -77,7 +77,7 @@ export function personalFromMrz(reading: MrzReading | null): PersonalFields {
 }
 
 /** The value member TrustID takes for a field (RAW-API §7.8); a number without a stated type is a decimal. */
-export function valueKindOf(field: FieldDefinition): ApplicationFieldKind {
+export function valueKindOf(field: FormField): ApplicationFieldKind {
   if (field.valueType) return field.valueType;
   if (field.kind === 'number') return 'decimal';
   if (field.kind === 'date') return 'date';
@@ -91,7 +91,7 @@ export function valueKindOf(field: FieldDefinition): ApplicationFieldKind {
  * since TrustID would refuse an unknown version id.
  */
 /** What a document's filled-in values become in the store (RAW-API §7.9): by PropertyName and slot. */
-export function documentFieldsOf(values: Readonly<Record<string, string>> | undefined, definitions: readonly FieldDefinition[]): DocumentFieldValue[] {
+export function documentFieldsOf(values: Readonly<Record<string, string>> | undefined, definitions: readonly FormField[]): DocumentFieldValue[] {
   const out: DocumentFieldValue[] = [];
   for (const field of definitions) {
     const value = (values?.[field.id] ?? '').trim();
@@ -101,7 +101,7 @@ export function documentFieldsOf(values: Readonly<Record<string, string>> | unde
   return out;
 }
 
-export function applicationFieldsOf(values: Readonly<Record<string, string>>, definitions: readonly FieldDefinition[]): ApplicationFieldValue[] {
+export function applicationFieldsOf(values: Readonly<Record<string, string>>, definitions: readonly FormField[]): ApplicationFieldValue[] {
   const out: ApplicationFieldValue[] = [];
   for (const field of definitions) {
     const value = (values[field.id] ?? '').trim();

@@ -12,7 +12,7 @@ import { imageArrived, measured, mrzArrived, placed, type ArrivedImage } from '.
 import { refuse } from './capture-refusals';
 import { imageStates, type CaptureState } from './capture-state';
 import { forgetVisitor, refused, unchanged, workingCopy, type CaptureContext, type CaptureEffect, type CaptureTransition } from './capture-transition';
-import type { FieldDefinition } from './field-values';
+import type { FormField } from './field-values';
 import { localReference } from './local-reference';
 import type { ImageMeasures } from './quality-checks';
 import { savePlanOf, type Submitter } from './save-input';
@@ -21,7 +21,7 @@ export type CaptureEvent =
   | { type: 'start'; documentType: DocumentType; queued: { id: string; name: string } | null }
   | CaptureEdit
   /** A form arrived (or could not be had: then none). `announceFor`: the draft to re-send, if still open. */
-  | { type: 'definitions'; form: 'application' | 'document'; definitions: FieldDefinition[]; announceFor: string | null }
+  | { type: 'definitions'; form: 'application' | 'document'; definitions: FormField[]; announceFor: string | null }
   | { type: 'reader-placed'; deviceId: string }
   | ({ type: 'reader-image' } & ArrivedImage)
   | { type: 'reader-mrz'; draftId: string; deviceId: string; mrz: MrzEvent }

@@ -7,7 +7,7 @@ import type { AuditEntry } from '../store/audit-log';
 import type { CaptureInput, SavedCapture } from '../store/capture-repo';
 import type { ImageTypePolicy } from './capture-input';
 import type { DeviceRead } from './device-service';
-import type { FieldDefinition } from './field-values';
+import type { FormField } from './field-values';
 import type { QualityThresholds } from './quality-checks';
 import type { Submitter } from './save-input';
 
@@ -30,9 +30,9 @@ export type CaptureServiceDeps = {
   online(): boolean;
   thresholds(): QualityThresholds;
   /** The account's application custom fields (fetched from TrustID when online, cached). */
-  fieldDefinitions(): Promise<FieldDefinition[]>;
+  fieldDefinitions(): Promise<FormField[]>;
   /** The account's document-level custom fields (issue 10 §5; RAW-API §7.9); absent = none. */
-  documentFieldDefinitions?: () => Promise<FieldDefinition[]>;
+  documentFieldDefinitions?: () => Promise<FormField[]>;
   /** The desk's day, 'YYYY-MM-DD' (expiry and age). */
   today(): string;
   now(): number;

@@ -14,10 +14,10 @@ import type { CaptureServiceDeps } from './capture-ports';
 import { refuse } from './capture-refusals';
 import { newCaptureState } from './capture-state';
 import type { CaptureContext, CaptureEffect, CaptureTransition } from './capture-transition';
-import type { FieldDefinition } from './field-values';
+import type { FormField } from './field-values';
 import { createHeldImages } from './held-images';
 import type { Adjustment } from './image-adjust';
-import type { ImageData } from './image-variants';
+import type { ImageData } from '../../preload/contract';
 import type { ImageMeasures } from './quality-checks';
 import { readerEvent, type ArrivedBytes } from './reader-events';
 import { saveInputOf, type PlannedImage } from './save-input';
@@ -31,9 +31,9 @@ export type CaptureService = {
   adjustImage(imageId: string, rotation: Adjustment['rotation'], crop: Adjustment['crop']): CaptureDraft;
   image(imageId: string, variant: 'thumbnail' | 'full'): Promise<ImageData>;
   acceptCorrections(documentIndex: number): CaptureDraft;
-  fieldDefinitions(): Promise<FieldDefinition[]>;
+  fieldDefinitions(): Promise<FormField[]>;
   setFields(values: Record<string, string>): CaptureDraft;
-  documentFieldDefinitions(): Promise<FieldDefinition[]>;
+  documentFieldDefinitions(): Promise<FormField[]>;
   setDocumentFields(documentIndex: number, values: Record<string, string>): CaptureDraft;
   confirmPerson(matches: boolean): CaptureDraft;
   /** Staff vouch that the documents belong to the same person (audited); null withdraws it. */
@@ -128,8 +128,8 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   }
 
   /** Fetches a form into the machine; with none to be had (TrustID away, none cached), none is required and none is sent. */
-  async function loadForm(form: 'application' | 'document', announceFor: string | null): Promise<FieldDefinition[]> {
-    let definitions: FieldDefinition[] = [];
+  async function loadForm(form: 'application' | 'document', announceFor: string | null): Promise<FormField[]> {
+    let definitions: FormField[] = [];
     try {
       definitions = (await (form === 'application' ? deps.fieldDefinitions() : deps.documentFieldDefinitions?.())) ?? [];
       return definitions;

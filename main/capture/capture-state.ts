@@ -3,7 +3,7 @@
 // so a transition can copy it and tests can compare it. Pure; runs in main.
 import type { Receipt } from '../../preload/contract';
 import type { DraftState, ImageState } from './capture-draft';
-import type { FieldDefinition } from './field-values';
+import type { FormField } from './field-values';
 import type { ImageMeasures } from './quality-checks';
 
 /** What the machine knows of one image; `measures` is null until the quality checks have run. */
@@ -33,8 +33,8 @@ export type CaptureState = {
   draft: DraftState | null;
   images: Record<string, ImageFacts>;
   /** The signed-in account's application form, and its document-level form (issue 10 §5). */
-  definitions: FieldDefinition[];
-  documentDefinitions: FieldDefinition[];
+  definitions: FormField[];
+  documentDefinitions: FormField[];
   /** The last MRZ read each device sent: the images that follow it came from the same placement. */
   lastRead: Record<string, string>;
   readSeq: number;

@@ -9,7 +9,7 @@ import type { ApplicationFieldKind } from '../store/application-fields';
  * A field of the form as the contract shows it, plus where its value goes at TrustID. The two extra
  * members stay in main: the dispatcher strips them from the `capture.fieldDefinitions` answer.
  */
-export type FieldDefinition = z.infer<typeof FieldDefinitionSchema> & {
+export type FormField = z.infer<typeof FieldDefinitionSchema> & {
   /** TrustID's FlexibleFieldVersionId the value is sent under (RAW-API §7.8); absent = not sent. */
   versionId?: string;
   /** The value member TrustID takes (RAW-API §7.8); absent = from `kind` (a number is a decimal). */
@@ -31,7 +31,7 @@ function isIsoDate(text: string): boolean {
 }
 
 /** Why a value does not fit its field, or null when it does. An empty value always fits (it clears). */
-export function fieldValueProblem(field: FieldDefinition, value: string): string | null {
+export function fieldValueProblem(field: FormField, value: string): string | null {
   if (value === '') return null;
   switch (field.kind) {
     case 'number': {
@@ -58,7 +58,7 @@ export function fieldValueProblem(field: FieldDefinition, value: string): string
  * The draft's values after staff's edits: each given value replaces the old one, an empty one
  * removes it. Throws `capture.invalid-field` naming the field (never echoing the value).
  */
-export function mergeFieldValues(current: Readonly<Record<string, string>>, edits: Readonly<Record<string, string>>, definitions: readonly FieldDefinition[]): Record<string, string> {
+export function mergeFieldValues(current: Readonly<Record<string, string>>, edits: Readonly<Record<string, string>>, definitions: readonly FormField[]): Record<string, string> {
   const next: Record<string, string> = { ...current };
   for (const [id, value] of Object.entries(edits)) {
     const field = definitions.find((f) => f.id === id);

@@ -3,7 +3,8 @@
 // knows the images by id; only this holder touches bytes. Runs in main (Node, sharp).
 import sharp from 'sharp';
 import { finalImage, type Adjustment, type FinalImage } from './image-adjust';
-import { fullImageOf, thumbnailOf, type ImageData } from './image-variants';
+import type { ImageData } from '../../preload/contract';
+import { fullImageOf, thumbnailOf } from './image-variants';
 import { measureImage, type ImageMeasures } from './quality-checks';
 
 type Held = {

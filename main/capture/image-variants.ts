@@ -1,11 +1,8 @@
 // The pictures the review screen asks for (`capture.image`): a small thumbnail (~320 px long edge,
 // JPEG) or the full image as captured. Rotation and crop are drawn by the renderer, so both are of
 // the image as captured, turned upright only by its EXIF orientation. Runs in main (Node, sharp).
-import type { z } from 'zod';
 import sharp from 'sharp';
-import type { ImageData as ImageDataSchema } from '../../preload/contract';
-
-export type ImageData = z.infer<typeof ImageDataSchema>;
+import type { ImageData } from '../../preload/contract';
 
 export const thumbnailLongEdgePx = 320;
 

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { Store } from '../store/open-store';
 import { checkPin, createPinVerifier, DEFAULT_SCRYPT, type ScryptParams } from '../store/pin-verifier';
-import type { StaffMember } from '../store/staff-repo';
+import type { StaffRecord } from '../store/staff-repo';
 import type { PinCheck } from './admin-pin';
 import { activeLockUntil, afterFailure, noAttempts, type LockoutPolicy } from './pin-attempts';
 import { lockedOutError, wrongPinError } from './session-errors';
@@ -39,13 +39,13 @@ export function personalStaffName(username: string): string {
 export type PersonalAccounts = {
   record(username: string): PersonalRecord | null;
   /** The staff row a user name signs in as, if it exists yet. */
-  staffFor(username: string): StaffMember | null;
+  staffFor(username: string): StaffRecord | null;
   /**
    * After TrustID accepted the credentials: the staff row (created on the first sign-in on this
    * kiosk), the credentials saved sealed as the personal account, the online time recorded and the
    * offline PIN's failure count cleared.
    */
-  recordOnlineSignIn(username: string, password: string): Promise<{ staff: StaffMember; accountId: string }>;
+  recordOnlineSignIn(username: string, password: string): Promise<{ staff: StaffRecord; accountId: string }>;
   /** Replaces the stored password after an unlock proved a newer one with TrustID. */
   updatePassword(staffId: string, username: string, password: string): void;
   offlinePinUsable(record: PersonalRecord): 'ok' | 'none' | 'expired';
@@ -83,7 +83,7 @@ export function createPersonalAccounts(deps: {
 
   const record = (username: string) => state.read().personal[usernameKey(username)] ?? null;
 
-  function staffFor(username: string): StaffMember | null {
+  function staffFor(username: string): StaffRecord | null {
     const known = record(username);
     const byId = known ? store.staff.get(known.staffId) : null;
     if (byId) return byId;

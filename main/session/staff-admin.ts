@@ -5,7 +5,7 @@ import type { AccountMode, ParsedReq, StaffMember as StaffView } from '../../pre
 import { AppError } from '../app-error';
 import type { Logger } from '../logging/logger';
 import type { Store } from '../store/open-store';
-import type { StaffMember } from '../store/staff-repo';
+import type { StaffRecord } from '../store/staff-repo';
 import type { PersonalAccounts } from './personal-accounts';
 
 export type StaffSaveRequest = ParsedReq<'staff.save'>;
@@ -28,7 +28,7 @@ export type StaffAdmin = {
 export function createStaffAdmin(deps: { store: Store; personal: PersonalAccounts; log: Logger }): StaffAdmin {
   const { store, personal } = deps;
 
-  const toView = (s: StaffMember): StaffView => ({ id: s.id, displayName: s.name, role: s.role, active: !s.disabled, pinSet: !personal.isPinless(s.id) });
+  const toView = (s: StaffRecord): StaffView => ({ id: s.id, displayName: s.name, role: s.role, active: !s.disabled, pinSet: !personal.isPinless(s.id) });
 
   function activeAdmins(except?: string): number {
     return store.staff.list().filter((s) => s.role === 'admin' && !s.disabled && s.id !== except).length;

@@ -10,7 +10,8 @@ import type { StoreContext } from './store-context';
 
 export type RemoteCreateKind = 'queued' | 'guest_link';
 /** §14.1 `state`. */
-export type RemoteCreateState = 'creating' | 'resolving' | 'created' | 'replaced' | 'needs_attention' | 'refused';
+/** How far the create itself got (the contract's RemoteCreateState is what staff see). */
+export type CreateProgress = 'creating' | 'resolving' | 'created' | 'replaced' | 'needs_attention' | 'refused';
 /** What the last retrieve showed (API §12.4, §14.3). */
 export type RemoteState = 'waiting' | 'being_completed' | 'submitted' | 'referred' | 'result' | 'expired' | 'revoked' | 'withdrawn';
 
@@ -28,7 +29,7 @@ export type RemoteCreateRecord = {
   sendEmail: boolean;
   phase: 'PENDING' | 'SENT';
   sentAt: number | null;
-  state: RemoteCreateState;
+  state: CreateProgress;
   attentionReason: string | null;
   failures: number;
   /** When the create (or the lookup, while resolving) is next due; null when nothing is to send. */
@@ -140,7 +141,7 @@ type Row = {
   send_email: number;
   phase: 'PENDING' | 'SENT';
   sent_at: number | null;
-  state: RemoteCreateState;
+  state: CreateProgress;
   attention_reason: string | null;
   failures: number;
   next_attempt_at: number | null;

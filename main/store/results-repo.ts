@@ -10,7 +10,7 @@ import type { StoreContext } from './store-context';
 import { notFoundError } from './store-errors';
 import type { ResultStatus, Step } from './submission-records';
 
-export type ResultSummary = {
+export type StoredResultSummary = {
   appId: string;
   accountId: string;
   capturedAt: number;
@@ -35,7 +35,7 @@ export type DocumentDetail = {
 };
 
 export type ApplicationDetail = {
-  summary: ResultSummary;
+  summary: StoredResultSummary;
   documents: DocumentDetail[];
   images: StoredImage[];
   /** The final result as retrieved from TrustID (JSON), while it is held. */
@@ -44,8 +44,8 @@ export type ApplicationDetail = {
 
 export type ResultsRepo = {
   /** Newest first. `surname` matches exactly after normalising (see normaliseSurname). */
-  search(query?: { surname?: string; capturedFrom?: number; capturedTo?: number; limit?: number }): ResultSummary[];
-  summary(appId: string): ResultSummary | null;
+  search(query?: { surname?: string; capturedFrom?: number; capturedTo?: number; limit?: number }): StoredResultSummary[];
+  summary(appId: string): StoredResultSummary | null;
   /** Opens the sealed fields and audits the viewing. */
   detail(appId: string, viewer: string): ApplicationDetail;
   /**
@@ -166,7 +166,7 @@ export function createResultsRepo(ctx: StoreContext, deps: { audit: AuditLog }):
   return repo;
 }
 
-function summaryFromRow(r: SummaryRow): ResultSummary {
+function summaryFromRow(r: SummaryRow): StoredResultSummary {
   return {
     appId: r.id,
     accountId: r.account_id,

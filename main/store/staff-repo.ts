@@ -7,10 +7,10 @@ import { checkPin, createPinVerifier, DEFAULT_SCRYPT, type ScryptParams } from '
 import type { StoreContext } from './store-context';
 import { notFoundError } from './store-errors';
 import type { StoreSettings } from './store-settings';
+import type { StaffRole } from '../../preload/contract';
 
-export type StaffRole = 'staff' | 'admin';
 
-export type StaffMember = {
+export type StaffRecord = {
   id: string;
   name: string;
   role: StaffRole;
@@ -21,15 +21,15 @@ export type StaffMember = {
 };
 
 export type SignInResult =
-  | { ok: true; staff: StaffMember }
+  | { ok: true; staff: StaffRecord }
   | { ok: false; reason: 'wrong-pin'; attemptsLeft: number }
   | { ok: false; reason: 'locked'; lockedUntil: number }
   | { ok: false; reason: 'unknown' | 'disabled' };
 
 export type StaffRepo = {
-  list(): StaffMember[];
-  get(id: string): StaffMember | null;
-  create(input: { name: string; pin: string; role: StaffRole }, actor: string): Promise<StaffMember>;
+  list(): StaffRecord[];
+  get(id: string): StaffRecord | null;
+  create(input: { name: string; pin: string; role: StaffRole }, actor: string): Promise<StaffRecord>;
   setPin(id: string, pin: string, actor: string): Promise<void>;
   setRole(id: string, role: StaffRole, actor: string): void;
   setDisabled(id: string, disabled: boolean, actor: string): void;
@@ -219,7 +219,7 @@ export function createStaffRepo(ctx: StoreContext, deps: { audit: AuditLog; sett
   return repo;
 }
 
-function fromRow(r: StaffRow): StaffMember {
+function fromRow(r: StaffRow): StaffRecord {
   return {
     id: r.id,
     name: r.name,

@@ -11,7 +11,7 @@ import { notFoundError } from './store-errors';
 
 export const KIOSK_ACCOUNT_ID = 'kiosk';
 
-export type AccountPause = 'PAUSED_AUTH' | 'PAUSED_CONFIG';
+export type PauseKind = 'PAUSED_AUTH' | 'PAUSED_CONFIG';
 
 export type TrustIdAccount = {
   id: string;
@@ -19,7 +19,7 @@ export type TrustIdAccount = {
   staffId: string | null;
   /** Personal accounts: whether a username and password are stored. Always false for 'kiosk'. */
   hasCredentials: boolean;
-  pauseState: AccountPause | null;
+  pauseState: PauseKind | null;
   pausedAt: number | null;
   createdAt: number;
   updatedAt: number;
@@ -35,7 +35,7 @@ export type TrustIdAccountsRepo = {
   credentials(id: string): { username: string; password: string } | null;
   /** Forgets a personal account's credentials; the row stays because applications name it. */
   clearCredentials(id: string, actor: string): void;
-  setPause(id: string, pause: AccountPause | null): void;
+  setPause(id: string, pause: PauseKind | null): void;
 };
 
 type AccountRow = {
@@ -44,7 +44,7 @@ type AccountRow = {
   staff_id: string | null;
   username_sealed: Buffer | null;
   password_sealed: Buffer | null;
-  pause_state: AccountPause | null;
+  pause_state: PauseKind | null;
   paused_at: number | null;
   created_at: number;
   updated_at: number;

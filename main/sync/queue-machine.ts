@@ -10,8 +10,8 @@
 import { appRetryDelay, clampRetryAfter, probeDelay } from './backoff';
 import type { CallOutcome } from './submission-types';
 import type { SyncParams } from './sync-params';
+import type { PauseKind } from '../store/trustid-accounts';
 
-export type PauseKind = 'PAUSED_AUTH' | 'PAUSED_CONFIG';
 
 export type AccountPause = {
   kind: PauseKind;

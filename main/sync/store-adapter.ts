@@ -7,7 +7,8 @@ import type { Store } from '../store/open-store';
 import type { SubmissionAppRecord } from '../store/submission-records';
 import type { EffectiveQueueState, QueueRecord } from './queue-machine';
 import { newQueueRecord } from './queue-machine';
-import { LocalImageError, SubmissionConflictError, type ApplicationFieldValue, type LoadedSubmission, type MarkerSlot, type SubmissionStore } from './sync-ports';
+import type { ApplicationFieldValue } from '../store/application-fields';
+import { LocalImageError, SubmissionConflictError, type LoadedSubmission, type MarkerSlot, type SubmissionStore } from './sync-ports';
 import type { AbandonReason, AttentionReason, ContainerAttempt, OutcomeClass, Step, SubmissionApp } from './submission-types';
 
 export type StoreAdapterOptions = {

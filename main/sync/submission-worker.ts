@@ -25,7 +25,7 @@ import { blockingReasonOf, countsByDisplayState, syncItemOf, type SyncItem, type
 import { defaultSyncParams, type SyncParams } from './sync-params';
 import { outcomeOfError } from './trustid-adapter';
 import { KIOSK_ACCOUNT_ID } from '../store/trustid-accounts';
-import { LocalImageError, SubmissionConflictError, type AuditEntry, type CallExtras, type Clock, type LoadedSubmission, type Scheduler, type SubmissionApi, type SubmissionStore } from './sync-ports';
+import { LocalImageError, SubmissionConflictError, type SyncAuditEntry, type CallExtras, type Clock, type LoadedSubmission, type Scheduler, type SubmissionApi, type SubmissionStore } from './sync-ports';
 
 /** Steps the submission lane runs (W6: this worker is the only one that runs them). */
 export const SUBMISSION_STEPS: readonly Step[] = [
@@ -643,7 +643,7 @@ export class SubmissionWorker {
     }
   }
 
-  private auditsOf(t: Transition, actor: string): AuditEntry[] {
+  private auditsOf(t: Transition, actor: string): SyncAuditEntry[] {
     return t.effects.flatMap((e) =>
       e.type === 'audit'
         ? [{ action: e.action, actor: e.actor ?? actor, appId: t.state.app.id, containerIds: e.containerIds, ...(e.detail === undefined ? {} : { detail: e.detail }) }]

@@ -8,14 +8,9 @@ import type { CallOutcome, Step, StepCall, SubmissionApp, SubmissionState, SyncA
 
 export type LoadedSubmission = SubmissionState & { revision: number };
 
-export type AuditEntry = { action: SyncAuditAction; actor: string; appId: string; containerIds: string[]; detail?: string };
+import type { ApplicationFieldValue } from '../store/application-fields';
 
-/**
- * One application custom field value as captured (the store's shape, main/store/application-fields.ts):
- * `kind` is the TrustID value member it is sent as (RAW-API §7.8), `value` the text typed (numbers in
- * plain notation, dates YYYY-MM-DD). Personal data: never logged.
- */
-export type ApplicationFieldValue = { fieldId: string; versionId?: string; kind: 'string' | 'int' | 'date' | 'decimal'; value: string };
+export type SyncAuditEntry = { action: SyncAuditAction; actor: string; appId: string; containerIds: string[]; detail?: string };
 
 /** RAW-API §7.9: the document custom field the capture marker is written into. */
 export type MarkerSlot = { index: number; propertyName: string };
@@ -39,7 +34,7 @@ export interface SubmissionStore {
    * entries (W1, W2, I4). Returns the new revision; throws SubmissionConflictError when the row is
    * no longer at `expectRevision`. Never awaits (W3).
    */
-  save(state: SubmissionState, expectRevision: number, audits: AuditEntry[]): number;
+  save(state: SubmissionState, expectRevision: number, audits: SyncAuditEntry[]): number;
   /** Runs `fn` in one transaction (nested saves join it). */
   transaction<T>(fn: () => T): T;
   /**

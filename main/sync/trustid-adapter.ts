@@ -5,7 +5,8 @@ import type { DocumentCustomFieldValue, TrustIdClient, TrustIdClientOptions } fr
 import { isTrustIdError } from '../trustid/errors';
 import type { ApplicationFlexibleFieldValue, Container } from '../trustid/models';
 import { classifyOutcome, isTransportFailure } from '../trustid/outcome';
-import type { ApplicationFieldValue, CallExtras, MarkerSlot, SubmissionApi } from './sync-ports';
+import type { ApplicationFieldValue } from '../store/application-fields';
+import type { CallExtras, MarkerSlot, SubmissionApi } from './sync-ports';
 import type { CallOutcome, RetrievedContainer, StepCall } from './submission-types';
 
 /**
@@ -119,7 +120,7 @@ export function submissionApiFrom(client: TrustIdClient): SubmissionApi {
                   ...(extras.mrz ? { mrz: extras.mrz } : {}),
                   ...(extras.rfidMrz ? { rfidMrz: extras.rfidMrz } : {}),
                   // RAW-API §7.9: the capture marker in the account's marker slot, and the values staff filled in.
-                  ...documentCustomFieldValues(call.marker !== undefined && extras.markerSlot ? { slot: extras.markerSlot, value: call.marker } : null, extras.documentCustomFields ?? []),
+                  ...customFieldValuesToSend(call.marker !== undefined && extras.markerSlot ? { slot: extras.markerSlot, value: call.marker } : null, extras.documentCustomFields ?? []),
                 })
               ).documentId,
             };
@@ -183,7 +184,7 @@ function requireBody(extras: CallExtras): Uint8Array {
  * marker's slot is the kiosk's: a staff value for the same slot or name is dropped rather than sent
  * twice (the definitions service leaves the marker field off the form, so this is a second guard).
  */
-export function documentCustomFieldValues(marker: { slot: MarkerSlot; value: string } | null, values: readonly DocumentFieldValue[]): { customFieldValues?: DocumentCustomFieldValue[] } {
+export function customFieldValuesToSend(marker: { slot: MarkerSlot; value: string } | null, values: readonly DocumentFieldValue[]): { customFieldValues?: DocumentCustomFieldValue[] } {
   const out: DocumentCustomFieldValue[] = values
     .filter((v) => !marker || (v.propertyName !== marker.slot.propertyName && v.index !== marker.slot.index))
     .map((v) => ({ propertyName: v.propertyName, ...(v.index !== undefined ? { index: v.index } : {}), value: v.value }));

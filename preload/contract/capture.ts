@@ -129,6 +129,7 @@ export const CaptureDraft = z.object({
 export type CaptureDraft = z.infer<typeof CaptureDraft>;
 
 export const ImageData = z.object({ mime: z.enum(['image/jpeg', 'image/png']), base64: z.string(), width: z.number().int(), height: z.number().int() });
+export type ImageData = z.infer<typeof ImageData>;
 
 export const Receipt = z.object({
   applicationId: z.string(),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const AccountMode = z.enum(['personal', 'shared']);
 export type AccountMode = z.infer<typeof AccountMode>;
 export const StaffRole = z.enum(['staff', 'admin']);
+export type StaffRole = z.infer<typeof StaffRole>;
 export const Pin = z.string().regex(/^\d{4,12}$/, 'A PIN is 4 to 12 digits.');
 
 export const StaffIdentity = z.object({ id: z.string(), displayName: z.string(), role: StaffRole });

@@ -4,7 +4,7 @@
 import type { GuestLinkView, QueuedCreateView } from '../../../preload/contract';
 import { AppError } from '../../app-error';
 import { applicationFieldsOf } from '../../capture/capture-input';
-import { mergeFieldValues, type FieldDefinition } from '../../capture/field-values';
+import { mergeFieldValues, type FormField } from '../../capture/field-values';
 import { guestLinkView, queuedCreateView } from '../../results/remote-create-views';
 import type { RemoteCreateRecord } from '../../store/remote-creates-repo';
 import type { Dispatcher } from '../dispatcher';
@@ -14,7 +14,7 @@ import type { AppServices } from '../services/app-services';
  * The values staff typed, checked against the account's form: each value must fit its field
  * (named, never echoed) and every mandatory field must be filled (RAW-API §11.1, §12.1).
  */
-export function checkedFieldValues(values: Readonly<Record<string, string>>, definitions: readonly FieldDefinition[]) {
+export function checkedFieldValues(values: Readonly<Record<string, string>>, definitions: readonly FormField[]) {
   const merged = mergeFieldValues({}, values, definitions);
   const missing = definitions.filter((d) => d.required && d.kind !== 'boolean' && !(merged[d.id] ?? '').trim());
   if (missing.length > 0) {

@@ -4,7 +4,7 @@
 // shows the form. Definitions are account configuration, not personal data. Runs in main.
 import { z } from 'zod';
 import { AppError } from '../../app-error';
-import type { FieldDefinition } from '../../capture/field-values';
+import type { FormField } from '../../capture/field-values';
 import type { Logger } from '../../logging/logger';
 import type { ApplicationFieldKind } from '../../store/application-fields';
 import type { FieldDefinitionsRepo } from '../../store/field-definitions-repo';
@@ -19,7 +19,7 @@ export type FieldDefinitionsDeps = {
    * Another form than the application's, fetched and cached the same way (document-level fields,
    * issue 10 §5): how to fetch it, and the cache key it is kept under beside the application form.
    */
-  form?: { fetch(accountId: string): Promise<FieldDefinition[]>; cacheKey(accountId: string): string };
+  form?: { fetch(accountId: string): Promise<FormField[]>; cacheKey(accountId: string): string };
   cache: Pick<FieldDefinitionsRepo, 'get' | 'put'>;
   /** Whether TrustID is reachable as far as the queue knows. */
   online(): boolean;
@@ -39,7 +39,7 @@ export type FieldDefinitionsService = {
    * The account's form, in order. Online: fetched (or the cache, when TrustID is slow or fails).
    * Offline: the cache. Throws `capture.fields-unavailable` when there is neither.
    */
-  forAccount(accountId: string): Promise<FieldDefinition[]>;
+  forAccount(accountId: string): Promise<FormField[]>;
 };
 
 /**
@@ -47,7 +47,7 @@ export type FieldDefinitionsService = {
  * numbering (main/trustid/enums.ts). A type not listed here has no value member we could fill,
  * so its field is left off the form rather than offered and then sent wrongly.
  */
-const byDataType: Record<number, { kind: FieldDefinition['kind']; valueType: ApplicationFieldKind }> = {
+const byDataType: Record<number, { kind: FormField['kind']; valueType: ApplicationFieldKind }> = {
   [FlexibleFieldDataType.String]: { kind: 'text', valueType: 'string' },
   [FlexibleFieldDataType.Integer]: { kind: 'number', valueType: 'int' },
   [FlexibleFieldDataType.Date]: { kind: 'date', valueType: 'date' },
@@ -63,8 +63,8 @@ const byDataType: Record<number, { kind: FieldDefinition['kind']; valueType: App
  * choices: §7.8 does not say it holds any (its one observed value, "450" on a string field, reads as
  * a length), so no field becomes a choice or a yes/no field.
  */
-export function formFieldsFrom(raw: readonly FlexibleFieldDefinition[], log?: Logger): FieldDefinition[] {
-  const kept: Array<{ order: number; field: FieldDefinition }> = [];
+export function formFieldsFrom(raw: readonly FlexibleFieldDefinition[], log?: Logger): FormField[] {
+  const kept: Array<{ order: number; field: FormField }> = [];
   for (const d of raw) {
     if (d.IsActive !== true || d.IsEnabled !== true) continue;
     if ((d.Name ?? '').startsWith('__')) continue;
@@ -107,7 +107,7 @@ const CachedForm = z.array(
   }),
 );
 
-type Held = { definitions: FieldDefinition[]; fetchedAt: number };
+type Held = { definitions: FormField[]; fetchedAt: number };
 
 function unavailable(): AppError {
   return new AppError(
@@ -126,7 +126,7 @@ export function createFieldDefinitions(deps: FieldDefinitionsDeps): FieldDefinit
   const waitMs = deps.waitMs ?? 4_000;
   const freshMs = deps.freshMs ?? 60_000;
   const memory = new Map<string, Held>();
-  const inFlight = new Map<string, Promise<FieldDefinition[]>>();
+  const inFlight = new Map<string, Promise<FormField[]>>();
   const cacheKey = (accountId: string) => deps.form?.cacheKey(accountId) ?? accountId;
 
   function held(accountId: string): Held | null {
@@ -144,7 +144,7 @@ export function createFieldDefinitions(deps: FieldDefinitionsDeps): FieldDefinit
     return loaded;
   }
 
-  function fetchForm(accountId: string): Promise<FieldDefinition[]> {
+  function fetchForm(accountId: string): Promise<FormField[]> {
     const running = inFlight.get(accountId);
     if (running) return running;
     const run = (async () => {
@@ -212,8 +212,8 @@ export const documentFormKey = (accountId: string) => `doc:${accountId}`;
  * capture marker's slot (the kiosk writes it, staff never do). Values listed in `Values` become
  * choices; otherwise the text, whole-number, date or decimal kinds of §7.8's numbering.
  */
-export function documentFormFrom(raw: readonly CustomField[], markerSlot: { index: number; propertyName: string } | null): FieldDefinition[] {
-  const out: FieldDefinition[] = [];
+export function documentFormFrom(raw: readonly CustomField[], markerSlot: { index: number; propertyName: string } | null): FormField[] {
+  const out: FormField[] = [];
   for (const d of [...raw].sort((a, b) => (a.Index ?? 99) - (b.Index ?? 99))) {
     const propertyName = d.PropertyName?.trim();
     if (!propertyName || d.Index === undefined || d.Index === null || d.Index < 0 || d.Index > 9) continue;

@@ -16,13 +16,13 @@ import { ioError, noAnswerError, noTriggerError, notReadyError, openError, unplu
 import { toReaderFraming, type SerialReaderSettings } from './serial-reader-settings';
 
 /** Timers and a monotonic clock, injected so tests control time. */
-export type Clock = {
+export type ReaderClock = {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 };
 
-export const realClock: Clock = {
+export const realReaderClock: ReaderClock = {
   now: () => performance.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -62,7 +62,7 @@ export type SerialLineReaderOptions = {
   id: string;
   settings: SerialReaderSettings;
   log?: Logger;
-  clock?: Clock;
+  clock?: ReaderClock;
   /** Delay before each reconnect after an unplug (default 250 ms doubling to 5 s, ±20 %). */
   backoff?: Backoff;
   openPort?: (options: PortOpenOptions) => ReaderPort;
@@ -81,7 +81,7 @@ export class SerialLineReader extends EventEmitter<DriverEvents> implements Driv
   readonly source: string;
   private readonly settings: SerialReaderSettings;
   private readonly framingOptions: ReaderFramingOptions;
-  private readonly clock: Clock;
+  private readonly clock: ReaderClock;
   private readonly backoff: Backoff;
   private readonly openPort: (options: PortOpenOptions) => ReaderPort;
   private readonly log: Logger | undefined;
@@ -105,7 +105,7 @@ export class SerialLineReader extends EventEmitter<DriverEvents> implements Driv
     this.settings = options.settings;
     this.source = `serial:${options.settings.path}`;
     this.framingOptions = toReaderFraming(options.settings.framing);
-    this.clock = options.clock ?? realClock;
+    this.clock = options.clock ?? realReaderClock;
     this.backoff = options.backoff ?? exponentialBackoff({ initialMs: 250, maxMs: 5000 });
     this.openPort = options.openPort ?? openSerialPort;
     this.log = options.log;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applicationFieldsOf, defaultImageTypes, formatLabel, imageTypeFor, personalFromMrz, storePlacement, valueKindOf } from '../../../../main/capture/capture-input';
-import type { FieldDefinition } from '../../../../main/capture/field-values';
+import type { FormField } from '../../../../main/capture/field-values';
 import { specimenDocument } from '../../../../main/demo/simulated-reader/specimen-documents';
 import { parseMrz } from '../../../../main/devices/mrz/parse-mrz';
 
@@ -49,7 +49,7 @@ describe('capture input for the store', () => {
   });
 
   it('sends each custom field as the value member TrustID takes for it; a number of unknown type as a decimal', () => {
-    const field = (kind: FieldDefinition['kind'], valueType?: FieldDefinition['valueType']): FieldDefinition => ({ id: 'x', label: 'X', kind, required: false, choices: [], ...(valueType ? { valueType } : {}) });
+    const field = (kind: FormField['kind'], valueType?: FormField['valueType']): FormField => ({ id: 'x', label: 'X', kind, required: false, choices: [], ...(valueType ? { valueType } : {}) });
     expect(valueKindOf(field('number', 'int'))).toBe('int');
     expect(valueKindOf(field('number'))).toBe('decimal');
     expect(valueKindOf(field('date'))).toBe('date');
@@ -59,7 +59,7 @@ describe('capture input for the store', () => {
   });
 
   it('keeps custom field values of the current form only, in its order, trimmed, blanks left out', () => {
-    const defs: FieldDefinition[] = [
+    const defs: FormField[] = [
       { id: 'b', label: 'B', kind: 'date', required: false, choices: [], versionId: 'vb', valueType: 'date' },
       { id: 'a', label: 'A', kind: 'text', required: true, choices: [], versionId: 'va', valueType: 'string' },
       { id: 'local', label: 'Local', kind: 'boolean', required: false, choices: [] },

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureDraft } from '../../../../preload/contract';
 import { AppError } from '../../../../main/app-error';
 import { createCaptureService, type CaptureService } from '../../../../main/capture/capture-service';
-import type { FieldDefinition } from '../../../../main/capture/field-values';
+import type { FormField } from '../../../../main/capture/field-values';
 import { localReference } from '../../../../main/capture/local-reference';
 import { defaultQualityThresholds } from '../../../../main/capture/quality-checks';
 import { specimenDocument } from '../../../../main/demo/simulated-reader/specimen-documents';
@@ -34,7 +34,7 @@ type Rig = {
   woke: string[];
   logText(): string;
   set(
-    patch: Partial<{ who: { staffId: string | null; accountId: string } | null; online: boolean; save: (input: CaptureInput) => Promise<SavedCapture>; definitions: FieldDefinition[]; documentDefinitions: FieldDefinition[]; definitionsFail: boolean }>,
+    patch: Partial<{ who: { staffId: string | null; accountId: string } | null; online: boolean; save: (input: CaptureInput) => Promise<SavedCapture>; definitions: FormField[]; documentDefinitions: FormField[]; definitionsFail: boolean }>,
   ): void;
 };
 
@@ -54,8 +54,8 @@ function rig(lights: Array<'white' | 'ir' | 'uv'> = ['white']): Rig {
   const state = {
     who: { staffId: 'staff-1', accountId: 'kiosk' } as { staffId: string | null; accountId: string } | null,
     online: true,
-    definitions: [] as FieldDefinition[],
-    documentDefinitions: [] as FieldDefinition[],
+    definitions: [] as FormField[],
+    documentDefinitions: [] as FormField[],
     definitionsFail: false,
     save: async (input: CaptureInput): Promise<SavedCapture> => {
       // Copies, as the real store seals what it is given before it returns.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fieldValueProblem, mergeFieldValues, type FieldDefinition } from '../../../../main/capture/field-values';
+import { fieldValueProblem, mergeFieldValues, type FormField } from '../../../../main/capture/field-values';
 
-const defs: FieldDefinition[] = [
+const defs: FormField[] = [
   { id: 'ref', label: 'Reference', kind: 'text', required: true, choices: [] },
   { id: 'n', label: 'Visits', kind: 'number', required: false, choices: [] },
   { id: 'd', label: 'Start date', kind: 'date', required: false, choices: [] },
@@ -36,7 +36,7 @@ describe('custom field values', () => {
   });
 
   it('takes numbers TrustID can hold: whole ones in Int32 for an integer field, bounded decimals otherwise', () => {
-    const int: FieldDefinition = { id: 'i', label: 'Pass number', kind: 'number', required: false, choices: [], valueType: 'int' };
+    const int: FormField = { id: 'i', label: 'Pass number', kind: 'number', required: false, choices: [], valueType: 'int' };
     expect(fieldValueProblem(int, '2147483647')).toBeNull();
     expect(fieldValueProblem(int, '-2147483648')).toBeNull();
     expect(fieldValueProblem(int, '2147483648')).toMatch(/Pass number.*whole number/);

@@ -2,9 +2,9 @@
 // form before anything is stored or sent (RAW-API §11.1, §12.1).
 import { describe, expect, it } from 'vitest';
 import { checkedFieldValues } from '../../../../../main/app/handlers/guest-link-handlers';
-import type { FieldDefinition } from '../../../../../main/capture/field-values';
+import type { FormField } from '../../../../../main/capture/field-values';
 
-const FORM: FieldDefinition[] = [
+const FORM: FormField[] = [
   { id: 'booking', label: 'Booking reference', kind: 'text', required: true, choices: [], versionId: 'v-booking', valueType: 'string' },
   { id: 'guests', label: 'Guests', kind: 'number', required: false, choices: [], versionId: 'v-guests', valueType: 'int' },
   { id: 'arrival', label: 'Arrival', kind: 'date', required: false, choices: [], versionId: 'v-arrival', valueType: 'date' },

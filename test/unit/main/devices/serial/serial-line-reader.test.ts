@@ -4,11 +4,11 @@ import { EventEmitter } from 'node:events';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { DriverStatus } from '../../../../../main/devices/driver';
-import { SerialLineReader, type Clock, type PortOpenOptions, type ReaderPort } from '../../../../../main/devices/serial/serial-line-reader';
+import { SerialLineReader, type ReaderClock, type PortOpenOptions, type ReaderPort } from '../../../../../main/devices/serial/serial-line-reader';
 import { exponentialBackoff } from '../../../../../main/devices/device-backoff';
 import { SerialReaderSettings } from '../../../../../main/devices/serial/serial-reader-settings';
 
-class ManualClock implements Clock {
+class ManualClock implements ReaderClock {
   time = 0;
   private timers: Array<{ at: number; fn: () => void; id: number }> = [];
   private ids = 0;
