@@ -9,8 +9,7 @@ import { openField, sealField } from './sealed-fields';
 import type { StoreContext } from './store-context';
 
 export type RemoteCreateKind = 'queued' | 'guest_link';
-/** §14.1 `state`. */
-/** How far the create itself got (the contract's RemoteCreateState is what staff see). */
+/** §14.1 `state`: how far the create itself got (the contract's RemoteCreateState is what staff see). */
 export type CreateProgress = 'creating' | 'resolving' | 'created' | 'replaced' | 'needs_attention' | 'refused';
 /** What the last retrieve showed (API §12.4, §14.3). */
 export type RemoteState = 'waiting' | 'being_completed' | 'submitted' | 'referred' | 'result' | 'expired' | 'revoked' | 'withdrawn';
