@@ -1,26 +1,14 @@
 // The result notice in the frame, in a DOM against a fake bridge (issue 11 §2): the kiosk
 // reference of a finished application, never shown while the screen is locked.
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../../preload/contract';
 import { useNavigation } from '../../../../renderer/src/app/navigation-store';
-import { resetVisitor } from '../../../../renderer/src/app/visitor-reset';
-import { setBridge } from '../../../../renderer/src/bridge';
 import { ResultNotice } from '../../../../renderer/src/components/ResultNotice';
-import { setUpI18n } from '../../../../renderer/src/i18n';
-import { useResultNotices } from '../../../../renderer/src/stores/result-notices';
 import { useSessionStore } from '../../../../renderer/src/stores/session-store';
-import { captureBridge } from '../features/capture/capture-fixtures';
+import { captureBridge, freshCaptureDom } from '../features/capture/capture-fixtures';
 
-beforeAll(() => setUpI18n('en'));
-afterEach(() => {
-  cleanup();
-  resetVisitor();
-  useResultNotices.setState({ arrivals: [] });
-  useSessionStore.setState({ session: null });
-  useNavigation.getState().reset('home');
-  setBridge(null);
-});
+freshCaptureDom();
 
 describe('the result notice in the frame', () => {
   const session = (state: SessionView['state']) =>

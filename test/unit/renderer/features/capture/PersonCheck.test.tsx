@@ -1,26 +1,13 @@
 // One person per check, in a DOM against a fake bridge (issue 10 §1): documents of two people
 // keep Submit disabled unless staff vouch; the differences are named in English and Welsh.
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { CaptureDraft } from '../../../../../preload/contract';
-import { useNavigation } from '../../../../../renderer/src/app/navigation-store';
-import { resetVisitor } from '../../../../../renderer/src/app/visitor-reset';
-import { setBridge } from '../../../../../renderer/src/bridge';
 import { CaptureScreen } from '../../../../../renderer/src/features/capture/CaptureScreen';
 import { setUpI18n } from '../../../../../renderer/src/i18n';
-import { useResultNotices } from '../../../../../renderer/src/stores/result-notices';
-import { useSessionStore } from '../../../../../renderer/src/stores/session-store';
-import { captureBridge, fullPassport, installDecoder } from './capture-fixtures';
+import { captureBridge, fullPassport, installDecoder, freshCaptureDom } from './capture-fixtures';
 
-beforeAll(() => setUpI18n('en'));
-afterEach(() => {
-  cleanup();
-  resetVisitor();
-  useResultNotices.setState({ arrivals: [] });
-  useSessionStore.setState({ session: null });
-  useNavigation.getState().reset('home');
-  setBridge(null);
-});
+freshCaptureDom();
 
 function twoDocuments(identity: CaptureDraft['identity']): CaptureDraft {
   const passport = fullPassport();

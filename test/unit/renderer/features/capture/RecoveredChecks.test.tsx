@@ -1,25 +1,11 @@
 // Checks saved before a restart, shown on the capture screen where staff would start scanning
 // again (issue 10 §1), in a DOM against a fake bridge.
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { useNavigation } from '../../../../../renderer/src/app/navigation-store';
-import { resetVisitor } from '../../../../../renderer/src/app/visitor-reset';
-import { setBridge } from '../../../../../renderer/src/bridge';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { CaptureScreen } from '../../../../../renderer/src/features/capture/CaptureScreen';
-import { setUpI18n } from '../../../../../renderer/src/i18n';
-import { useResultNotices } from '../../../../../renderer/src/stores/result-notices';
-import { useSessionStore } from '../../../../../renderer/src/stores/session-store';
-import { captureBridge, submissionView } from './capture-fixtures';
+import { captureBridge, submissionView, freshCaptureDom } from './capture-fixtures';
 
-beforeAll(() => setUpI18n('en'));
-afterEach(() => {
-  cleanup();
-  resetVisitor();
-  useResultNotices.setState({ arrivals: [] });
-  useSessionStore.setState({ session: null });
-  useNavigation.getState().reset('home');
-  setBridge(null);
-});
+freshCaptureDom();
 
 describe('after a restart', () => {
   it('shows checks saved before it, with their state and what happens, where staff would start scanning again', async () => {

@@ -1,26 +1,13 @@
 // The submitted panel in a DOM against a fake bridge (issue 11 §1): it follows its application
 // to the verdict, and only its own.
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { useNavigation } from '../../../../../renderer/src/app/navigation-store';
-import { resetVisitor } from '../../../../../renderer/src/app/visitor-reset';
-import { setBridge } from '../../../../../renderer/src/bridge';
 import { CaptureScreen } from '../../../../../renderer/src/features/capture/CaptureScreen';
-import { setUpI18n } from '../../../../../renderer/src/i18n';
 import { useCaptureStore } from '../../../../../renderer/src/stores/capture-store';
-import { useResultNotices } from '../../../../../renderer/src/stores/result-notices';
-import { useSessionStore } from '../../../../../renderer/src/stores/session-store';
-import { captureBridge, fullPassport, installDecoder, submissionView } from './capture-fixtures';
+import { captureBridge, fullPassport, installDecoder, submissionView, freshCaptureDom } from './capture-fixtures';
 
-beforeAll(() => setUpI18n('en'));
-afterEach(() => {
-  cleanup();
-  resetVisitor();
-  useResultNotices.setState({ arrivals: [] });
-  useSessionStore.setState({ session: null });
-  useNavigation.getState().reset('home');
-  setBridge(null);
-});
+freshCaptureDom();
 
 describe('after Submit', () => {
   async function submitted() {

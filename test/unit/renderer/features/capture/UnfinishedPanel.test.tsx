@@ -1,25 +1,12 @@
 // The unfinished check met when starting one, in a DOM against a fake bridge (issue 10 §1):
 // resume or discard, showing no personal data.
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { useNavigation } from '../../../../../renderer/src/app/navigation-store';
-import { resetVisitor } from '../../../../../renderer/src/app/visitor-reset';
-import { setBridge } from '../../../../../renderer/src/bridge';
 import { CaptureScreen } from '../../../../../renderer/src/features/capture/CaptureScreen';
-import { setUpI18n } from '../../../../../renderer/src/i18n';
-import { useResultNotices } from '../../../../../renderer/src/stores/result-notices';
-import { useSessionStore } from '../../../../../renderer/src/stores/session-store';
-import { captureBridge, fullPassport, installDecoder } from './capture-fixtures';
+import { captureBridge, fullPassport, installDecoder, freshCaptureDom } from './capture-fixtures';
 
-beforeAll(() => setUpI18n('en'));
-afterEach(() => {
-  cleanup();
-  resetVisitor();
-  useResultNotices.setState({ arrivals: [] });
-  useSessionStore.setState({ session: null });
-  useNavigation.getState().reset('home');
-  setBridge(null);
-});
+freshCaptureDom();
 
 describe('starting a check while one is open', () => {
   it('asks resume or discard instead of reopening it, showing no personal data', async () => {

@@ -1,10 +1,29 @@
 // Drafts, devices and a recording image decoder for the capture screen's DOM tests.
-import { vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeAll, vi } from 'vitest';
 import type { CaptureDraft, CapturedImage, DeviceView, MrzView, QualityCheck, SubmissionView } from '../../../../../preload/contract';
+import { useNavigation } from '../../../../../renderer/src/app/navigation-store';
+import { resetVisitor } from '../../../../../renderer/src/app/visitor-reset';
 import { setBridge } from '../../../../../renderer/src/bridge';
+import { setUpI18n } from '../../../../../renderer/src/i18n';
 import type { ImageDecoder } from '../../../../../renderer/src/media/image-decoder';
 import { setImageDecoder } from '../../../../../renderer/src/stores/media-store';
+import { useResultNotices } from '../../../../../renderer/src/stores/result-notices';
+import { useSessionStore } from '../../../../../renderer/src/stores/session-store';
 import { fakeBridge, type FakeBridge } from '../../../../fakes/fake-bridge';
+
+/** English texts, and after each test no DOM, no visitor, no notices, no session, home, no bridge. */
+export function freshCaptureDom(): void {
+  beforeAll(() => setUpI18n('en'));
+  afterEach(() => {
+    cleanup();
+    resetVisitor();
+    useResultNotices.setState({ arrivals: [] });
+    useSessionStore.setState({ session: null });
+    useNavigation.getState().reset('home');
+    setBridge(null);
+  });
+}
 
 export type FakeBitmap = ImageBitmap & { closed: boolean; source: string };
 
