@@ -610,12 +610,15 @@ export class SubmissionWorker {
       this.afterCommit(t);
       return revision;
     } catch (error) {
-      if (error instanceof SubmissionConflictError) {
-        this.log.info({ appId: t.state.app.id }, 'application changed under the worker; reloading');
-        return null;
-      }
-      throw error;
+      return this.conflictAsNull(t, error);
     }
+  }
+
+  /** Someone else changed the application first: the caller reloads it. Anything else is thrown. */
+  private conflictAsNull(t: Transition, error: unknown): null {
+    if (!(error instanceof SubmissionConflictError)) throw error;
+    this.log.info({ appId: t.state.app.id }, 'application changed under the worker; reloading');
+    return null;
   }
 
   private afterCommit(t: Transition): void {
@@ -635,11 +638,7 @@ export class SubmissionWorker {
       this.afterCommit(t);
       return revision;
     } catch (error) {
-      if (error instanceof SubmissionConflictError) {
-        this.log.info({ appId: t.state.app.id }, 'application changed under the worker; reloading');
-        return null;
-      }
-      throw error;
+      return this.conflictAsNull(t, error);
     }
   }
 
