@@ -15,7 +15,7 @@ import { openStore } from '../../main/store/open-store';
 import type { SaveStage } from '../../main/store/save-stages';
 import { seal } from '../../main/store/seal';
 import { sha256Hex } from '../../main/store/sealed-files';
-import { percentile } from './bench-stats';
+import { percentile, summarise } from './bench-stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 3;
@@ -123,6 +123,7 @@ try {
   line('floor: bare write+fsync, same bytes', bare.wall, `  cpu p50 ${p50(bare.cpu).toFixed(1)} ms`);
   line('floor: AES-GCM + SHA-256 alone', crypt.wall, `  cpu p50 ${p50(crypt.cpu).toFixed(1)} ms = ${(p50(crypt.wall) / floor).toFixed(2)}× the bare write`);
   console.log(`  ratio to the bare write: p50 ${(p50(save.wall) / floor).toFixed(2)}× (goal ≤ ${TARGET_RATIO}×), p95 ${(p95 / percentile(bare.wall, 95)).toFixed(2)}×; p95 ${p95 <= TARGET_P95_MS ? 'meets' : 'misses'} ${TARGET_P95_MS} ms`);
+  summarise({ figure: 'capture "Saved" (p50)', value: p50(save.wall), floor, goal: TARGET_RATIO });
   console.log('  where saveCapture spends it (p50 per save; write and fsync overlap across files, so stages do not add up):');
   for (const stage of STAGES) {
     const v = stageSums.get(stage)!;

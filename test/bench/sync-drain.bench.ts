@@ -28,6 +28,7 @@ import type { SubmissionApi, SubmissionStore } from '../../main/sync/sync-ports'
 import { submissionApiFrom, syncClientOptions } from '../../main/sync/trustid-adapter';
 import { createTrustIdClient } from '../../main/trustid';
 import { bareLogin, bareSubmit, type BareApplication } from './bare-replay';
+import { summarise } from './bench-stats';
 
 const APPS = Math.max(20, Number(process.argv[2] ?? process.env.BENCH_SYNC_APPS ?? 200) || 200);
 const IMAGE_BYTES = 300_000;
@@ -243,6 +244,7 @@ async function main() {
     for (const runs of [oneRuns, wideRuns]) {
       const best = bestOf(runs);
       const ratio = best.ms / bestBare;
+      summarise({ figure: `drain of ${APPS} applications, concurrency ${best.concurrency}`, value: best.ms, floor: bestBare, goal: TARGET_RATIO });
       console.log(`  sync drain, concurrency ${best.concurrency}: ${s(best.ms)} (${(best.ms / APPS).toFixed(1)} ms/app); runs ${runs.map((r) => s(r.ms)).join(', ')}`);
       console.log(
         `    ratio to the one-at-a-time replay ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO} → ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}); to the ${DEFAULT_CONCURRENCY}-in-flight replay ${(best.ms / bestBareWide).toFixed(2)}`,
