@@ -33,9 +33,26 @@ export type PersonalFields = {
   rfidMrz?: string;
 };
 
+/**
+ * An image sealed before Submit, while staff were still reviewing (sealAhead): Submit then only
+ * writes it. Used only for the very bytes it sealed, for its app, under the key still in use.
+ */
+export type SealedAhead = {
+  appId: string;
+  imageId: string;
+  /** The plaintext it sealed: the capture's own buffer, compared by identity at save. */
+  source: Uint8Array;
+  header: Buffer;
+  body: Buffer;
+  sha256: string;
+  keyFingerprint: string;
+};
+
 export type CaptureImage = {
   bytes: Uint8Array;
   mime: ImageMime;
+  /** The same bytes sealed ahead (sealAhead); sealed now when absent or not usable. */
+  sealed?: SealedAhead;
   /** The applicant photo is saved apart (CaptureInput.applicantPhoto), never as a document side. */
   side: Exclude<StoredImageSide, 'photo'>;
   light?: StoredImageLight;
@@ -77,6 +94,11 @@ export type ImagePosition = { docIndex: number; imgIndex: number } | 'applicant-
 
 export type CaptureRepo = {
   saveCapture(input: CaptureInput): Promise<SavedCapture>;
+  /**
+   * Seals an image of app `appId` as it arrives, so that saveCapture has only to write it (issue 13).
+   * Nothing is written; the result holds ciphertext only and is the caller's to drop.
+   */
+  sealAhead(appId: string, bytes: Uint8Array): SealedAhead;
   /** Replaces one image (or the applicant photo) with a new scan; the app starts its upload again. */
   retakeImage(input: { appId: string; position: ImagePosition; image: Omit<CaptureImage, 'side'> & { side?: CaptureImage['side'] }; actor: string }): Promise<void>;
   removeDocument(input: { appId: string; docIndex: number; actor: string }): void;
@@ -144,11 +166,12 @@ export function createCaptureRepo(ctx: StoreContext, deps: CaptureRepoDeps): Cap
     appId: string,
     docId: string | null,
     imgIndex: number,
-    image: { bytes: Uint8Array; mime: ImageMime; imageType: number; side: PlannedImage['side']; light?: StoredImageLight },
+    image: { bytes: Uint8Array; mime: ImageMime; imageType: number; side: PlannedImage['side']; light?: StoredImageLight; sealed?: SealedAhead | undefined },
   ): PlannedImage {
-    const id = ctx.newId();
+    const ahead = usableAhead(image.sealed, appId, image.bytes);
+    const id = ahead?.imageId ?? ctx.newId();
     const name = sealedFileName(id);
-    const { header, body } = timed(timer, 'seal', () => sealParts(ctx.keys.images(), image.bytes, imageAad(appId, id)));
+    const { header, body } = ahead ?? timed(timer, 'seal', () => sealParts(ctx.keys.images(), image.bytes, imageAad(appId, id)));
     files.add(name, [header, body]);
     return {
       id,
@@ -160,9 +183,26 @@ export function createCaptureRepo(ctx: StoreContext, deps: CaptureRepoDeps): Cap
       mime: image.mime,
       size: image.bytes.byteLength,
       sealedSize: header.byteLength + body.byteLength,
-      sha256: timed(timer, 'hash', () => sha256Hex(image.bytes)),
+      sha256: ahead?.sha256 ?? timed(timer, 'hash', () => sha256Hex(image.bytes)),
       name,
     };
+  }
+
+  function sealAhead(appId: string, bytes: Uint8Array): SealedAhead {
+    const imageId = ctx.newId();
+    const { header, body } = sealParts(ctx.keys.images(), bytes, imageAad(appId, imageId));
+    return { appId, imageId, source: bytes, header, body, sha256: sha256Hex(bytes), keyFingerprint: ctx.keys.fingerprint() };
+  }
+
+  // A seal made ahead is written once at most: its image id must never name two files.
+  const usedAhead = new WeakSet<SealedAhead>();
+
+  /** A seal made ahead counts only for these very bytes, this app and the key in use now, once. */
+  function usableAhead(sealed: SealedAhead | undefined, appId: string, bytes: Uint8Array): SealedAhead | null {
+    if (!sealed || usedAhead.has(sealed) || sealed.appId !== appId || sealed.source !== bytes) return null;
+    if (sealed.keyFingerprint !== ctx.keys.fingerprint()) return null;
+    usedAhead.add(sealed);
+    return sealed;
   }
 
   function insertPlanned(appId: string, p: PlannedImage, now: number): void {
@@ -239,6 +279,8 @@ export function createCaptureRepo(ctx: StoreContext, deps: CaptureRepoDeps): Cap
   }
 
   return {
+    sealAhead,
+
     async saveCapture(input) {
       const checksStarted = performance.now();
       validateCapture(input);

@@ -145,6 +145,56 @@ describe('saveCapture', () => {
     expect(events.lastIndexOf('fsync')).toBeLessThan(events.indexOf('dir-fsync'));
   });
 
+  describe('images sealed ahead, before Submit (issue 13)', () => {
+    const APP = '01970000-0000-7000-8000-0000000000aa';
+
+    it('writes the seal made ahead instead of sealing again, and it reads back byte for byte', async () => {
+      const stages: string[] = [];
+      const { store } = openTestStore({ captureTimer: (stage) => void stages.push(stage) });
+      const input = { ...sampleCapture(1, { images: 2 }), appId: APP };
+      const images = input.documents[0]!.images;
+      const ahead = images.map((i) => store.capture.sealAhead(APP, i.bytes));
+      await store.capture.saveCapture({ ...input, documents: [{ ...input.documents[0]!, images: images.map((i, n) => ({ ...i, sealed: ahead[n] })) }] });
+      expect(stages).not.toContain('seal');
+      expect(stages).not.toContain('hash');
+      expect(store.images.list(APP).map((i) => i.id)).toEqual(ahead.map((a) => a.imageId));
+      expect(sha256(store.images.read(APP, 0, 0))).toBe(sha256(images[0]!.bytes));
+      expect(sha256(store.images.read(APP, 0, 1))).toBe(sha256(images[1]!.bytes));
+    });
+
+    it('seals afresh when the seal was made for other bytes, another app, or was written already', async () => {
+      const { store } = openTestStore();
+      const input = { ...sampleCapture(1, { images: 3 }), appId: APP };
+      const [a, b, c] = input.documents[0]!.images;
+      const otherBytes = store.capture.sealAhead(APP, Buffer.from(a!.bytes)); // equal content, another buffer
+      const otherApp = store.capture.sealAhead('01970000-0000-7000-8000-0000000000bb', b!.bytes);
+      const good = store.capture.sealAhead(APP, c!.bytes);
+      await store.capture.saveCapture({ ...input, documents: [{ ...input.documents[0]!, images: [{ ...a!, sealed: otherBytes }, { ...b!, sealed: otherApp }, { ...c!, sealed: good }] }] });
+      const ids = store.images.list(APP).map((i) => i.id);
+      expect(ids).not.toContain(otherBytes.imageId);
+      expect(ids).not.toContain(otherApp.imageId);
+      expect(ids).toContain(good.imageId);
+      for (let n = 0; n < 3; n++) expect(sha256(store.images.read(APP, 0, n))).toBe(sha256(input.documents[0]!.images[n]!.bytes));
+
+      // The same seal handed in again (a second app with the same buffer) is never written twice.
+      const again = { ...sampleCapture(2, { images: 1 }), appId: APP.replace('aa', 'cc') };
+      await store.capture.saveCapture({ ...again, documents: [{ ...again.documents[0]!, images: [{ ...c!, sealed: good }] }] });
+      expect(store.images.list(again.appId!).map((i) => i.id)).not.toContain(good.imageId);
+    });
+
+    it('seals afresh when the data key changed since the seal was made', async () => {
+      let custody: KeyCustody = ephemeralCustody();
+      const { store } = openTestStore({ custody: () => custody });
+      const input = { ...sampleCapture(1, { images: 1 }), appId: APP };
+      const image = input.documents[0]!.images[0]!;
+      const ahead = store.capture.sealAhead(APP, image.bytes);
+      custody = ephemeralCustody();
+      await store.capture.saveCapture({ ...input, documents: [{ ...input.documents[0]!, images: [{ ...image, sealed: ahead }] }] });
+      expect(store.images.list(APP).map((i) => i.id)).not.toContain(ahead.imageId);
+      expect(sha256(store.images.read(APP, 0, 0))).toBe(sha256(image.bytes));
+    });
+  });
+
   it('removes the files already written when sealing a later image fails', async () => {
     // Call 1 is the key check before anything is written; calls 2-4 seal the three images.
     let keyCalls = 0;
