@@ -4,7 +4,7 @@
 import type { CaptureDraft, ImageLight, ImageSide } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
 import type { AuditEntry } from '../store/audit-log';
-import type { CaptureInput, SavedCapture } from '../store/capture-repo';
+import type { CaptureInput, SavedCapture, SealedAhead } from '../store/capture-repo';
 import type { ImageTypePolicy } from './capture-input';
 import type { DeviceRead } from './device-service';
 import type { FormField } from './field-values';
@@ -23,6 +23,8 @@ export type CaptureServiceDeps = {
   devices: CaptureDevices;
   /** The store's save: durable before it resolves. */
   saveCapture(input: CaptureInput): Promise<SavedCapture>;
+  /** Seals an image as it arrives, so Submit only writes it (the store's sealAhead); absent = sealed at Submit. */
+  sealAhead?: (appId: string, bytes: Uint8Array) => SealedAhead;
   /** Wakes the sync worker. */
   afterSave(appId: string): void;
   /** Who submits: null when nobody is signed in. */

@@ -6,6 +6,7 @@
 import type { CaptureDraft, DocumentType, Receipt, SamePersonReason } from '../../preload/contract';
 import { AppError } from '../app-error';
 import type { SavedCapture } from '../store/capture-repo';
+import { uuidv7 } from '../store/ids';
 import { defaultImageTypes } from './capture-input';
 import { readsGoTo } from './capture-intake';
 import { captureView, nextCaptureStep, startRefusal, type CaptureEvent } from './capture-machine';
@@ -54,7 +55,14 @@ export type CaptureService = {
 export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   const { log, devices } = deps;
   let state = newCaptureState();
-  const held = createHeldImages();
+  const held = createHeldImages(deps.sealAhead);
+  // The app id is made when the capture is (SUBMISSION-PROTOCOL §2), so its images can be sealed
+  // for it as they arrive; a new draft gets a new one.
+  let app: { draftId: string; id: string } | null = null;
+  const appIdFor = (draftId: string): string => {
+    if (app?.draftId !== draftId) app = { draftId, id: uuidv7(deps.now()) };
+    return app.id;
+  };
   let intake: Promise<void> = Promise.resolve();
   const checks = new Set<Promise<void>>();
 
@@ -85,7 +93,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       case 'changed':
         return deps.onChange(view());
       case 'keep-image':
-        if (arrived) held.keep(effect.imageId, arrived.bytes, arrived.mime);
+        if (arrived) held.keep(effect.imageId, arrived.bytes, arrived.mime, state.draft ? appIdFor(state.draft.id) : null);
         return;
       case 'measure':
         return startCheck(effect.imageId);
@@ -157,7 +165,9 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   /** The bytes to save for one planned image: staff's rotation and crop applied. */
   async function finalBytes(image: PlannedImage) {
     try {
-      return await held.final(image.imageId, state.images[image.imageId]?.state ?? { rotation: 0, crop: null });
+      const final = await held.final(image.imageId, state.images[image.imageId]?.state ?? { rotation: 0, crop: null });
+      const sealed = held.sealedFor(image.imageId, final.bytes);
+      return sealed ? { ...final, sealed } : final;
     } catch (error) {
       log.error({ err: (error as Error).message, side: image.side, light: image.light }, 'image could not be prepared for saving');
       throw refuse.imageFailed(image.side);
@@ -218,7 +228,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       if (!save) throw new Error('the capture machine planned no save');
       let saved: SavedCapture;
       try {
-        saved = await deps.saveCapture(await saveInputOf(save.plan, finalBytes));
+        saved = await deps.saveCapture({ ...(await saveInputOf(save.plan, finalBytes)), appId: appIdFor(draftId) });
       } catch (error) {
         step({ type: 'save-failed', code: error instanceof AppError ? error.code : 'unexpected' });
         throw error;

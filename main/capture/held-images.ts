@@ -1,7 +1,9 @@
 // The visitor's image bytes while the check is open: the capture's own copy of each, the sharp work
-// done on them (measures, thumbnail, the final bytes to save), and their wiping. The machine
+// done on them (measures, thumbnail, the final bytes to save), each sealed ahead as it arrives so
+// that Submit has only to write it (issue 13), and their wiping. The machine
 // knows the images by id; only this holder touches bytes. Runs in main (Node, sharp).
 import sharp from 'sharp';
+import type { SealedAhead } from '../store/capture-repo';
 import { finalImage, type Adjustment, type FinalImage } from './image-adjust';
 import type { ImageData } from '../../preload/contract';
 import { fullImageOf, thumbnailOf } from './image-variants';
@@ -11,6 +13,8 @@ type Held = {
   bytes: Buffer;
   mime: 'image/jpeg' | 'image/png';
   thumbnail: Promise<ImageData> | null;
+  /** The bytes sealed for their app, once the arrival's other work has run; null until then or without a sealer. */
+  sealed: SealedAhead | null;
   /** sharp work reading `bytes` right now: they are zeroed only once it is done. */
   work: Set<Promise<unknown>>;
 };
@@ -23,7 +27,10 @@ export async function pixelSizeOf(bytes: Uint8Array): Promise<{ width: number; h
   return { width: meta.autoOrient?.width ?? meta.width ?? 0, height: meta.autoOrient?.height ?? meta.height ?? 0 };
 }
 
-export function createHeldImages() {
+/** Seals an image for its app without writing it (the store's sealAhead). */
+export type SealAhead = (appId: string, bytes: Uint8Array) => SealedAhead;
+
+export function createHeldImages(sealAhead?: SealAhead) {
   const images = new Map<string, Held>();
 
   /** Runs sharp work on an image's bytes, so that dropping the image waits for it. */
@@ -46,6 +53,7 @@ export function createHeldImages() {
     if (!held) return;
     images.delete(id);
     held.thumbnail = null;
+    held.sealed = null;
     // Zeroed, not just released: the bytes are an identity document, and the GC frees when it
     // likes. sharp reads the Buffer in place on its own threads, so work in flight finishes first.
     const wipe = () => held.bytes.fill(0);
@@ -55,8 +63,24 @@ export function createHeldImages() {
 
   return {
     /** Keeps a copy: the reader's buffer is the driver's. */
-    keep(id: string, bytes: Uint8Array, mime: 'image/jpeg' | 'image/png'): void {
-      images.set(id, { bytes: Buffer.from(bytes), mime, thumbnail: null, work: new Set() });
+    keep(id: string, bytes: Uint8Array, mime: 'image/jpeg' | 'image/png', appId: string | null = null): void {
+      const held: Held = { bytes: Buffer.from(bytes), mime, thumbnail: null, sealed: null, work: new Set() };
+      images.set(id, held);
+      if (!sealAhead || appId === null) return;
+      // After the read's own events: sealing (~2 ms a 1.5 MB image) must not delay the MRZ on screen.
+      setImmediate(() => {
+        if (images.get(id) !== held) return;
+        try {
+          held.sealed = sealAhead(appId, held.bytes);
+        } catch {
+          // No key yet, for one: Submit seals it then, and says so if it still cannot.
+        }
+      });
+    },
+    /** The seal made ahead, when `bytes` are the very bytes it sealed (no rotation or crop since). */
+    sealedFor(id: string, bytes: Uint8Array): SealedAhead | undefined {
+      const held = get(id);
+      return held?.sealed && held.bytes === bytes ? held.sealed : undefined;
     },
     has: (id: string) => images.has(id),
     /** Null when the image is gone; rejects when its bytes cannot be measured. */

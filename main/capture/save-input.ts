@@ -51,7 +51,7 @@ export function savePlanOf(state: CaptureState, who: Submitter, policy: ImageTyp
 }
 
 /** The plan with each image's bytes as they are to be saved, prepared one after another (each is a full decode). */
-export async function saveInputOf(plan: SavePlan, finalBytes: (image: PlannedImage) => Promise<Pick<CaptureImage, 'bytes' | 'mime'>>): Promise<CaptureInput> {
+export async function saveInputOf(plan: SavePlan, finalBytes: (image: PlannedImage) => Promise<Pick<CaptureImage, 'bytes' | 'mime' | 'sealed'>>): Promise<CaptureInput> {
   const documents: CaptureDocument[] = [];
   for (const doc of plan.documents) {
     const images: CaptureImage[] = [];

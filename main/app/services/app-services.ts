@@ -295,6 +295,7 @@ export async function startServices(ctx: ServiceContext): Promise<AppServices> {
   const capture = createCaptureService({
     devices,
     saveCapture: (input) => store.capture.saveCapture(input),
+    sealAhead: (appId, bytes) => store.capture.sealAhead(appId, bytes),
     afterSave: () => worker!.notifyChanged(),
     who: () => {
       const who = session.current();

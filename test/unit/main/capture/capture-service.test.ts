@@ -5,12 +5,13 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureDraft } from '../../../../preload/contract';
 import { AppError } from '../../../../main/app-error';
 import { createCaptureService, type CaptureService } from '../../../../main/capture/capture-service';
+import type { CaptureServiceDeps } from '../../../../main/capture/capture-ports';
 import type { FormField } from '../../../../main/capture/field-values';
 import { localReference } from '../../../../main/capture/local-reference';
 import { defaultQualityThresholds } from '../../../../main/capture/quality-checks';
 import { specimenDocument } from '../../../../main/demo/simulated-reader/specimen-documents';
 import type { AuditEntry } from '../../../../main/store/audit-log';
-import type { CaptureInput, SavedCapture } from '../../../../main/store/capture-repo';
+import type { CaptureInput, SavedCapture, SealedAhead } from '../../../../main/store/capture-repo';
 import { FakeDevices, flatJpeg, noiseJpeg, recordingLogger } from './capture-fixtures';
 
 const today = '2026-05-01';
@@ -43,7 +44,7 @@ afterEach(() => {
   for (const r of rigs.splice(0)) r.capture.stop();
 });
 
-function rig(lights: Array<'white' | 'ir' | 'uv'> = ['white']): Rig {
+function rig(lights: Array<'white' | 'ir' | 'uv'> = ['white'], extra: Partial<CaptureServiceDeps> = {}): Rig {
   const devices = new FakeDevices();
   devices.lights = lights;
   const changes: Array<CaptureDraft | null> = [];
@@ -82,6 +83,7 @@ function rig(lights: Array<'white' | 'ir' | 'uv'> = ['white']): Rig {
     log: recorder.log,
     onChange: (d) => changes.push(d),
     audit: (entry) => audited.push(entry),
+    ...extra,
   });
   const r: Rig = { capture, devices, changes, audited, saved, woke, logText: recorder.text, set: (patch) => Object.assign(state, patch) };
   rigs.push(r);
@@ -392,6 +394,36 @@ describe('submit', () => {
     const sharp = (await import('sharp')).default;
     expect(await sharp(r.saved[0]!.documents[0]!.images[0]!.bytes).metadata()).toMatchObject({ width: 1100, height: 800, format: 'jpeg' });
     expect(r.saved[0]!.documents[0]!.images[0]!.side).toBe('page');
+  });
+
+  it('hands the store each untouched image sealed ahead for the app it saves, and an edited one to seal then (issue 13)', async () => {
+    const sealedFor: string[] = [];
+    const sealAhead = (appId: string, bytes: Uint8Array) => {
+      sealedFor.push(appId);
+      return { appId, imageId: `sealed-${sealedFor.length}`, source: bytes } as SealedAhead;
+    };
+    const r = rig(['white'], { sealAhead });
+    await r.capture.start({ documentType: 'id-card' });
+    r.devices.mrz(card.mrz);
+    r.devices.image('front', 'white', good, { dpi: 300 });
+    r.devices.image('back', 'white', good2, { dpi: 300 });
+    const draft = await settle(r);
+    r.capture.confirmPerson(true);
+    r.capture.adjustImage(draft.documents[0]!.steps[1]!.image!.id, 90, null);
+    await r.capture.submit();
+    const input = r.saved[0]!;
+    expect(new Set(sealedFor)).toEqual(new Set([input.appId]));
+    const [front, back] = input.documents[0]!.images;
+    expect(front!.sealed?.imageId).toMatch(/^sealed-/);
+    expect(back!.sealed).toBeUndefined();
+
+    // The next visitor's images are sealed for another app.
+    r.capture.finish();
+    await r.capture.start({ documentType: 'passport' });
+    r.devices.image('front', 'white', good, { dpi: 300 });
+    await settle(r);
+    await new Promise((done) => setImmediate(done));
+    expect(sealedFor.at(-1)).not.toBe(input.appId);
   });
 
   it('returns the receipt only after the store has answered, and a refusal as the same error with the draft intact', async () => {
