@@ -1,9 +1,8 @@
 // Staff's edits to the open draft: documents added and removed, retakes, rotation and crop, MRZ
 // corrections, field values and the person checks. Steps of the capture machine; every edit is
 // refused once Submit is saving. Pure; runs in main.
-import type { DocumentType, SamePersonReason } from '../../preload/contract';
+import type { DocumentType, ImageAdjustment, SamePersonReason } from '../../preload/contract';
 import { AppError } from '../app-error';
-import type { Adjustment } from './image-adjust';
 import { holderPhotoId, identityOf, locateImage, pruneReads, stepsFor, type DraftState } from './capture-draft';
 import { requalify } from './capture-intake';
 import { maxDocuments, refuse } from './capture-refusals';
@@ -15,7 +14,7 @@ export type CaptureEdit =
   | { type: 'add-document'; documentType: DocumentType }
   | { type: 'remove-document'; documentIndex: number }
   | { type: 'retake'; imageId: string }
-  | { type: 'adjust-image'; imageId: string; rotation: Adjustment['rotation']; crop: Adjustment['crop'] }
+  | { type: 'adjust-image'; imageId: string; rotation: ImageAdjustment['rotation']; crop: ImageAdjustment['crop'] }
   | { type: 'accept-corrections'; documentIndex: number }
   | { type: 'set-fields'; values: Record<string, string> }
   | { type: 'set-document-fields'; documentIndex: number; values: Record<string, string> }

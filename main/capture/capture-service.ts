@@ -3,7 +3,7 @@
 // decides: decoding and measuring images, fetching forms, saving through the store's port, waking
 // sync, audit, logs and `capture.changed`. Submit reads one way: handler → here → machine decides
 // → saved through deps.saveCapture → sync woken. Runs in main (plain Node).
-import type { CaptureDraft, DocumentType, Receipt, SamePersonReason } from '../../preload/contract';
+import type { CaptureDraft, DocumentType, ImageAdjustment, ImageData, Receipt, SamePersonReason } from '../../preload/contract';
 import { AppError } from '../app-error';
 import type { SavedCapture } from '../store/capture-repo';
 import { uuidv7 } from '../store/ids';
@@ -17,8 +17,6 @@ import { newCaptureState } from './capture-state';
 import type { CaptureContext, CaptureEffect, CaptureTransition } from './capture-transition';
 import type { FormField } from './field-values';
 import { createHeldImages } from './held-images';
-import type { Adjustment } from './image-adjust';
-import type { ImageData } from '../../preload/contract';
 import type { ImageMeasures } from './quality-checks';
 import { readerEvent, type ArrivedBytes } from './reader-events';
 import { saveInputOf, type PlannedImage } from './save-input';
@@ -29,7 +27,7 @@ export type CaptureService = {
   addDocument(documentType: DocumentType): CaptureDraft;
   removeDocument(documentIndex: number): CaptureDraft;
   retake(imageId: string): CaptureDraft;
-  adjustImage(imageId: string, rotation: Adjustment['rotation'], crop: Adjustment['crop']): CaptureDraft;
+  adjustImage(imageId: string, rotation: ImageAdjustment['rotation'], crop: ImageAdjustment['crop']): CaptureDraft;
   image(imageId: string, variant: 'thumbnail' | 'full'): Promise<ImageData>;
   acceptCorrections(documentIndex: number): CaptureDraft;
   fieldDefinitions(): Promise<FormField[]>;

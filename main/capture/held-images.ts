@@ -4,8 +4,8 @@
 // knows the images by id; only this holder touches bytes. Runs in main (Node, sharp).
 import sharp from 'sharp';
 import type { SealedAhead } from '../store/capture-repo';
-import { finalImage, type Adjustment, type FinalImage } from './image-adjust';
-import type { ImageData } from '../../preload/contract';
+import type { ImageAdjustment, ImageData } from '../../preload/contract';
+import { finalImage, type FinalImage } from './image-adjust';
 import { fullImageOf, thumbnailOf } from './image-variants';
 import { measureImage, type ImageMeasures } from './quality-checks';
 
@@ -105,7 +105,7 @@ export function createHeldImages(sealAhead?: SealAhead) {
       return held ? fullImageOf(held.bytes, held.mime, size) : null;
     },
     /** The bytes to save, with staff's rotation and crop applied (image-adjust.ts). */
-    final(id: string, adjustment: Adjustment): Promise<FinalImage> {
+    final(id: string, adjustment: ImageAdjustment): Promise<FinalImage> {
       const held = get(id);
       if (!held) return Promise.reject(new Error('image no longer held'));
       return using(held, () => finalImage(held.bytes, held.mime, adjustment));

@@ -2,9 +2,8 @@
 // within the upload rules (RAW-API §9.3: JPEG, quality ≥ 90, longest side ≤ 4000 px, ≤ 8 MB).
 // Runs in main (Node, sharp).
 import sharp from 'sharp';
-import type { CapturedImage } from '../../preload/contract';
+import type { ImageAdjustment } from '../../preload/contract';
 
-export type Adjustment = Pick<CapturedImage, 'rotation' | 'crop'>;
 
 export type FinalImage = { bytes: Uint8Array; mime: 'image/jpeg' | 'image/png' };
 
@@ -14,7 +13,7 @@ export const uploadLimits = { maxLongEdgePx: 4000, maxBytes: 8 * 1024 * 1024, jp
  * True when the bytes can go as they are: no rotation or crop, a JPEG already upright (an EXIF
  * orientation is baked in rather than trusted to the receiver), within §9.3's limits.
  */
-export function keepsOriginal(adjustment: Adjustment, mime: string, size: { width: number; height: number }, byteLength: number, orientation = 1): boolean {
+export function keepsOriginal(adjustment: ImageAdjustment, mime: string, size: { width: number; height: number }, byteLength: number, orientation = 1): boolean {
   return (
     adjustment.rotation === 0 &&
     orientation === 1 &&
@@ -31,7 +30,7 @@ export function keepsOriginal(adjustment: Adjustment, mime: string, size: { widt
  * the rotated frame (the contract's Crop is in fractions of the rotated image), shrunk to the
  * longest side allowed and encoded as JPEG.
  */
-export async function finalImage(bytes: Uint8Array, mime: 'image/jpeg' | 'image/png', adjustment: Adjustment): Promise<FinalImage> {
+export async function finalImage(bytes: Uint8Array, mime: 'image/jpeg' | 'image/png', adjustment: ImageAdjustment): Promise<FinalImage> {
   const meta = await sharp(bytes).metadata();
   const size = { width: meta.autoOrient?.width ?? meta.width ?? 0, height: meta.autoOrient?.height ?? meta.height ?? 0 };
   if (keepsOriginal(adjustment, mime, size, bytes.byteLength, meta.orientation ?? 1)) return { bytes, mime };
