@@ -1,25 +1,14 @@
 // A result in a DOM against a fake bridge: verdict, facts, images on demand, PDF, forgetting.
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { ResultDetail } from '../../../../../preload/contract';
 import { useNavigation } from '../../../../../renderer/src/app/navigation-store';
-import { resetVisitor } from '../../../../../renderer/src/app/visitor-reset';
-import { setBridge } from '../../../../../renderer/src/bridge';
-import { setUpI18n } from '../../../../../renderer/src/i18n';
 import { setImageDecoder, useMediaStore } from '../../../../../renderer/src/stores/media-store';
 import { useResultsStore } from '../../../../../renderer/src/stores/results-store';
 import { recordingDecoder } from '../capture/capture-fixtures';
-import { detail, openResults } from './results-fixtures';
+import { detail, openResults, freshResultsDom } from './results-fixtures';
 
-beforeAll(() => setUpI18n('en'));
-afterEach(() => {
-  cleanup();
-  resetVisitor();
-  useNavigation.getState().reset('home');
-  setImageDecoder(null);
-  setBridge(null);
-  vi.restoreAllMocks();
-});
+freshResultsDom();
 
 describe('result detail', () => {
   it('explains the overall verdict and each document’s, with failed facts first in plain words', async () => {

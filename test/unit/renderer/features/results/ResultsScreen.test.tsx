@@ -1,24 +1,13 @@
 // The results list in a DOM against a fake bridge: search, filters, paging, opening a result.
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ResultSummary } from '../../../../../preload/contract';
 import { useNavigation } from '../../../../../renderer/src/app/navigation-store';
-import { resetVisitor } from '../../../../../renderer/src/app/visitor-reset';
-import { BridgeError, setBridge } from '../../../../../renderer/src/bridge';
-import { setUpI18n } from '../../../../../renderer/src/i18n';
-import { setImageDecoder } from '../../../../../renderer/src/stores/media-store';
+import { BridgeError } from '../../../../../renderer/src/bridge';
 import { emptyFilter, useResultsStore } from '../../../../../renderer/src/stores/results-store';
-import { summaries, page, openResults } from './results-fixtures';
+import { summaries, page, openResults, freshResultsDom } from './results-fixtures';
 
-beforeAll(() => setUpI18n('en'));
-afterEach(() => {
-  cleanup();
-  resetVisitor();
-  useNavigation.getState().reset('home');
-  setImageDecoder(null);
-  setBridge(null);
-  vi.restoreAllMocks();
-});
+freshResultsDom();
 
 describe('results list', () => {
   it('lists recent applications with their verdict in words', async () => {

@@ -1,12 +1,29 @@
 // Shared by the results screens' tests: a results list and a detail under the real navigation
 // store, answered by a fake bridge.
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, beforeAll, vi } from 'vitest';
 import type { ResultDetail, ResultPage, ResultSummary } from '../../../../../preload/contract';
 import { useNavigation } from '../../../../../renderer/src/app/navigation-store';
+import { resetVisitor } from '../../../../../renderer/src/app/visitor-reset';
 import { setBridge } from '../../../../../renderer/src/bridge';
 import { ResultDetailScreen } from '../../../../../renderer/src/features/results/ResultDetailScreen';
 import { ResultsScreen } from '../../../../../renderer/src/features/results/ResultsScreen';
+import { setUpI18n } from '../../../../../renderer/src/i18n';
+import { setImageDecoder } from '../../../../../renderer/src/stores/media-store';
 import { fakeBridge } from '../../../../fakes/fake-bridge';
+
+/** English texts, and after each test no DOM, no visitor, home, no image decoder, no bridge, no mocks. */
+export function freshResultsDom(): void {
+  beforeAll(() => setUpI18n('en'));
+  afterEach(() => {
+    cleanup();
+    resetVisitor();
+    useNavigation.getState().reset('home');
+    setImageDecoder(null);
+    setBridge(null);
+    vi.restoreAllMocks();
+  });
+}
 
 /** The two results screens under the real navigation store; other screens render nothing. */
 export function Screens() {
